@@ -1,0 +1,175 @@
+//! The command line, defined once with clap: flags, help text, and the values they parse into.
+//! The rest of `edl` sees only these validated types, never raw arguments.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::verdict::LicenseState;
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  e-license: the e-license is enough at every stop on the date
+  1  bring-card: bring the physical card (a stop is not live yet, or not surely live,
+     or outside the mainland; or the license's home city was not live)
+  2  error: bad usage, unknown or ambiguous place, bad date, bad data file
+  3  no-valid-license: the license state does not allow driving at all
+
+Environment:
+  EDL_DATA     a rollout file to use instead of the bundled one (as --data)
+  EDL_LICENSE  default for --license
+  EDL_HOME     default for --home
+  NO_COLOR     no colour with --color auto";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "edl",
+    version,
+    about = "Is China's electronic driver's license (电子驾驶证) enough where and when you drive?",
+    long_about = "Is China's electronic driver's license (电子驾驶证, 交管12123 app) enough where and when \
+                  you drive, or must you bring the physical card? edl answers from a bundled, sourced \
+                  record of the 2021 rollout, for one place or a whole itinerary.",
+    after_help = EXIT_CODES
+)]
+pub struct Cli {
+    /// Use this rollout file (TOML) instead of the bundled facts
+    #[arg(long, global = true, value_name = "FILE", env = "EDL_DATA")]
+    pub data: Option<PathBuf>,
+
+    /// When to colour the output
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Tell whether the e-license is enough at every stop of a trip
+    #[command(after_help = EXIT_CODES)]
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Where you will drive: 成都, chengdu, a county (昆山), a code (510100), "suzhou, anhui", or
+    /// the start of an address; several places make an itinerary
+    #[arg(required = true, value_name = "PLACE")]
+    pub places: Vec<String>,
+
+    /// The travel date: YYYY-MM-DD, today or tomorrow [default: today in China, UTC+8]
+    #[arg(long, value_name = "DATE", value_parser = parse_travel_date)]
+    pub on: Option<TravelDate>,
+
+    /// The license status the 交管12123 app shows: normal 正常, violation-pending 违法未处理,
+    /// accident-pending 事故未处理, full-points 记满12分, suspended 暂扣, detained 扣留,
+    /// overdue-renewal 逾期未换证, overdue-review 逾期未审验, overdue-exam 逾期未体检, revoked 吊销,
+    /// cancelled 注销, withdrawn 撤销, locked 锁定, stopped 停止使用
+    #[arg(
+        long,
+        value_name = "STATE",
+        env = "EDL_LICENSE",
+        default_value = "normal",
+        hide_possible_values = true
+    )]
+    pub license: LicenseState,
+
+    /// Where the license was issued: before the nationwide rollout only drivers whose issuing city
+    /// was live could hold an e-license
+    #[arg(long, value_name = "PLACE", env = "EDL_HOME")]
+    pub home: Option<String>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human, value_name = "FORMAT")]
+    pub format: Format,
+
+    /// Print nothing; the exit code answers
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+    Tsv,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// A travel date as given: a day, or one relative to today in China.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TravelDate {
+    Day(NaiveDate),
+    Today,
+    Tomorrow,
+}
+
+/// The dates `edl` accepts: the rollout began in 2021, and later dates are plain lookups.
+const FIRST_YEAR: i32 = 2000;
+const LAST_YEAR: i32 = 2099;
+
+pub fn parse_travel_date(text: &str) -> Result<TravelDate, String> {
+    match text.trim() {
+        "today" => return Ok(TravelDate::Today),
+        "tomorrow" => return Ok(TravelDate::Tomorrow),
+        _ => {}
+    }
+    let bytes = text.as_bytes();
+    let shaped = bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if !shaped {
+        return Err("expected a date as YYYY-MM-DD, today or tomorrow".into());
+    }
+    let day = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| "no such day in the calendar".to_string())?;
+    if !(FIRST_YEAR..=LAST_YEAR).contains(&chrono::Datelike::year(&day)) {
+        return Err(format!(
+            "the date must fall in the years {FIRST_YEAR} to {LAST_YEAR}"
+        ));
+    }
+    Ok(TravelDate::Day(day))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn travel_dates_are_strict() {
+        let day = NaiveDate::from_ymd_opt(2021, 6, 1).unwrap();
+        assert_eq!(parse_travel_date("2021-06-01"), Ok(TravelDate::Day(day)));
+        assert_eq!(parse_travel_date("today"), Ok(TravelDate::Today));
+        assert_eq!(parse_travel_date("tomorrow"), Ok(TravelDate::Tomorrow));
+        for bad in [
+            "2021-02-30",
+            "2021-13-01",
+            "0000-01-01",
+            "99999-01-01",
+            "2021-6-1",
+            "",
+            "yesterday",
+        ] {
+            assert!(parse_travel_date(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_definition_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

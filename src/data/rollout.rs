@@ -1,0 +1,685 @@
+//! The hand-kept rollout facts (`data/rollout.toml`, or a user's own file): parsing, validation
+//! with file, line and column, and the live window every division gets from them.
+//!
+//! A fact bounds the day a place went live; a place's window is the intersection of every fact
+//! naming it or a division above it, and a bound that no fact gives comes from `[default]`.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use toml::Spanned;
+use toml::value::Datetime;
+
+use super::DataError;
+use super::divisions::{Code, Division, Divisions, Kind, Level};
+
+/// The bundled rollout facts, compiled into the binary.
+pub const BUNDLED_TOML: &str = include_str!("../../data/rollout.toml");
+pub const BUNDLED_NAME: &str = "data/rollout.toml";
+
+/// How far a source can be trusted, as `../shared/facts` grades it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Quality {
+    Low,
+    Medium,
+    Strong,
+}
+
+impl Quality {
+    pub fn id(self) -> &'static str {
+        match self {
+            Quality::Low => "low",
+            Quality::Medium => "medium",
+            Quality::Strong => "strong",
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+    pub quality: Quality,
+}
+
+/// What one fact says about the day its places went live.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Claim {
+    /// Live from that day; `scheduled` when the day was announced in advance.
+    On { day: NaiveDate, scheduled: bool },
+    /// Live from one unknown day within the range.
+    Within { from: NaiveDate, until: NaiveDate },
+    /// Live on or before that day.
+    By(NaiveDate),
+    /// Not live before that day.
+    NotBefore(NaiveDate),
+    /// The e-license is not valid there at all.
+    Never,
+}
+
+impl Claim {
+    fn earliest(self) -> Option<NaiveDate> {
+        match self {
+            Claim::On { day, .. } => Some(day),
+            Claim::Within { from, .. } => Some(from),
+            Claim::NotBefore(day) => Some(day),
+            Claim::By(_) | Claim::Never => None,
+        }
+    }
+
+    fn latest(self) -> Option<NaiveDate> {
+        match self {
+            Claim::On { day, .. } => Some(day),
+            Claim::Within { until, .. } => Some(until),
+            Claim::By(day) => Some(day),
+            Claim::NotBefore(_) | Claim::Never => None,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Fact {
+    pub id: String,
+    pub places: Vec<Code>,
+    pub claim: Claim,
+    /// Indexes into [`Rollout::sources`].
+    pub sources: Vec<usize>,
+    pub note: Option<String>,
+    /// Where the fact's id sits in its file, for messages about contradictions.
+    id_span: Range<usize>,
+}
+
+/// A national step of the rollout, for the timeline.
+#[derive(Debug)]
+pub struct Milestone {
+    pub date: NaiveDate,
+    pub title: String,
+    pub cities: Option<u32>,
+    pub sources: Vec<usize>,
+}
+
+/// The bounds used for a mainland place where no fact gives one.
+#[derive(Debug)]
+pub struct DefaultWindow {
+    pub earliest: NaiveDate,
+    pub latest: NaiveDate,
+    pub sources: Vec<usize>,
+    pub note: String,
+}
+
+/// Why a bound of a window is where it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Basis {
+    /// These facts (indexes into [`Rollout::facts`]) all give this bound.
+    Facts(Vec<usize>),
+    /// No fact gives it; it comes from `[default]`.
+    Default,
+    /// A province's bound is that of the place in it that sets it.
+    Place(Code),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Bound {
+    pub date: NaiveDate,
+    pub basis: Basis,
+}
+
+/// The days a place may have gone live: on `earliest` at the soonest, by `latest` for sure.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LiveWindow {
+    pub earliest: Bound,
+    pub latest: Bound,
+}
+
+impl LiveWindow {
+    pub fn is_exact(&self) -> bool {
+        self.earliest.date == self.latest.date
+    }
+}
+
+/// A place's e-license availability.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Availability {
+    Window(LiveWindow),
+    /// Never valid there; the facts that say so.
+    Never(Vec<usize>),
+}
+
+/// A validated rollout file.
+#[derive(Debug)]
+pub struct Rollout {
+    pub version: String,
+    pub as_of: NaiveDate,
+    pub default: DefaultWindow,
+    pub sources: Vec<Source>,
+    pub milestones: Vec<Milestone>,
+    pub facts: Vec<Fact>,
+    /// Facts by the code they name.
+    by_place: HashMap<Code, Vec<usize>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRollout {
+    version: String,
+    as_of: Spanned<Datetime>,
+    default: RawDefault,
+    #[serde(default)]
+    source: Vec<RawSource>,
+    #[serde(default)]
+    milestone: Vec<RawMilestone>,
+    #[serde(default)]
+    fact: Vec<RawFact>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDefault {
+    earliest: Spanned<Datetime>,
+    latest: Spanned<Datetime>,
+    sources: Vec<Spanned<String>>,
+    note: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    id: Spanned<String>,
+    title: String,
+    url: String,
+    quality: Quality,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMilestone {
+    date: Spanned<Datetime>,
+    title: String,
+    cities: Option<u32>,
+    sources: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFact {
+    id: Spanned<String>,
+    places: Vec<Spanned<String>>,
+    on: Option<Spanned<Datetime>>,
+    scheduled: Option<Spanned<bool>>,
+    from: Option<Spanned<Datetime>>,
+    until: Option<Spanned<Datetime>>,
+    by: Option<Spanned<Datetime>>,
+    not_before: Option<Spanned<Datetime>>,
+    never: Option<Spanned<bool>>,
+    sources: Vec<Spanned<String>>,
+    note: Option<String>,
+}
+
+/// Collects every problem in a file, each with its position.
+struct Problems<'t> {
+    file: &'t str,
+    text: &'t str,
+    found: Vec<DataError>,
+}
+
+impl Problems<'_> {
+    fn add(&mut self, span: Range<usize>, message: String) {
+        let (line, column) = line_column(self.text, span.start);
+        self.found
+            .push(DataError::new(self.file, line, column, message));
+    }
+
+    fn date(&mut self, value: &Spanned<Datetime>) -> Option<NaiveDate> {
+        let datetime = value.get_ref();
+        let date = match (datetime.date, datetime.time, datetime.offset) {
+            (Some(date), None, None) => {
+                NaiveDate::from_ymd_opt(date.year.into(), date.month.into(), date.day.into())
+            }
+            _ => None,
+        };
+        if date.is_none() {
+            self.add(
+                value.span(),
+                format!("`{datetime}` is not a date (want YYYY-MM-DD)"),
+            );
+        }
+        date
+    }
+
+    fn sources(&mut self, ids: &[Spanned<String>], known: &HashMap<&str, usize>) -> Vec<usize> {
+        ids.iter()
+            .filter_map(|id| match known.get(id.get_ref().as_str()) {
+                Some(&index) => Some(index),
+                None => {
+                    self.add(
+                        id.span(),
+                        format!("source `{}` is not defined", id.get_ref()),
+                    );
+                    None
+                }
+            })
+            .collect()
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, text[line_start..offset].chars().count() + 1)
+}
+
+impl Rollout {
+    /// Parses and validates a rollout file against the divisions. Every problem found is
+    /// returned, each naming `file`, its line and column, and what is wrong.
+    pub fn parse(text: &str, file: &str, divisions: &Divisions) -> Result<Rollout, Vec<DataError>> {
+        let raw: RawRollout = toml::from_str(text).map_err(|error| {
+            let (line, column) = line_column(text, error.span().map_or(0, |span| span.start));
+            let message = error.message().trim_end().replace('\n', " ");
+            vec![DataError::new(file, line, column, message)]
+        })?;
+        let mut problems = Problems {
+            file,
+            text,
+            found: Vec::new(),
+        };
+
+        let mut known_sources = HashMap::new();
+        let mut sources = Vec::with_capacity(raw.source.len());
+        for source in raw.source {
+            let id = source.id.get_ref().clone();
+            if known_sources.insert(id.clone(), sources.len()).is_some() {
+                problems.add(source.id.span(), format!("source `{id}` is defined twice"));
+            }
+            sources.push(Source {
+                id,
+                title: source.title,
+                url: source.url,
+                quality: source.quality,
+            });
+        }
+        let known: HashMap<&str, usize> = known_sources
+            .iter()
+            .map(|(id, &index)| (id.as_str(), index))
+            .collect();
+
+        let as_of = problems.date(&raw.as_of);
+        let default = {
+            let earliest = problems.date(&raw.default.earliest);
+            let latest = problems.date(&raw.default.latest);
+            if let (Some(earliest), Some(latest)) = (earliest, latest)
+                && latest < earliest
+            {
+                problems.add(
+                    raw.default.latest.span(),
+                    "the default window ends before it starts".into(),
+                );
+            }
+            DefaultWindow {
+                earliest: earliest.unwrap_or(NaiveDate::MIN),
+                latest: latest.unwrap_or(NaiveDate::MIN),
+                sources: problems.sources(&raw.default.sources, &known),
+                note: raw.default.note,
+            }
+        };
+
+        let milestones = raw
+            .milestone
+            .iter()
+            .map(|milestone| Milestone {
+                date: problems.date(&milestone.date).unwrap_or(NaiveDate::MIN),
+                title: milestone.title.clone(),
+                cities: milestone.cities,
+                sources: problems.sources(&milestone.sources, &known),
+            })
+            .collect();
+
+        let mut fact_ids = HashSet::new();
+        let mut facts = Vec::with_capacity(raw.fact.len());
+        for fact in &raw.fact {
+            let id = fact.id.get_ref();
+            if !fact_ids.insert(id.as_str()) {
+                problems.add(fact.id.span(), format!("fact `{id}` is defined twice"));
+            }
+            let mut places = Vec::with_capacity(fact.places.len());
+            for place in &fact.places {
+                match Code::parse(place.get_ref()).filter(|code| divisions.get(*code).is_some()) {
+                    Some(code) if places.contains(&code) => problems.add(
+                        place.span(),
+                        format!("place {code} is listed twice in fact `{id}`"),
+                    ),
+                    Some(code) => places.push(code),
+                    None => problems.add(
+                        place.span(),
+                        format!(
+                            "place `{}` in fact `{id}` is no division code",
+                            place.get_ref()
+                        ),
+                    ),
+                }
+            }
+            if fact.places.is_empty() {
+                problems.add(fact.id.span(), format!("fact `{id}` names no places"));
+            }
+            if fact.sources.is_empty() {
+                problems.add(fact.id.span(), format!("fact `{id}` has no source"));
+            }
+            let sources = problems.sources(&fact.sources, &known);
+            if let Some(claim) = parse_claim(fact, &mut problems) {
+                facts.push(Fact {
+                    id: id.clone(),
+                    places,
+                    claim,
+                    sources,
+                    note: fact.note.clone(),
+                    id_span: fact.id.span(),
+                });
+            }
+        }
+
+        let mut by_place: HashMap<Code, Vec<usize>> = HashMap::new();
+        for (index, fact) in facts.iter().enumerate() {
+            for &place in &fact.places {
+                by_place.entry(place).or_default().push(index);
+            }
+        }
+        let rollout = Rollout {
+            version: raw.version,
+            as_of: as_of.unwrap_or(NaiveDate::MIN),
+            default,
+            sources,
+            milestones,
+            facts,
+            by_place,
+        };
+        if problems.found.is_empty() {
+            for division in divisions.iter() {
+                if let Err(message) = rollout.facts_window(division, divisions) {
+                    let (first, second) = message.facts;
+                    let span = rollout.facts[first.max(second)].id_span.clone();
+                    problems.add(
+                        span,
+                        format!(
+                            "facts `{}` and `{}` contradict each other for {} ({}): {}",
+                            rollout.facts[first].id,
+                            rollout.facts[second].id,
+                            division.name,
+                            division.code,
+                            message.why
+                        ),
+                    );
+                }
+            }
+            problems
+                .found
+                .dedup_by(|a, b| a.line == b.line && a.message == b.message);
+        }
+        if problems.found.is_empty() {
+            Ok(rollout)
+        } else {
+            Err(problems.found)
+        }
+    }
+
+    /// The bundled rollout. The test suite validates it, so a failure is a build defect.
+    pub fn bundled(divisions: &Divisions) -> Rollout {
+        Rollout::parse(BUNDLED_TOML, BUNDLED_NAME, divisions)
+            .unwrap_or_else(|errors| panic!("the bundled rollout is invalid: {}", errors[0]))
+    }
+
+    pub fn source(&self, index: usize) -> &Source {
+        &self.sources[index]
+    }
+
+    /// The facts that name this division itself (not its ancestors).
+    pub fn facts_naming(&self, code: Code) -> &[usize] {
+        self.by_place.get(&code).map_or(&[], Vec::as_slice)
+    }
+
+    /// A division's availability. A province other than a municipality spans the windows of
+    /// the places in it: some may be live while others are not yet.
+    pub fn availability(&self, division: &Division, divisions: &Divisions) -> Availability {
+        if division.level == Level::Province
+            && division.kind != Kind::Municipality
+            && let Some(span) = self.region_window(division, divisions)
+        {
+            return Availability::Window(span);
+        }
+        self.facts_window(division, divisions)
+            .expect("validation rejects files whose facts contradict")
+    }
+
+    fn region_window(&self, province: &Division, divisions: &Divisions) -> Option<LiveWindow> {
+        let mut span: Option<LiveWindow> = None;
+        for child in divisions.children(province) {
+            let Ok(Availability::Window(window)) = self.facts_window(child, divisions) else {
+                continue;
+            };
+            let span = span.get_or_insert(LiveWindow {
+                earliest: Bound {
+                    date: NaiveDate::MAX,
+                    basis: Basis::Default,
+                },
+                latest: Bound {
+                    date: NaiveDate::MIN,
+                    basis: Basis::Default,
+                },
+            });
+            if window.earliest.date < span.earliest.date {
+                span.earliest = Bound {
+                    date: window.earliest.date,
+                    basis: Basis::Place(child.code),
+                };
+            }
+            if window.latest.date > span.latest.date {
+                span.latest = Bound {
+                    date: window.latest.date,
+                    basis: Basis::Place(child.code),
+                };
+            }
+        }
+        span
+    }
+
+    /// The intersection of the facts naming the division or any division above it.
+    fn facts_window(
+        &self,
+        division: &Division,
+        divisions: &Divisions,
+    ) -> Result<Availability, Contradiction> {
+        let mut earliest: Option<(NaiveDate, Vec<usize>)> = None;
+        let mut latest: Option<(NaiveDate, Vec<usize>)> = None;
+        let mut never = Vec::new();
+        let mut any_date_fact = None;
+        for place in divisions.chain(division) {
+            for &index in self.facts_naming(place.code) {
+                let claim = self.facts[index].claim;
+                if claim == Claim::Never {
+                    never.push(index);
+                    continue;
+                }
+                any_date_fact.get_or_insert(index);
+                if let Some(date) = claim.earliest() {
+                    tighten(&mut earliest, date, index, |new, old| new > old);
+                }
+                if let Some(date) = claim.latest() {
+                    tighten(&mut latest, date, index, |new, old| new < old);
+                }
+            }
+        }
+        if let (Some(&never_fact), Some(date_fact)) = (never.first(), any_date_fact) {
+            return Err(Contradiction {
+                facts: (never_fact, date_fact),
+                why: "one says never, the other gives a date".into(),
+            });
+        }
+        if !never.is_empty() {
+            return Ok(Availability::Never(never));
+        }
+        let earliest = match earliest {
+            Some((date, facts)) => Bound {
+                date,
+                basis: Basis::Facts(facts),
+            },
+            None => Bound {
+                date: self.default.earliest,
+                basis: Basis::Default,
+            },
+        };
+        let latest = match latest {
+            Some((date, facts)) => Bound {
+                date,
+                basis: Basis::Facts(facts),
+            },
+            None => Bound {
+                date: self.default.latest,
+                basis: Basis::Default,
+            },
+        };
+        if latest.date < earliest.date {
+            let pick = |basis: &Basis| match basis {
+                Basis::Facts(facts) => facts[0],
+                _ => usize::MAX,
+            };
+            let (a, b) = (pick(&earliest.basis), pick(&latest.basis));
+            let facts = match (a, b) {
+                (usize::MAX, fact) | (fact, usize::MAX) => (fact, fact),
+                pair => pair,
+            };
+            return Err(Contradiction {
+                facts,
+                why: format!(
+                    "not live before {} but live by {}{}",
+                    earliest.date,
+                    latest.date,
+                    if a == usize::MAX || b == usize::MAX {
+                        " (with [default])"
+                    } else {
+                        ""
+                    }
+                ),
+            });
+        }
+        Ok(Availability::Window(LiveWindow { earliest, latest }))
+    }
+
+    /// True when every bound of the window rests only on low-quality sources.
+    pub fn rests_on_low_quality(&self, window: &LiveWindow) -> bool {
+        [&window.earliest, &window.latest]
+            .into_iter()
+            .any(|bound| match &bound.basis {
+                Basis::Facts(facts) => facts
+                    .iter()
+                    .all(|&fact| self.fact_quality(fact) == Quality::Low),
+                Basis::Default | Basis::Place(_) => false,
+            })
+    }
+
+    /// A fact is as good as its best source.
+    pub fn fact_quality(&self, fact: usize) -> Quality {
+        self.facts[fact]
+            .sources
+            .iter()
+            .map(|&source| self.sources[source].quality)
+            .max()
+            .unwrap_or(Quality::Low)
+    }
+}
+
+#[derive(Debug)]
+struct Contradiction {
+    facts: (usize, usize),
+    why: String,
+}
+
+fn tighten(
+    bound: &mut Option<(NaiveDate, Vec<usize>)>,
+    date: NaiveDate,
+    fact: usize,
+    tighter: impl Fn(NaiveDate, NaiveDate) -> bool,
+) {
+    match bound {
+        Some((current, facts)) if *current == date => facts.push(fact),
+        Some((current, _)) if !tighter(date, *current) => {}
+        _ => *bound = Some((date, vec![fact])),
+    }
+}
+
+fn parse_claim(fact: &RawFact, problems: &mut Problems<'_>) -> Option<Claim> {
+    let id = fact.id.get_ref();
+    let forms = [
+        fact.on.is_some(),
+        fact.from.is_some() || fact.until.is_some(),
+        fact.by.is_some(),
+        fact.not_before.is_some(),
+        fact.never.is_some(),
+    ];
+    let count = forms.iter().filter(|&&given| given).count();
+    if count != 1 {
+        let what = if count == 0 {
+            "gives no date"
+        } else {
+            "mixes several forms"
+        };
+        problems.add(
+            fact.id.span(),
+            format!(
+                "fact `{id}` {what}: give exactly one of on, from and until, by, not_before, never"
+            ),
+        );
+        return None;
+    }
+    if let Some(scheduled) = &fact.scheduled
+        && fact.on.is_none()
+    {
+        problems.add(
+            scheduled.span(),
+            format!("fact `{id}`: `scheduled` goes only with `on`"),
+        );
+    }
+    if let Some(on) = &fact.on {
+        let scheduled = fact.scheduled.as_ref().is_some_and(|s| *s.get_ref());
+        return problems.date(on).map(|day| Claim::On { day, scheduled });
+    }
+    if let Some(by) = &fact.by {
+        return problems.date(by).map(Claim::By);
+    }
+    if let Some(not_before) = &fact.not_before {
+        return problems.date(not_before).map(Claim::NotBefore);
+    }
+    if let Some(never) = &fact.never {
+        if !*never.get_ref() {
+            problems.add(
+                never.span(),
+                format!("fact `{id}`: write `never = true` or leave it out"),
+            );
+            return None;
+        }
+        return Some(Claim::Never);
+    }
+    let (Some(from), Some(until)) = (&fact.from, &fact.until) else {
+        problems.add(
+            fact.id.span(),
+            format!("fact `{id}`: `from` and `until` go together"),
+        );
+        return None;
+    };
+    let (from_date, until_date) = (problems.date(from)?, problems.date(until)?);
+    if until_date < from_date {
+        problems.add(
+            until.span(),
+            format!("fact `{id}`: the window ends ({until_date}) before it starts ({from_date})"),
+        );
+        return None;
+    }
+    Some(Claim::Within {
+        from: from_date,
+        until: until_date,
+    })
+}

@@ -1,0 +1,380 @@
+//! Turning what a person typed into divisions: Chinese names (full, short, or the start of an
+//! address), pinyin with or without syllable marks, six-digit codes, and any of these qualified by
+//! a province ("suzhou, anhui"). A query that fits several divisions returns them all: choosing
+//! among them is the caller's business, never a silent guess here.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use crate::data::{Code, Division, Divisions, Level};
+
+/// Conventional English names whose spelling is not the pinyin of the short name.
+const EXONYMS: &[(&str, &str)] = &[
+    ("shaanxi", "610000"),
+    ("innermongolia", "150000"),
+    ("tibet", "540000"),
+    ("hongkong", "810000"),
+    ("macau", "820000"),
+    ("macao", "820000"),
+];
+
+/// Why a query matched nothing usable.
+#[derive(Debug, PartialEq, Eq)]
+pub enum PlaceError {
+    Empty,
+    Unknown {
+        query: String,
+        suggestions: Vec<Code>,
+    },
+}
+
+impl fmt::Display for PlaceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PlaceError::Empty => write!(f, "the place is empty: name a city, county or code"),
+            PlaceError::Unknown { query, .. } => write!(f, "unknown place \"{}\"", escape(query)),
+        }
+    }
+}
+
+impl std::error::Error for PlaceError {}
+
+/// Escapes control characters so that echoing a query cannot drive the terminal.
+pub fn escape(text: &str) -> String {
+    text.chars()
+        .flat_map(char::escape_debug)
+        .collect::<String>()
+        .replace("\\\"", "\"")
+        .replace("\\'", "'")
+}
+
+/// Lookup tables over the divisions, built once per run.
+pub struct Gazetteer<'d> {
+    divisions: &'d Divisions,
+    by_name: HashMap<&'d str, Vec<&'d Division>>,
+    by_short: HashMap<&'d str, Vec<&'d Division>>,
+    by_pinyin: HashMap<&'d str, Vec<&'d Division>>,
+    by_pinyin_full: HashMap<&'d str, Vec<&'d Division>>,
+}
+
+impl<'d> Gazetteer<'d> {
+    pub fn new(divisions: &'d Divisions) -> Gazetteer<'d> {
+        let mut gazetteer = Gazetteer {
+            divisions,
+            by_name: HashMap::new(),
+            by_short: HashMap::new(),
+            by_pinyin: HashMap::new(),
+            by_pinyin_full: HashMap::new(),
+        };
+        for division in divisions.iter() {
+            gazetteer
+                .by_name
+                .entry(division.name)
+                .or_default()
+                .push(division);
+            gazetteer
+                .by_short
+                .entry(division.short)
+                .or_default()
+                .push(division);
+            gazetteer
+                .by_pinyin
+                .entry(division.pinyin)
+                .or_default()
+                .push(division);
+            gazetteer
+                .by_pinyin_full
+                .entry(division.pinyin_full)
+                .or_default()
+                .push(division);
+        }
+        gazetteer
+    }
+
+    pub fn divisions(&self) -> &'d Divisions {
+        self.divisions
+    }
+
+    /// Every division the query may mean, highest level first. Never empty on success.
+    pub fn resolve(&self, query: &str) -> Result<Vec<&'d Division>, PlaceError> {
+        let query = query.trim();
+        if query.is_empty() {
+            return Err(PlaceError::Empty);
+        }
+        let mut found = self.term(query);
+        if found.is_empty() && query.contains(is_separator) {
+            found = self.qualified(query);
+        }
+        if found.is_empty() {
+            return Err(PlaceError::Unknown {
+                query: query.to_string(),
+                suggestions: self.suggest(query),
+            });
+        }
+        found.sort_by_key(|division| (division.level, division.code));
+        found.dedup_by_key(|division| division.code);
+        Ok(found)
+    }
+
+    /// One term: a code, a Chinese name or address, or pinyin.
+    fn term(&self, term: &str) -> Vec<&'d Division> {
+        if let Some(code) = Code::parse(term) {
+            return self.divisions.get(code).into_iter().collect();
+        }
+        if !term.is_ascii() {
+            return self.chinese(term);
+        }
+        let key = pinyin_key(term);
+        if let Some((_, code)) = EXONYMS.iter().find(|(name, _)| *name == key) {
+            return Code::parse(code)
+                .and_then(|code| self.divisions.get(code))
+                .into_iter()
+                .collect();
+        }
+        let segments: Vec<String> = term
+            .split(|c: char| c == '\'' || c == '’' || c == '-' || c.is_whitespace())
+            .filter(|segment| !segment.is_empty())
+            .map(pinyin_key)
+            .collect();
+        let by_short = lookup(&self.by_pinyin, &key);
+        let matches: Vec<_> = by_short
+            .iter()
+            .copied()
+            .filter(|division| segments.len() < 2 || fits_syllables(&segments, division.syllables))
+            .collect();
+        if !matches.is_empty() {
+            return matches;
+        }
+        lookup(&self.by_pinyin_full, &key).to_vec()
+    }
+
+    fn chinese(&self, term: &str) -> Vec<&'d Division> {
+        let by_name = lookup(&self.by_name, term);
+        if !by_name.is_empty() {
+            return by_name.to_vec();
+        }
+        let by_short = lookup(&self.by_short, term);
+        if !by_short.is_empty() {
+            return by_short.to_vec();
+        }
+        self.address(term)
+    }
+
+    /// Reads a Chinese address from its start, one division at a time (江苏省苏州市昆山市花桥镇…),
+    /// taking the longest name that fits at each step. Text after the last division is accepted
+    /// only when that division was written out in full, as addresses are.
+    fn address(&self, text: &str) -> Vec<&'d Division> {
+        let mut current: Vec<&'d Division> = Vec::new();
+        let mut rest = text;
+        let mut last_was_full_name = false;
+        loop {
+            let mut best: Vec<(&'d Division, bool)> = Vec::new();
+            let mut best_len = 0;
+            for division in self.divisions.iter() {
+                let within = current.is_empty()
+                    || current
+                        .iter()
+                        .any(|a| a.code != division.code && self.divisions.is_within(division, a));
+                if !within {
+                    continue;
+                }
+                for (name, full) in [(division.name, true), (division.short, false)] {
+                    if rest.starts_with(name) && name.len() >= best_len {
+                        if name.len() > best_len {
+                            best.clear();
+                            best_len = name.len();
+                        }
+                        best.push((division, full));
+                    }
+                }
+            }
+            if best.is_empty() {
+                break;
+            }
+            rest = &rest[best_len..];
+            last_was_full_name = best.iter().all(|(_, full)| *full);
+            current = best.into_iter().map(|(division, _)| division).collect();
+            if rest.is_empty() {
+                break;
+            }
+        }
+        if rest.is_empty() || last_was_full_name {
+            current
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// A place with qualifiers, "suzhou, anhui" or "昆山 苏州": the divisions named by one part
+    /// that lie within a division named by every other part.
+    fn qualified(&self, query: &str) -> Vec<&'d Division> {
+        let parts: Vec<Vec<&'d Division>> = query
+            .split(is_separator)
+            .filter(|part| !part.is_empty())
+            .map(|part| self.term(part))
+            .collect();
+        if parts.len() < 2 || parts.iter().any(Vec::is_empty) {
+            return Vec::new();
+        }
+        let mut found = Vec::new();
+        for (index, part) in parts.iter().enumerate() {
+            for &candidate in part {
+                let qualified = parts.iter().enumerate().all(|(other, qualifiers)| {
+                    other == index
+                        || qualifiers
+                            .iter()
+                            .any(|q| self.divisions.is_within(candidate, q))
+                });
+                if qualified {
+                    found.push(candidate);
+                }
+            }
+        }
+        found
+    }
+
+    /// The closest names to an unknown query, in characters or in pinyin, best first.
+    fn suggest(&self, query: &str) -> Vec<Code> {
+        let ascii = query.is_ascii();
+        let key = if ascii {
+            pinyin_key(query)
+        } else {
+            query.to_string()
+        };
+        let length = key.chars().count();
+        let limit = if ascii { (length / 3).clamp(1, 3) } else { 1 };
+        let mut scored: Vec<(usize, Level, Code)> = self
+            .divisions
+            .iter()
+            .filter_map(|division| {
+                let distance = if ascii {
+                    strsim::levenshtein(&key, division.pinyin)
+                } else {
+                    strsim::levenshtein(&key, division.short)
+                        .min(strsim::levenshtein(&key, division.name))
+                };
+                (distance <= limit).then_some((distance, division.level, division.code))
+            })
+            .collect();
+        scored.sort();
+        scored
+            .into_iter()
+            .take(5)
+            .map(|(_, _, code)| code)
+            .collect()
+    }
+}
+
+fn lookup<'m, 'd>(map: &'m HashMap<&'d str, Vec<&'d Division>>, key: &str) -> &'m [&'d Division] {
+    map.get(key).map_or(&[], Vec::as_slice)
+}
+
+fn is_separator(c: char) -> bool {
+    c == ',' || c == '，' || c == '、' || c.is_whitespace()
+}
+
+/// Lowercase letters only, with ü written as u (also when typed as v).
+fn pinyin_key(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c.to_ascii_lowercase() {
+            'v' => Some('u'),
+            c if c.is_ascii_lowercase() => Some(c),
+            'ü' | 'Ü' => Some('u'),
+            _ => None,
+        })
+        .collect()
+}
+
+/// True when every boundary the user marked ("xi'an", "xi an") falls between two syllables.
+fn fits_syllables(segments: &[String], syllables: &str) -> bool {
+    let mut boundaries = Vec::new();
+    let mut position = 0;
+    for syllable in syllables.split(' ') {
+        position += syllable.len();
+        boundaries.push(position);
+    }
+    let mut position = 0;
+    segments.iter().all(|segment| {
+        position += segment.len();
+        boundaries.contains(&position)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(query: &str) -> Vec<&'static str> {
+        let gazetteer = Gazetteer::new(Divisions::bundled());
+        gazetteer
+            .resolve(query)
+            .map(|found| found.iter().map(|d| d.name).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn resolves_the_forms_people_type() {
+        for query in [
+            "成都",
+            "成都市",
+            "chengdu",
+            "Chengdu",
+            "CHENGDU",
+            "510100",
+            " chengdu ",
+        ] {
+            assert_eq!(names(query), ["成都市"], "{query}");
+        }
+        // 辽源 and 牡丹江 each have a 西安区: all three are candidates, the city first.
+        assert_eq!(names("xi'an"), ["西安市", "西安区", "西安区"]);
+        assert_eq!(names("xi an"), names("xi'an"));
+        assert_eq!(names("昆山"), ["昆山市"]);
+        assert_eq!(names("浦东新区"), ["浦东新区"]);
+    }
+
+    #[test]
+    fn syllable_marks_tell_xian_from_xingan() {
+        assert!(names("xing'an").contains(&"兴安盟"));
+        assert!(!names("xing'an").contains(&"新干县"));
+        assert!(names("xin'gan").contains(&"新干县"));
+    }
+
+    #[test]
+    fn qualifiers_narrow_a_query() {
+        assert_eq!(names("suzhou, anhui"), ["宿州市"]);
+        assert_eq!(names("suzhou anhui"), ["宿州市"]);
+        assert_eq!(names("suzhou, jiangsu"), ["苏州市"]);
+        assert_eq!(names("安徽宿州"), ["宿州市"]);
+        assert_eq!(names("江苏省苏州市"), ["苏州市"]);
+        assert_eq!(names("江苏省苏州市昆山市花桥镇"), ["昆山市"]);
+    }
+
+    #[test]
+    fn ambiguous_pinyin_returns_every_candidate() {
+        let found = names("suzhou");
+        assert!(
+            found.contains(&"苏州市") && found.contains(&"宿州市"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn unknown_places_get_suggestions() {
+        let gazetteer = Gazetteer::new(Divisions::bundled());
+        let Err(PlaceError::Unknown { suggestions, .. }) = gazetteer.resolve("chengdoo") else {
+            panic!("chengdoo should be unknown");
+        };
+        assert!(
+            suggestions.contains(&Code::parse("510100").unwrap()),
+            "{suggestions:?}"
+        );
+        assert_eq!(gazetteer.resolve("  "), Err(PlaceError::Empty));
+        assert!(names("成都x").is_empty());
+    }
+
+    #[test]
+    fn escape_neutralises_control_characters() {
+        assert_eq!(escape("a\u{1b}[31mb\n"), "a\\u{1b}[31mb\\n");
+        assert_eq!(escape("成都"), "成都");
+    }
+}
