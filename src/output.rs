@@ -188,7 +188,7 @@ pub fn check_human(out: &mut dyn Write, trip: &Trip<'_>, palette: Palette) -> io
             &format!("On {}", trip.on),
         ]);
     let stops = trip.stops.iter().map(|stop| ("", stop));
-    let home = trip.home.iter().map(|stop| ("home: ", stop));
+    let home = trip.home.iter().map(|stop| ("home ", stop));
     for (role, stop) in stops.chain(home) {
         for place in &stop.places {
             table.add_row([
@@ -204,9 +204,11 @@ pub fn check_human(out: &mut dyn Write, trip: &Trip<'_>, palette: Palette) -> io
         }
     }
     writeln!(out, "{table}")?;
-    for stop in trip.stops.iter().chain(&trip.home) {
+    let stops = trip.stops.iter().map(|stop| ("", stop));
+    let home = trip.home.iter().map(|stop| ("home ", stop));
+    for (role, stop) in stops.chain(home) {
         for place in &stop.places {
-            writeln!(out, "{}: {}", place.division.name, place.reason)?;
+            writeln!(out, "{role}{}: {}", place.division.name, place.reason)?;
         }
     }
     for note in &trip.notes {
@@ -225,13 +227,13 @@ fn headline(trip: &Trip<'_>) -> String {
             trip.license.chinese()
         ),
         Verdict::BringCard => {
-            let blocking: Vec<String> = trip
-                .stops
-                .iter()
-                .chain(&trip.home)
-                .flat_map(|stop| &stop.places)
-                .filter(|place| place.status != Status::Live)
-                .map(|place| format!("{} {}", place.division.name, place.status.id()))
+            let stops = trip.stops.iter().map(|stop| ("", stop));
+            let home = trip.home.iter().map(|stop| ("home ", stop));
+            let blocking: Vec<String> = stops
+                .chain(home)
+                .flat_map(|(role, stop)| stop.places.iter().map(move |place| (role, place)))
+                .filter(|(_, place)| place.status != Status::Live)
+                .map(|(role, place)| format!("{role}{} {}", place.division.name, place.status.id()))
                 .collect();
             format!(
                 "bring the physical card on {} ({})",

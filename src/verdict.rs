@@ -7,7 +7,7 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::data::{Availability, Basis, Bound, Dataset, Division, LiveWindow};
+use crate::data::{Availability, Basis, Dataset, Division, LiveWindow};
 
 /// The license status as the 交管12123 app shows it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -323,44 +323,53 @@ fn reason(
 
 /// The facts behind a window in a phrase: fact ids with their quality, or why the default holds.
 fn describe_basis(dataset: &Dataset, window: &LiveWindow) -> String {
+    let default = &dataset.rollout.default;
+    if window.earliest.basis == Basis::Default && window.latest.basis == Basis::Default {
+        return format!(
+            "no source names its day: the second batch began {}; nationwide from 2021-12-10, some places later, all by {}",
+            default.earliest, default.latest
+        );
+    }
     let mut parts: Vec<String> = Vec::new();
-    let mut push = |part: String| {
-        if !parts.contains(&part) {
-            parts.push(part);
-        }
-    };
-    for bound in [&window.earliest, &window.latest] {
-        match &bound.basis {
-            Basis::Facts(facts) => {
-                for &fact in facts {
-                    let quality = dataset.rollout.fact_quality(fact).id();
-                    push(format!("{}, {quality}", dataset.rollout.facts[fact].id));
-                }
-            }
-            Basis::Default => push(default_phrase(dataset, bound)),
-            Basis::Place(code) => {
-                if let Some(place) = dataset.divisions.get(*code) {
-                    push(format!("{} {}", place.short, bound.date));
-                }
+    for (bound, default_phrase) in [
+        (
+            &window.earliest,
+            format!(
+                "not before {}, when the second batch began",
+                default.earliest
+            ),
+        ),
+        (
+            &window.latest,
+            format!("by {}, the end-of-2021 target", default.latest),
+        ),
+    ] {
+        let phrases: Vec<String> = match &bound.basis {
+            Basis::Facts(facts) => facts
+                .iter()
+                .map(|&fact| {
+                    format!(
+                        "{}, {}",
+                        dataset.rollout.facts[fact].id,
+                        dataset.rollout.fact_quality(fact).id()
+                    )
+                })
+                .collect(),
+            Basis::Default => vec![default_phrase],
+            Basis::Place(code) => dataset
+                .divisions
+                .get(*code)
+                .map(|place| format!("{} {}", place.short, bound.date))
+                .into_iter()
+                .collect(),
+        };
+        for phrase in phrases {
+            if !parts.contains(&phrase) {
+                parts.push(phrase);
             }
         }
     }
     parts.join("; ")
-}
-
-fn default_phrase(dataset: &Dataset, bound: &Bound) -> String {
-    let default = &dataset.rollout.default;
-    if bound.date == default.earliest {
-        format!(
-            "no source names its day: places outside the first 28 cities began on {}",
-            default.earliest
-        )
-    } else {
-        format!(
-            "no source names its day: nationwide from 2021-12-10, yet some places later; all by {}",
-            default.latest
-        )
-    }
 }
 
 /// What the user asked about one stop, and the divisions it may mean.
@@ -490,7 +499,7 @@ pub fn judge<'d>(
     {
         verdict = verdict.max(Verdict::BringCard);
         notes.push(format!(
-            "the license was issued in {}, which did not issue e-licenses on {on}: before the nationwide rollout only drivers whose issuing city was live could hold one",
+            "the license was issued in {}, where e-licenses were not surely issued on {on}: before the nationwide rollout only drivers whose issuing city was live could hold one",
             home.places.iter().map(place_label).collect::<Vec<_>>().join(", ")
         ));
     }

@@ -121,3 +121,168 @@ pub fn parse_rollout_file(path: &Path, divisions: &Divisions) -> anyhow::Result<
     }
     Rollout::parse(&text, &name, divisions).map_err(|errors| DataErrors(errors).into())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+
+    fn dataset() -> Dataset {
+        Dataset::bundled()
+    }
+
+    fn by_name<'d>(dataset: &'d Dataset, name: &str) -> &'d Division {
+        let found: Vec<_> = dataset
+            .divisions
+            .iter()
+            .filter(|d| d.name == name)
+            .collect();
+        assert_eq!(found.len(), 1, "{name} should name exactly one division");
+        found[0]
+    }
+
+    #[test]
+    fn counts_match_the_official_lists() {
+        let divisions = Divisions::bundled();
+        let mainland = |d: &&Division| {
+            !matches!(
+                d.province.to_string().as_str(),
+                "710000" | "810000" | "820000"
+            )
+        };
+        let count = |level| {
+            divisions
+                .iter()
+                .filter(mainland)
+                .filter(|d| d.level == level)
+                .count()
+        };
+        assert_eq!(count(Level::Province), 31);
+        assert_eq!(count(Level::Prefecture), 333);
+        assert_eq!(count(Level::County), 2846);
+        let outside: Vec<&str> = divisions
+            .iter()
+            .filter(|d| !mainland(d))
+            .map(|d| d.short)
+            .collect();
+        assert_eq!(outside, ["台湾", "香港", "澳门"]);
+    }
+
+    #[test]
+    fn shared_prefecture_pinyin_keys_are_exactly_the_known_five() {
+        let mut keys: BTreeMap<&str, usize> = BTreeMap::new();
+        for division in Divisions::bundled()
+            .iter()
+            .filter(|d| d.level == Level::Prefecture)
+        {
+            *keys.entry(division.pinyin).or_default() += 1;
+        }
+        let shared: Vec<&str> = keys
+            .into_iter()
+            .filter(|(_, n)| *n > 1)
+            .map(|(key, _)| key)
+            .collect();
+        assert_eq!(shared, ["fuzhou", "suzhou", "taizhou", "yichun", "yulin"]);
+    }
+
+    #[test]
+    fn place_names_read_as_places_not_as_words() {
+        let dataset = dataset();
+        let readings = [
+            ("重庆市", "chongqing"),
+            ("长沙市", "changsha"),
+            ("厦门市", "xiamen"),
+            ("蚌埠市", "bengbu"),
+            ("六安市", "luan"),
+            ("长治市", "changzhi"),
+            ("朝阳市", "chaoyang"),
+            ("阿勒泰地区", "aletai"),
+            ("单县", "shanxian"),
+            ("长子县", "zhangzi"),
+            ("漯河市", "luohe"),
+            ("都匀市", "duyun"),
+            ("西安市", "xian"),
+            ("哈尔滨市", "haerbin"),
+            ("吕梁市", "luliang"),
+            ("乐山市", "leshan"),
+            ("丽水市", "lishui"),
+            ("珲春市", "hunchun"),
+            ("六合区", "luhe"),
+            ("涡阳县", "guoyang"),
+            ("喀什地区", "kashi"),
+            ("大理白族自治州", "dali"),
+        ];
+        for (name, pinyin) in readings {
+            assert_eq!(by_name(&dataset, name).pinyin, pinyin, "{name}");
+        }
+        assert_eq!(by_name(&dataset, "西安市").syllables, "xi an");
+        assert_eq!(by_name(&dataset, "兴安盟").syllables, "xing an");
+    }
+
+    #[test]
+    fn every_fact_names_divisions_and_cites_a_source() {
+        let dataset = dataset();
+        for fact in &dataset.rollout.facts {
+            assert!(!fact.sources.is_empty(), "{}", fact.id);
+            for place in &fact.places {
+                assert!(
+                    dataset.divisions.get(*place).is_some(),
+                    "{}: {place}",
+                    fact.id
+                );
+            }
+        }
+        assert!(!dataset.rollout.default.sources.is_empty());
+    }
+
+    #[test]
+    fn live_windows_are_what_the_facts_say() {
+        let dataset = dataset();
+        let window = |name: &str| match dataset.availability(by_name(&dataset, name)) {
+            Availability::Never(_) => "never".to_string(),
+            Availability::Window(w) if w.is_exact() => w.earliest.date.to_string(),
+            Availability::Window(w) => format!("{}..{}", w.earliest.date, w.latest.date),
+        };
+        let expected = [
+            ("成都市", "2021-06-01"),
+            ("北京市", "2021-09-01"),
+            ("泰州市", "2021-09-01"),
+            ("台州市", "2021-10-20..2021-12-31"),
+            ("郑州市", "2021-10-20"),
+            ("东莞市", "2021-10-27..2021-12-31"),
+            ("烟台市", "2021-10-20..2021-11-09"),
+            ("拉萨市", "2021-10-20..2021-12-31"),
+            ("大理白族自治州", "2021-10-20..2021-10-26"),
+            ("昆山市", "2021-06-01"),
+            ("浦东新区", "2021-09-01"),
+            ("百色市", "2021-12-13"),
+            ("丽水市", "2021-12-13"),
+            ("厦门市", "2021-11-19"),
+            ("香港特别行政区", "never"),
+            ("澳门特别行政区", "never"),
+            ("台湾省", "never"),
+        ];
+        for (name, window_text) in expected {
+            assert_eq!(window(name), window_text, "{name}");
+        }
+    }
+
+    #[test]
+    fn every_division_has_a_window_and_low_quality_is_flagged() {
+        let dataset = dataset();
+        for division in dataset.divisions.iter() {
+            dataset.availability(division);
+        }
+        let Availability::Window(zunyi) = dataset.availability(by_name(&dataset, "遵义市"))
+        else {
+            panic!("遵义 has a window");
+        };
+        assert!(dataset.rollout.rests_on_low_quality(&zunyi));
+        let Availability::Window(chengdu) = dataset.availability(by_name(&dataset, "成都市"))
+        else {
+            panic!("成都 has a window");
+        };
+        assert!(!dataset.rollout.rests_on_low_quality(&chengdu));
+    }
+}

@@ -399,10 +399,17 @@ impl Rollout {
             by_place,
         };
         if problems.found.is_empty() {
+            // A contradiction shows in every place below the one named; report it once, for the
+            // first (highest) place in code order.
+            let mut reported = HashSet::new();
             for division in divisions.iter() {
                 if let Err(message) = rollout.facts_window(division, divisions) {
-                    let (first, second) = message.facts;
-                    let span = rollout.facts[first.max(second)].id_span.clone();
+                    let (a, b) = message.facts;
+                    let (first, second) = (a.min(b), a.max(b));
+                    if !reported.insert((first, second)) {
+                        continue;
+                    }
+                    let span = rollout.facts[second].id_span.clone();
                     problems.add(
                         span,
                         format!(
@@ -682,4 +689,159 @@ fn parse_claim(fact: &RawFact, problems: &mut Problems<'_>) -> Option<Claim> {
         from: from_date,
         until: until_date,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BASE: &str = r#"version = "test"
+as_of = 2026-11-25
+
+[default]
+earliest = 2021-10-20
+latest = 2021-12-31
+sources = ["s1"]
+note = "test"
+
+[[source]]
+id = "s1"
+title = "a source"
+url = "http://example.invalid/"
+quality = "strong"
+
+[[fact]]
+id = "pilot"
+places = ["510100"]
+on = 2021-06-01
+sources = ["s1"]
+"#;
+
+    fn problems(text: &str) -> Vec<String> {
+        match Rollout::parse(text, "r.toml", Divisions::bundled()) {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    fn broken(from: &str, to: &str) -> Vec<String> {
+        assert!(BASE.contains(from), "{from}");
+        problems(&BASE.replacen(from, to, 1))
+    }
+
+    #[test]
+    fn the_base_file_is_valid() {
+        assert_eq!(problems(BASE), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_syntax_error_names_its_line() {
+        let found = broken("on = 2021-06-01", "on = = 2021-06-01");
+        assert!(found[0].starts_with("r.toml:19:"), "{found:?}");
+    }
+
+    #[test]
+    fn an_unknown_key_is_named() {
+        let found = broken("on = 2021-06-01", "on = 2021-06-01\nwhen = 2021-06-01");
+        assert!(
+            found[0].starts_with("r.toml:20:") && found[0].contains("when"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn duplicates_are_rejected() {
+        let found = broken(r#"places = ["510100"]"#, r#"places = ["510100", "510100"]"#);
+        assert_eq!(
+            found,
+            ["r.toml:18:21: place 510100 is listed twice in fact `pilot`"]
+        );
+        let twice = format!(
+            "{BASE}\n[[fact]]\nid = \"pilot\"\nplaces = [\"110000\"]\non = 2021-09-01\nsources = [\"s1\"]\n"
+        );
+        assert_eq!(
+            problems(&twice),
+            ["r.toml:23:6: fact `pilot` is defined twice"]
+        );
+    }
+
+    #[test]
+    fn a_place_must_be_a_division() {
+        let found = broken(r#"places = ["510100"]"#, r#"places = ["519999"]"#);
+        assert_eq!(
+            found,
+            ["r.toml:18:11: place `519999` in fact `pilot` is no division code"]
+        );
+    }
+
+    #[test]
+    fn contradicting_facts_are_named_with_the_place() {
+        let text = format!(
+            "{BASE}\n[[fact]]\nid = \"later\"\nplaces = [\"510000\"]\nnot_before = 2021-07-01\nsources = [\"s1\"]\n"
+        );
+        let found = problems(&text);
+        assert!(
+            found[0].starts_with(
+                "r.toml:23:6: facts `pilot` and `later` contradict each other for 成都市 (510100)"
+            ),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_date_must_be_a_date() {
+        let found = broken("on = 2021-06-01", "on = 2021-06-01T08:00:00");
+        assert_eq!(
+            found,
+            ["r.toml:19:6: `2021-06-01T08:00:00` is not a date (want YYYY-MM-DD)"]
+        );
+        let found = broken("on = 2021-06-01", "on = 2021-02-30");
+        assert!(found[0].starts_with("r.toml:19:"), "{found:?}");
+    }
+
+    #[test]
+    fn a_window_must_not_end_before_it_starts() {
+        let found = broken("on = 2021-06-01", "from = 2021-10-26\nuntil = 2021-10-20");
+        assert_eq!(
+            found,
+            [
+                "r.toml:20:9: fact `pilot`: the window ends (2021-10-20) before it starts (2021-10-26)"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_source_must_be_defined() {
+        let found = broken(
+            r#"sources = ["s1"]
+"#,
+            r#"sources = ["s2"]
+"#,
+        );
+        assert_eq!(found, ["r.toml:7:12: source `s2` is not defined"]);
+    }
+
+    #[test]
+    fn a_fact_needs_exactly_one_form() {
+        let found = broken("on = 2021-06-01", "on = 2021-06-01\nby = 2021-07-01");
+        assert_eq!(
+            found,
+            [
+                "r.toml:17:6: fact `pilot` mixes several forms: give exactly one of on, from and until, by, not_before, never"
+            ]
+        );
+    }
+
+    #[test]
+    fn every_problem_is_reported() {
+        let found = broken(
+            r#"places = ["510100"]
+on = 2021-06-01
+sources = ["s1"]"#,
+            r#"places = ["999999"]
+on = 2021-06-01
+sources = ["nope"]"#,
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+    }
 }
