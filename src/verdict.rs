@@ -543,6 +543,7 @@ fn place_label(place: &Assessment<'_>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::Bound;
 
     #[test]
     fn license_states_parse_from_english_or_chinese() {
