@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::verdict::LicenseState;
+use crate::data::Level;
+use crate::verdict::{LicenseState, Status};
 
 const EXIT_CODES: &str = "\
 Exit codes:
@@ -50,6 +51,66 @@ pub enum Command {
     /// Tell whether the e-license is enough at every stop of a trip
     #[command(after_help = EXIT_CODES)]
     Check(CheckArgs),
+    /// List places with their e-license window (and status on a date)
+    List(ListArgs),
+    /// Everything about one place: its names, chain, window, and the facts and sources behind it
+    Show(ShowArgs),
+    /// The rollout as dated national steps, with how many places each made live
+    Timeline(TimelineArgs),
+    /// The rollout data's version, counts and sources; or check a rollout file
+    Data(DataArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Show each place's status on this date (YYYY-MM-DD, today or tomorrow) and count them
+    #[arg(long, value_name = "DATE", value_parser = parse_travel_date)]
+    pub on: Option<TravelDate>,
+
+    /// Only places in this province (a name, pinyin or code)
+    #[arg(long, value_name = "PROVINCE")]
+    pub province: Option<String>,
+
+    /// Which level of division to list
+    #[arg(long, value_enum, default_value_t = Level::Prefecture, value_name = "LEVEL")]
+    pub level: Level,
+
+    /// Only places with this status on the date (--on, or today)
+    #[arg(long, value_enum, value_name = "STATUS")]
+    pub status: Option<Status>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human, value_name = "FORMAT")]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The place: a name, pinyin, code, or a name with its province
+    #[arg(value_name = "PLACE")]
+    pub place: String,
+
+    /// Output format (tsv is not offered: the facts are nested)
+    #[arg(long, value_enum, default_value_t = Format::Human, value_name = "FORMAT")]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human, value_name = "FORMAT")]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct DataArgs {
+    /// Validate this rollout file and report every problem, each with its line and column
+    #[arg(long, value_name = "FILE")]
+    pub check: Option<PathBuf>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human, value_name = "FORMAT")]
+    pub format: Format,
 }
 
 #[derive(Debug, Args)]

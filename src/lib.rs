@@ -16,8 +16,11 @@ use std::io::{self, IsTerminal, Write};
 use anyhow::Context;
 use chrono::{Days, FixedOffset, NaiveDate, Utc};
 
-use crate::cli::{CheckArgs, Cli, ColorChoice, Command, Format, TravelDate};
-use crate::data::Dataset;
+use crate::cli::{
+    CheckArgs, Cli, ColorChoice, Command, DataArgs, Format, ListArgs, ShowArgs, TimelineArgs,
+    TravelDate,
+};
+use crate::data::{Dataset, Division, Level};
 use crate::output::Palette;
 use crate::place::{Gazetteer, PlaceError};
 use crate::verdict::Query;
@@ -36,6 +39,10 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
     let mut out = io::BufWriter::new(stdout.lock());
     let code = match cli.command {
         Command::Check(args) => check(&dataset, &args, palette, &mut out)?,
+        Command::List(args) => list(&dataset, &args, &mut out)?,
+        Command::Show(args) => show(&dataset, &args, &mut out)?,
+        Command::Timeline(args) => timeline(&dataset, &args, &mut out)?,
+        Command::Data(args) => data_command(&dataset, &args, &mut out)?,
     };
     out.flush()?;
     Ok(code)
@@ -78,6 +85,130 @@ fn check(
         }
     }
     Ok(trip.verdict.exit_code())
+}
+
+fn list(dataset: &Dataset, args: &ListArgs, out: &mut dyn Write) -> anyhow::Result<u8> {
+    let on = travel_day(args.on.unwrap_or(TravelDate::Today), today_in_china());
+    let gazetteer = Gazetteer::new(dataset.divisions);
+    let province = match &args.province {
+        Some(text) => {
+            Some(unique_place(&gazetteer, text, Some(Level::Province)).context("in --province")?)
+        }
+        None => None,
+    };
+    let places: Vec<_> = dataset
+        .divisions
+        .iter()
+        .filter(|division| division.level == args.level)
+        .filter(|division| province.is_none_or(|p| division.province == p.code))
+        .map(|division| verdict::assess(dataset, division, on))
+        .filter(|place| args.status.is_none_or(|status| place.status == status))
+        .collect();
+    let listing = output::Listing {
+        on,
+        dated: args.on.is_some(),
+        places,
+    };
+    match args.format {
+        Format::Human => output::list_human(out, &listing, dataset)?,
+        Format::Json => output::list_json(out, &listing, dataset)?,
+        Format::Tsv => output::list_tsv(out, &listing)?,
+    }
+    Ok(0)
+}
+
+fn show(dataset: &Dataset, args: &ShowArgs, out: &mut dyn Write) -> anyhow::Result<u8> {
+    let gazetteer = Gazetteer::new(dataset.divisions);
+    let division = unique_place(&gazetteer, &args.place, None)?;
+    let today = today_in_china();
+    let place = verdict::assess(dataset, division, today);
+    match args.format {
+        Format::Human => output::show_human(out, &place, dataset, today)?,
+        Format::Json => output::show_json(out, &place, dataset, today)?,
+        Format::Tsv => {
+            anyhow::bail!("show has no TSV form: its facts are nested; use --format json")
+        }
+    }
+    Ok(0)
+}
+
+fn timeline(dataset: &Dataset, args: &TimelineArgs, out: &mut dyn Write) -> anyhow::Result<u8> {
+    let steps = verdict::timeline(dataset);
+    match args.format {
+        Format::Human => output::timeline_human(out, &steps, dataset, today_in_china())?,
+        Format::Json => output::timeline_json(out, &steps, dataset)?,
+        Format::Tsv => output::timeline_tsv(out, &steps, dataset)?,
+    }
+    Ok(0)
+}
+
+fn data_command(dataset: &Dataset, args: &DataArgs, out: &mut dyn Write) -> anyhow::Result<u8> {
+    if let Some(path) = &args.check {
+        return match data::parse_rollout_file(path, dataset.divisions) {
+            Ok(rollout) => {
+                writeln!(
+                    out,
+                    "{}: ok ({} facts, {} sources, version {})",
+                    path.display(),
+                    rollout.facts.len(),
+                    rollout.sources.len(),
+                    rollout.version
+                )?;
+                Ok(0)
+            }
+            Err(error) => match error.downcast::<data::DataErrors>() {
+                Ok(problems) => {
+                    for problem in &problems.0 {
+                        eprintln!("edl: {}", place::escape(&problem.to_string()));
+                    }
+                    Ok(2)
+                }
+                Err(other) => Err(other),
+            },
+        };
+    }
+    match args.format {
+        Format::Human => output::data_human(out, dataset, today_in_china())?,
+        Format::Json => output::data_json(out, dataset)?,
+        Format::Tsv => output::data_tsv(out, dataset)?,
+    }
+    Ok(0)
+}
+
+/// Resolves a query that must name exactly one division (of `level`, if given).
+fn unique_place<'d>(
+    gazetteer: &Gazetteer<'d>,
+    text: &str,
+    level: Option<Level>,
+) -> anyhow::Result<&'d Division> {
+    let found = gazetteer
+        .resolve(text)
+        .map_err(|error| explain(gazetteer, error))?;
+    let found: Vec<&Division> = found
+        .into_iter()
+        .filter(|d| level.is_none_or(|level| d.level == level))
+        .collect();
+    match found.as_slice() {
+        [one] => Ok(one),
+        [] => anyhow::bail!(
+            "\"{}\" is no {}",
+            place::escape(text),
+            level.map_or("place", Level::id)
+        ),
+        many => {
+            let divisions = gazetteer.divisions();
+            let listed: Vec<String> = many
+                .iter()
+                .map(|d| format!("{} ({}, {})", d.name, divisions.province_of(d).name, d.code))
+                .collect();
+            anyhow::bail!(
+                "\"{}\" could be {} places: {}; name the province or use a code",
+                place::escape(text),
+                many.len(),
+                listed.join("; ")
+            )
+        }
+    }
 }
 
 /// A place error as one sentence, with the closest names when the place is unknown.

@@ -8,9 +8,9 @@ use chrono::NaiveDate;
 use comfy_table::{ContentArrangement, Table, presets};
 use serde::{Deserialize, Serialize};
 
-use crate::data::{Availability, Dataset, Level};
+use crate::data::{Availability, Basis, Claim, Dataset, Level, Quality};
 use crate::place::escape;
-use crate::verdict::{Assessment, LicenseState, Status, Trip, Verdict};
+use crate::verdict::{Assessment, LicenseState, Status, Step, Trip, Verdict};
 
 /// The JSON schema's version; it changes only when a key changes meaning or goes away.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -242,4 +242,596 @@ fn headline(trip: &Trip<'_>) -> String {
             )
         }
     }
+}
+
+/// The places `edl list` shows, assessed on one date.
+pub struct Listing<'d> {
+    pub on: NaiveDate,
+    /// Whether the user asked about a date (`--on`), which adds the status column and counts.
+    pub dated: bool,
+    pub places: Vec<Assessment<'d>>,
+}
+
+/// One place in `edl list --format json`.
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlaceReport {
+    pub code: String,
+    pub name: String,
+    pub pinyin: String,
+    pub province: String,
+    pub level: Level,
+    pub live_from: Option<NaiveDate>,
+    pub live_until: Option<NaiveDate>,
+    pub status: Status,
+}
+
+impl PlaceReport {
+    fn new(place: &Assessment<'_>) -> PlaceReport {
+        let (live_from, live_until) = live_bounds(&place.availability);
+        PlaceReport {
+            code: place.division.code.to_string(),
+            name: place.division.name.to_string(),
+            pinyin: place.division.pinyin_display(),
+            province: place.province.name.to_string(),
+            level: place.division.level,
+            live_from,
+            live_until,
+            status: place.status,
+        }
+    }
+}
+
+fn live_bounds(availability: &Availability) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    match availability {
+        Availability::Window(window) => (Some(window.earliest.date), Some(window.latest.date)),
+        Availability::Never(_) => (None, None),
+    }
+}
+
+const STATUSES: [Status; 4] = [
+    Status::Live,
+    Status::Uncertain,
+    Status::NotYet,
+    Status::NotCovered,
+];
+
+fn count_statuses(places: &[Assessment<'_>]) -> Vec<(Status, usize)> {
+    STATUSES
+        .iter()
+        .map(|&status| {
+            (
+                status,
+                places.iter().filter(|place| place.status == status).count(),
+            )
+        })
+        .collect()
+}
+
+pub fn list_human(out: &mut dyn Write, listing: &Listing<'_>, dataset: &Dataset) -> io::Result<()> {
+    let mut table = Table::new();
+    let mut header = vec![
+        "Province".to_string(),
+        "Place".into(),
+        "Code".into(),
+        "E-license live from".into(),
+    ];
+    if listing.dated {
+        header.push(format!("On {}", listing.on));
+    }
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_header(header);
+    let mut previous_province = None;
+    for place in &listing.places {
+        // Grouped by province: name each province once, on its first row.
+        let province = if previous_province == Some(place.province.code) {
+            ""
+        } else {
+            place.province.name
+        };
+        previous_province = Some(place.province.code);
+        let mut row = vec![
+            province.to_string(),
+            format!(
+                "{} {}",
+                place.division.name,
+                place.division.pinyin_display()
+            ),
+            place.division.code.to_string(),
+            window_text(&place.availability),
+        ];
+        if listing.dated {
+            row.push(place.status.id().to_string());
+        }
+        table.add_row(row);
+    }
+    writeln!(out, "{table}")?;
+    if listing.dated {
+        let counts: Vec<String> = count_statuses(&listing.places)
+            .into_iter()
+            .map(|(status, count)| format!("{count} {}", status.id()))
+            .collect();
+        writeln!(
+            out,
+            "on {}: {} ({} places)",
+            listing.on,
+            counts.join(", "),
+            listing.places.len()
+        )?;
+    }
+    stale_note(out, dataset, listing.on)
+}
+
+fn stale_note(out: &mut dyn Write, dataset: &Dataset, date: NaiveDate) -> io::Result<()> {
+    match crate::verdict::staleness(dataset, date) {
+        Some(note) => writeln!(out, "note: {note}"),
+        None => Ok(()),
+    }
+}
+
+#[derive(Serialize)]
+struct ListReport {
+    schema_version: u32,
+    on: NaiveDate,
+    data: DataVersion,
+    places: Vec<PlaceReport>,
+    counts: std::collections::BTreeMap<&'static str, usize>,
+}
+
+pub fn list_json(out: &mut dyn Write, listing: &Listing<'_>, dataset: &Dataset) -> io::Result<()> {
+    let report = ListReport {
+        schema_version: SCHEMA_VERSION,
+        on: listing.on,
+        data: data_version(dataset),
+        places: listing.places.iter().map(PlaceReport::new).collect(),
+        counts: count_statuses(&listing.places)
+            .into_iter()
+            .map(|(s, n)| (s.id(), n))
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    writeln!(out)
+}
+
+pub const LIST_TSV_HEADER: &str =
+    "code\tname\tpinyin\tprovince\tlevel\tlive_from\tlive_until\tstatus";
+
+pub fn list_tsv(out: &mut dyn Write, listing: &Listing<'_>) -> io::Result<()> {
+    writeln!(out, "{LIST_TSV_HEADER}")?;
+    for place in &listing.places {
+        let report = PlaceReport::new(place);
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            report.code,
+            report.name,
+            report.pinyin,
+            report.province,
+            report.level.id(),
+            optional_date(report.live_from),
+            optional_date(report.live_until),
+            report.status.id(),
+        )?;
+    }
+    Ok(())
+}
+
+fn optional_date(day: Option<NaiveDate>) -> String {
+    day.map_or(String::new(), |day| day.to_string())
+}
+
+fn data_version(dataset: &Dataset) -> DataVersion {
+    DataVersion {
+        version: dataset.rollout.version.clone(),
+        as_of: dataset.rollout.as_of,
+    }
+}
+
+/// How a fact's claim reads.
+pub fn claim_text(claim: Claim) -> String {
+    match claim {
+        Claim::On {
+            day,
+            scheduled: false,
+        } => format!("live on {day}"),
+        Claim::On {
+            day,
+            scheduled: true,
+        } => format!("live on {day} (announced in advance)"),
+        Claim::Within { from, until } => format!("live on one day within {from}..{until}"),
+        Claim::By(day) => format!("live by {day}"),
+        Claim::NotBefore(day) => format!("not live before {day}"),
+        Claim::Never => "never valid there".to_string(),
+    }
+}
+
+#[derive(Serialize)]
+struct SourceReport<'r> {
+    id: &'r str,
+    title: &'r str,
+    url: &'r str,
+    quality: Quality,
+}
+
+#[derive(Serialize)]
+struct FactReport<'r> {
+    id: &'r str,
+    about: String,
+    claim: String,
+    note: Option<&'r str>,
+    sources: Vec<SourceReport<'r>>,
+}
+
+#[derive(Serialize)]
+struct ShowReport<'r> {
+    schema_version: u32,
+    code: String,
+    name: &'r str,
+    short: &'r str,
+    pinyin: String,
+    level: Level,
+    kind: &'r str,
+    chain: Vec<String>,
+    live_from: Option<NaiveDate>,
+    live_until: Option<NaiveDate>,
+    today: NaiveDate,
+    status: Status,
+    verdict: Verdict,
+    reason: &'r str,
+    facts: Vec<FactReport<'r>>,
+    default_window_applies: bool,
+    default_sources: Vec<SourceReport<'r>>,
+    data: DataVersion,
+}
+
+fn source_reports<'r>(dataset: &'r Dataset, sources: &[usize]) -> Vec<SourceReport<'r>> {
+    sources
+        .iter()
+        .map(|&index| {
+            let source = dataset.rollout.source(index);
+            SourceReport {
+                id: &source.id,
+                title: &source.title,
+                url: &source.url,
+                quality: source.quality,
+            }
+        })
+        .collect()
+}
+
+/// The facts about a place or the divisions above it, with the division each names.
+fn facts_about<'r>(dataset: &'r Dataset, place: &Assessment<'_>) -> Vec<FactReport<'r>> {
+    let divisions = dataset.divisions;
+    let mut facts = Vec::new();
+    for above in divisions.chain(place.division) {
+        for &index in dataset.rollout.facts_naming(above.code) {
+            let fact = &dataset.rollout.facts[index];
+            facts.push(FactReport {
+                id: &fact.id,
+                about: format!("{} {}", above.name, above.code),
+                claim: claim_text(fact.claim),
+                note: fact.note.as_deref(),
+                sources: source_reports(dataset, &fact.sources),
+            });
+        }
+    }
+    facts
+}
+
+fn uses_default(availability: &Availability) -> bool {
+    match availability {
+        Availability::Window(window) => {
+            window.earliest.basis == Basis::Default || window.latest.basis == Basis::Default
+        }
+        Availability::Never(_) => false,
+    }
+}
+
+fn show_report<'r>(
+    place: &'r Assessment<'_>,
+    dataset: &'r Dataset,
+    today: NaiveDate,
+) -> ShowReport<'r> {
+    let (live_from, live_until) = live_bounds(&place.availability);
+    let default_window_applies = uses_default(&place.availability);
+    ShowReport {
+        schema_version: SCHEMA_VERSION,
+        code: place.division.code.to_string(),
+        name: place.division.name,
+        short: place.division.short,
+        pinyin: place.division.pinyin_display(),
+        level: place.division.level,
+        kind: place.division.kind.id(),
+        chain: dataset
+            .divisions
+            .chain(place.division)
+            .map(|d| d.name.to_string())
+            .collect(),
+        live_from,
+        live_until,
+        today,
+        status: place.status,
+        verdict: place.verdict(),
+        reason: &place.reason,
+        facts: facts_about(dataset, place),
+        default_window_applies,
+        default_sources: if default_window_applies {
+            source_reports(dataset, &dataset.rollout.default.sources)
+        } else {
+            Vec::new()
+        },
+        data: data_version(dataset),
+    }
+}
+
+pub fn show_json(
+    out: &mut dyn Write,
+    place: &Assessment<'_>,
+    dataset: &Dataset,
+    today: NaiveDate,
+) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &show_report(place, dataset, today))?;
+    writeln!(out)
+}
+
+pub fn show_human(
+    out: &mut dyn Write,
+    place: &Assessment<'_>,
+    dataset: &Dataset,
+    today: NaiveDate,
+) -> io::Result<()> {
+    let report = show_report(place, dataset, today);
+    writeln!(out, "{} ({}, {})", report.name, report.short, report.pinyin)?;
+    writeln!(out, "code:      {}", report.code)?;
+    writeln!(out, "level:     {} ({})", report.level.id(), report.kind)?;
+    writeln!(out, "chain:     {}", report.chain.join(" → "))?;
+    writeln!(out, "live from: {}", window_text(&place.availability))?;
+    writeln!(
+        out,
+        "today:     {} on {}: {}",
+        report.status.id(),
+        report.today,
+        report.reason
+    )?;
+    writeln!(out, "verdict:   {}", report.verdict.id())?;
+    let print_sources = |out: &mut dyn Write, sources: &[SourceReport<'_>]| -> io::Result<()> {
+        for source in sources {
+            writeln!(out, "    [{}] {}", source.quality.id(), source.title)?;
+            writeln!(out, "      {}", source.url)?;
+        }
+        Ok(())
+    };
+    if !report.facts.is_empty() {
+        writeln!(out, "facts:")?;
+    }
+    for fact in &report.facts {
+        writeln!(out, "  {}: {}, about {}", fact.id, fact.claim, fact.about)?;
+        if let Some(note) = fact.note {
+            writeln!(out, "    {note}")?;
+        }
+        print_sources(out, &fact.sources)?;
+    }
+    if report.default_window_applies {
+        let default = &dataset.rollout.default;
+        writeln!(
+            out,
+            "default window {}..{} (a bound no fact gives):",
+            default.earliest, default.latest
+        )?;
+        writeln!(out, "    {}", default.note)?;
+        print_sources(out, &report.default_sources)?;
+    }
+    stale_note(out, dataset, today)
+}
+
+#[derive(Serialize)]
+struct StepReport<'r> {
+    date: NaiveDate,
+    title: &'r str,
+    cities_stated: Option<u32>,
+    live: usize,
+    new: usize,
+    uncertain: usize,
+    sources: Vec<SourceReport<'r>>,
+}
+
+fn step_reports<'r>(steps: &'r [Step<'_>], dataset: &'r Dataset) -> Vec<StepReport<'r>> {
+    steps
+        .iter()
+        .map(|step| StepReport {
+            date: step.milestone.date,
+            title: &step.milestone.title,
+            cities_stated: step.milestone.cities,
+            live: step.live,
+            new: step.new,
+            uncertain: step.uncertain,
+            sources: source_reports(dataset, &step.milestone.sources),
+        })
+        .collect()
+}
+
+pub fn timeline_human(
+    out: &mut dyn Write,
+    steps: &[Step<'_>],
+    dataset: &Dataset,
+    today: NaiveDate,
+) -> io::Result<()> {
+    let mut table = Table::new();
+    table.load_style(presets::UTF8_FULL_CONDENSED).set_header([
+        "Date",
+        "Step",
+        "Cities (stated)",
+        "Live in data",
+        "New",
+        "Uncertain",
+        "Sources",
+    ]);
+    for step in step_reports(steps, dataset) {
+        let sources: Vec<String> = step
+            .sources
+            .iter()
+            .map(|s| format!("{} ({})", s.id, s.quality.id()))
+            .collect();
+        table.add_row([
+            step.date.to_string(),
+            step.title.to_string(),
+            step.cities_stated.map_or(String::new(), |n| n.to_string()),
+            step.live.to_string(),
+            step.new.to_string(),
+            step.uncertain.to_string(),
+            sources.join("\n"),
+        ]);
+    }
+    writeln!(out, "{table}")?;
+    writeln!(
+        out,
+        "cities: prefecture-level places and municipalities; \"live in data\" counts those surely live on the date"
+    )?;
+    stale_note(out, dataset, today)
+}
+
+pub fn timeline_json(out: &mut dyn Write, steps: &[Step<'_>], dataset: &Dataset) -> io::Result<()> {
+    #[derive(Serialize)]
+    struct TimelineReport<'r> {
+        schema_version: u32,
+        data: DataVersion,
+        steps: Vec<StepReport<'r>>,
+    }
+    let report = TimelineReport {
+        schema_version: SCHEMA_VERSION,
+        data: data_version(dataset),
+        steps: step_reports(steps, dataset),
+    };
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    writeln!(out)
+}
+
+pub fn timeline_tsv(out: &mut dyn Write, steps: &[Step<'_>], dataset: &Dataset) -> io::Result<()> {
+    writeln!(
+        out,
+        "date\ttitle\tcities_stated\tlive\tnew\tuncertain\tsources"
+    )?;
+    for step in step_reports(steps, dataset) {
+        let sources: Vec<&str> = step.sources.iter().map(|s| s.id).collect();
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            step.date,
+            tsv_field(step.title),
+            step.cities_stated.map_or(String::new(), |n| n.to_string()),
+            step.live,
+            step.new,
+            step.uncertain,
+            sources.join(","),
+        )?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct DataReport<'r> {
+    schema_version: u32,
+    origin: &'r str,
+    version: &'r str,
+    as_of: NaiveDate,
+    divisions: std::collections::BTreeMap<&'static str, usize>,
+    facts: usize,
+    places_named: usize,
+    milestones: usize,
+    sources: Vec<SourceReport<'r>>,
+}
+
+fn data_report(dataset: &Dataset) -> DataReport<'_> {
+    let rollout = &dataset.rollout;
+    let mut divisions = std::collections::BTreeMap::new();
+    for division in dataset.divisions.iter() {
+        *divisions.entry(division.level.id()).or_default() += 1;
+    }
+    let mut named: Vec<_> = rollout.facts.iter().flat_map(|fact| &fact.places).collect();
+    named.sort();
+    named.dedup();
+    DataReport {
+        schema_version: SCHEMA_VERSION,
+        origin: &dataset.origin,
+        version: &rollout.version,
+        as_of: rollout.as_of,
+        divisions,
+        facts: rollout.facts.len(),
+        places_named: named.len(),
+        milestones: rollout.milestones.len(),
+        sources: source_reports(dataset, &(0..rollout.sources.len()).collect::<Vec<_>>()),
+    }
+}
+
+pub fn data_human(out: &mut dyn Write, dataset: &Dataset, today: NaiveDate) -> io::Result<()> {
+    let report = data_report(dataset);
+    writeln!(
+        out,
+        "rollout data {} as of {} ({})",
+        report.version, report.as_of, report.origin
+    )?;
+    let levels: Vec<String> = report
+        .divisions
+        .iter()
+        .map(|(level, n)| format!("{n} {level}"))
+        .collect();
+    writeln!(
+        out,
+        "divisions: {} (bundled, with 香港, 澳门 and 台湾 at province level)",
+        levels.join(", ")
+    )?;
+    writeln!(
+        out,
+        "facts: {} naming {} places; milestones: {}",
+        report.facts, report.places_named, report.milestones
+    )?;
+    let mut by_quality: Vec<String> = Vec::new();
+    for quality in [Quality::Strong, Quality::Medium, Quality::Low] {
+        let count = report
+            .sources
+            .iter()
+            .filter(|s| s.quality == quality)
+            .count();
+        by_quality.push(format!("{count} {}", quality.id()));
+    }
+    writeln!(
+        out,
+        "sources: {} ({})",
+        report.sources.len(),
+        by_quality.join(", ")
+    )?;
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(["Source", "Quality", "Title and URL"]);
+    for source in &report.sources {
+        table.add_row([
+            source.id.to_string(),
+            source.quality.id().to_string(),
+            format!("{}\n{}", source.title, source.url),
+        ]);
+    }
+    writeln!(out, "{table}")?;
+    stale_note(out, dataset, today)
+}
+
+pub fn data_json(out: &mut dyn Write, dataset: &Dataset) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &data_report(dataset))?;
+    writeln!(out)
+}
+
+pub fn data_tsv(out: &mut dyn Write, dataset: &Dataset) -> io::Result<()> {
+    writeln!(out, "id\tquality\ttitle\turl")?;
+    for source in data_report(dataset).sources {
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}",
+            source.id,
+            source.quality.id(),
+            tsv_field(source.title),
+            tsv_field(source.url)
+        )?;
+    }
+    Ok(())
 }

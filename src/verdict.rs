@@ -4,10 +4,11 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::NaiveDate;
+use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::data::{Availability, Basis, Dataset, Division, LiveWindow};
+use crate::data::rollout::Milestone;
+use crate::data::{Availability, Basis, Dataset, Division, Kind, Level, LiveWindow};
 
 /// The license status as the 交管12123 app shows it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -173,7 +174,9 @@ impl FromStr for LicenseState {
 }
 
 /// A place's e-license status on a date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, clap::ValueEnum,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     Live,
@@ -514,6 +517,7 @@ pub fn judge<'d>(
     } else {
         notes.extend(STANDING_NOTES.iter().map(|note| note.to_string()));
     }
+    notes.extend(staleness(dataset, on));
     Ok(Trip {
         on,
         license,
@@ -538,6 +542,62 @@ fn place_label(place: &Assessment<'_>) -> String {
     } else {
         format!("{} ({})", place.division.name, place.province.name)
     }
+}
+
+/// A national step of the rollout with the places the data shows live by its date.
+#[derive(Debug)]
+pub struct Step<'r> {
+    pub milestone: &'r Milestone,
+    /// Cities (prefecture-level places and municipalities) surely live on the step's date.
+    pub live: usize,
+    /// How many of those were not surely live at the step before.
+    pub new: usize,
+    /// Cities that may or may not have been live on that date.
+    pub uncertain: usize,
+}
+
+/// The rollout's milestones, each with how many cities the data shows live by then.
+pub fn timeline(dataset: &Dataset) -> Vec<Step<'_>> {
+    let cities: Vec<Availability> = dataset
+        .divisions
+        .iter()
+        .filter(|d| d.level == Level::Prefecture || d.kind == Kind::Municipality)
+        .map(|d| dataset.availability(d))
+        .collect();
+    let mut previous = 0;
+    dataset
+        .rollout
+        .milestones
+        .iter()
+        .map(|milestone| {
+            let count = |wanted: Status| {
+                cities
+                    .iter()
+                    .filter(|a| Status::on(a, milestone.date) == wanted)
+                    .count()
+            };
+            let live = count(Status::Live);
+            let step = Step {
+                milestone,
+                live,
+                new: live.saturating_sub(previous),
+                uncertain: count(Status::Uncertain),
+            };
+            previous = live;
+            step
+        })
+        .collect()
+}
+
+/// A warning when the data is more than a year older than the date asked about.
+pub fn staleness(dataset: &Dataset, date: NaiveDate) -> Option<String> {
+    let as_of = dataset.rollout.as_of;
+    let limit = as_of.checked_add_months(Months::new(12))?;
+    (date > limit).then(|| {
+        format!(
+            "the rollout data is as of {as_of}, more than a year before {date}: it may be out of date; confirm in the 交管12123 app"
+        )
+    })
 }
 
 #[cfg(test)]

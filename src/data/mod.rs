@@ -64,6 +64,8 @@ impl std::error::Error for DataErrors {}
 pub struct Dataset {
     pub divisions: &'static Divisions,
     pub rollout: Rollout,
+    /// Where the rollout facts came from: `bundled`, or the user's file.
+    pub origin: String,
 }
 
 impl Dataset {
@@ -73,6 +75,7 @@ impl Dataset {
         Dataset {
             divisions,
             rollout: Rollout::bundled(divisions),
+            origin: "bundled".to_string(),
         }
     }
 
@@ -80,7 +83,11 @@ impl Dataset {
     pub fn with_rollout_file(path: &Path) -> anyhow::Result<Dataset> {
         let divisions = Divisions::bundled();
         let rollout = parse_rollout_file(path, divisions)?;
-        Ok(Dataset { divisions, rollout })
+        Ok(Dataset {
+            divisions,
+            rollout,
+            origin: path.display().to_string(),
+        })
     }
 
     pub fn availability(&self, division: &Division) -> Availability {

@@ -20,7 +20,7 @@ pub const BUNDLED_TOML: &str = include_str!("../../data/rollout.toml");
 pub const BUNDLED_NAME: &str = "data/rollout.toml";
 
 /// How far a source can be trusted, as `../shared/facts` grades it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Quality {
     Low,
