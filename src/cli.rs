@@ -2,6 +2,7 @@
 //! The rest of `edl` sees only these validated types, never raw arguments.
 
 use std::path::PathBuf;
+use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -9,19 +10,75 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::data::Level;
 use crate::verdict::{LicenseState, Status};
 
-const EXIT_CODES: &str = "\
-Exit codes:
-  0  e-license: the e-license is enough at every stop on the date
-  1  bring-card: bring the physical card (a stop is not live yet, or not surely live,
-     or outside the mainland; or the license's home city was not live)
-  2  error: bad usage, unknown or ambiguous place, bad date, bad data file
-  3  no-valid-license: the license state does not allow driving at all
+/// The exit codes, a contract as grep's are; also rendered into the man page.
+pub const EXIT_CODE_TABLE: [(&str, &str); 4] = [
+    (
+        "0",
+        "e-license: the e-license is enough at every stop on the date",
+    ),
+    (
+        "1",
+        "bring-card: bring the physical card (a stop is not live yet, or not surely live, or outside the mainland; or the license's home city was not live)",
+    ),
+    (
+        "2",
+        "error: bad usage, unknown or ambiguous place, bad date, bad data file; with check -, any bad line",
+    ),
+    (
+        "3",
+        "no-valid-license: the license state does not allow driving at all",
+    ),
+];
 
-Environment:
-  EDL_DATA     a rollout file to use instead of the bundled one (as --data)
-  EDL_LICENSE  default for --license
-  EDL_HOME     default for --home
-  NO_COLOR     no colour with --color auto";
+/// The environment variables `edl` reads; also rendered into the man page.
+pub const ENVIRONMENT: [(&str, &str); 5] = [
+    (
+        "EDL_DATA",
+        "a rollout file to use instead of the bundled one (as --data)",
+    ),
+    ("EDL_LICENSE", "default for --license"),
+    ("EDL_HOME", "default for --home"),
+    ("NO_COLOR", "no colour with --color auto"),
+    ("TERM", "no colour with --color auto when it is dumb"),
+];
+
+/// Examples for the man page.
+pub const EXAMPLES: [(&str, &str); 6] = [
+    ("edl check 成都", "is the e-license enough in 成都 today?"),
+    (
+        "edl check 北京 天津 --on 2021-07-01",
+        "an itinerary on a date",
+    ),
+    (
+        "edl check chengdu --license 暂扣",
+        "with the license state the 12123 app shows",
+    ),
+    (
+        "edl check 成都 -q || echo \"bring the card\"",
+        "in a script",
+    ),
+    (
+        "printf '成都\\n北京\\t2021-08-31\\n' | edl check - --format tsv",
+        "many queries, one a line",
+    ),
+    ("edl show 昆山", "a place's window and the facts behind it"),
+];
+
+/// The help's epilogue, built from the tables above so that help and man page agree.
+fn epilogue() -> &'static str {
+    static TEXT: LazyLock<String> = LazyLock::new(|| {
+        let mut text = String::from("Exit codes:\n");
+        for (code, meaning) in EXIT_CODE_TABLE {
+            text.push_str(&format!("  {code}  {meaning}\n"));
+        }
+        text.push_str("\nEnvironment:\n");
+        for (name, meaning) in ENVIRONMENT {
+            text.push_str(&format!("  {name:<12} {meaning}\n"));
+        }
+        text.trim_end().to_string()
+    });
+    &TEXT
+}
 
 #[derive(Debug, Parser)]
 #[command(
@@ -31,7 +88,7 @@ Environment:
     long_about = "Is China's electronic driver's license (电子驾驶证, 交管12123 app) enough where and when \
                   you drive, or must you bring the physical card? edl answers from a bundled, sourced \
                   record of the 2021 rollout, for one place or a whole itinerary.",
-    after_help = EXIT_CODES
+    after_help = epilogue()
 )]
 pub struct Cli {
     /// Use this rollout file (TOML) instead of the bundled facts
@@ -49,7 +106,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Tell whether the e-license is enough at every stop of a trip
-    #[command(after_help = EXIT_CODES)]
+    #[command(after_help = epilogue())]
     Check(CheckArgs),
     /// List places with their e-license window (and status on a date)
     List(ListArgs),
@@ -59,6 +116,13 @@ pub enum Command {
     Timeline(TimelineArgs),
     /// The rollout data's version, counts and sources; or check a rollout file
     Data(DataArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    Completions {
+        #[arg(value_enum, value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff)
+    Man,
 }
 
 #[derive(Debug, Args)]
@@ -116,7 +180,8 @@ pub struct DataArgs {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Where you will drive: 成都, chengdu, a county (昆山), a code (510100), "suzhou, anhui", or
-    /// the start of an address; several places make an itinerary
+    /// the start of an address; several places make an itinerary. `-` reads one query a line
+    /// from stdin (PLACE or PLACE<TAB>DATE) and answers each on its own line
     #[arg(required = true, value_name = "PLACE")]
     pub places: Vec<String>,
 

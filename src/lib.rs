@@ -5,6 +5,7 @@
 //! user typed → divisions) → [`verdict`] (divisions, date and license → an answer) → [`output`]
 //! (the answer → human, JSON or TSV). This file wires a parsed command line to that chain.
 
+pub mod batch;
 pub mod cli;
 pub mod data;
 pub mod output;
@@ -15,6 +16,7 @@ use std::io::{self, IsTerminal, Write};
 
 use anyhow::Context;
 use chrono::{Days, FixedOffset, NaiveDate, Utc};
+use clap::CommandFactory;
 
 use crate::cli::{
     CheckArgs, Cli, ColorChoice, Command, DataArgs, Format, ListArgs, ShowArgs, TimelineArgs,
@@ -28,24 +30,36 @@ use crate::verdict::Query;
 /// Runs a parsed command line, writing to stdout. Returns the exit code of an answer; every
 /// error (exit code 2) comes back as `Err`.
 pub fn run(cli: Cli) -> anyhow::Result<u8> {
-    let dataset = match &cli.data {
-        Some(path) => Dataset::with_rollout_file(path)?,
-        None => Dataset::bundled(),
-    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let code = dispatch(cli, &mut out)?;
+    out.flush()?;
+    Ok(code)
+}
+
+fn dispatch(cli: Cli, out: &mut dyn Write) -> anyhow::Result<u8> {
     let palette = Palette {
         enabled: use_colour(cli.color),
     };
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let code = match cli.command {
-        Command::Check(args) => check(&dataset, &args, palette, &mut out)?,
-        Command::List(args) => list(&dataset, &args, &mut out)?,
-        Command::Show(args) => show(&dataset, &args, &mut out)?,
-        Command::Timeline(args) => timeline(&dataset, &args, &mut out)?,
-        Command::Data(args) => data_command(&dataset, &args, &mut out)?,
+    let load = || match &cli.data {
+        Some(path) => Dataset::with_rollout_file(path),
+        None => Ok(Dataset::bundled()),
     };
-    out.flush()?;
-    Ok(code)
+    match &cli.command {
+        Command::Check(args) => check(&load()?, args, palette, out),
+        Command::List(args) => list(&load()?, args, out),
+        Command::Show(args) => show(&load()?, args, out),
+        Command::Timeline(args) => timeline(&load()?, args, out),
+        Command::Data(args) => data_command(&load()?, args, out),
+        Command::Completions { shell } => {
+            clap_complete::generate(*shell, &mut Cli::command(), "edl", out);
+            Ok(0)
+        }
+        Command::Man => {
+            man_page(out)?;
+            Ok(0)
+        }
+    }
 }
 
 fn check(
@@ -54,8 +68,38 @@ fn check(
     palette: Palette,
     out: &mut dyn Write,
 ) -> anyhow::Result<u8> {
-    let on = travel_day(args.on.unwrap_or(TravelDate::Today), today_in_china());
+    let today = today_in_china();
+    let on = travel_day(args.on.unwrap_or(TravelDate::Today), today);
     let gazetteer = Gazetteer::new(dataset.divisions);
+    if args.places.iter().any(|place| place == "-") {
+        anyhow::ensure!(
+            args.places.len() == 1,
+            "`-` (read places from stdin) must be the only PLACE"
+        );
+        let home = match &args.home {
+            Some(text) => {
+                let candidates = gazetteer
+                    .resolve(text)
+                    .map_err(|error| explain(&gazetteer, error))
+                    .context("in --home")?;
+                Some((text.clone(), candidates))
+            }
+            None => None,
+        };
+        let batch = batch::Batch {
+            dataset,
+            gazetteer: &gazetteer,
+            on,
+            today,
+            license: args.license,
+            home,
+            format: args.format,
+            quiet: args.quiet,
+            palette,
+        };
+        let stdin = io::stdin();
+        return batch.run(&mut stdin.lock(), out, &mut io::stderr().lock());
+    }
     let query = |text: &String| -> anyhow::Result<Query<'_>> {
         let candidates = gazetteer
             .resolve(text)
@@ -211,8 +255,34 @@ fn unique_place<'d>(
     }
 }
 
+/// The manual page: clap's sections, then exit status, environment and examples.
+fn man_page(out: &mut dyn Write) -> io::Result<()> {
+    use roff::{Roff, bold, roman};
+    let man = clap_mangen::Man::new(Cli::command());
+    man.render_title(out)?;
+    man.render_name_section(out)?;
+    man.render_synopsis_section(out)?;
+    man.render_description_section(out)?;
+    man.render_options_section(out)?;
+    man.render_subcommands_section(out)?;
+    let mut roff = Roff::new();
+    let mut section = |title: &str, rows: &[(&str, &str)]| {
+        roff.control("SH", [title]);
+        for (term, text) in rows {
+            roff.control("TP", [])
+                .text([bold(*term)])
+                .text([roman(*text)]);
+        }
+    };
+    section("EXIT STATUS", &cli::EXIT_CODE_TABLE);
+    section("ENVIRONMENT", &cli::ENVIRONMENT);
+    section("EXAMPLES", &cli::EXAMPLES);
+    roff.to_writer(out)?;
+    man.render_version_section(out)
+}
+
 /// A place error as one sentence, with the closest names when the place is unknown.
-fn explain(gazetteer: &Gazetteer<'_>, error: PlaceError) -> anyhow::Error {
+pub(crate) fn explain(gazetteer: &Gazetteer<'_>, error: PlaceError) -> anyhow::Error {
     let PlaceError::Unknown { suggestions, .. } = &error else {
         return error.into();
     };
@@ -223,7 +293,7 @@ fn explain(gazetteer: &Gazetteer<'_>, error: PlaceError) -> anyhow::Error {
         .map(|d| {
             format!(
                 "{} ({}, {})",
-                d.short,
+                d.name,
                 d.pinyin,
                 divisions.province_of(d).name
             )
@@ -242,7 +312,7 @@ pub fn today_in_china() -> NaiveDate {
     Utc::now().with_timezone(&china).date_naive()
 }
 
-fn travel_day(date: TravelDate, today: NaiveDate) -> NaiveDate {
+pub(crate) fn travel_day(date: TravelDate, today: NaiveDate) -> NaiveDate {
     match date {
         TravelDate::Day(day) => day,
         TravelDate::Today => today,

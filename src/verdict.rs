@@ -514,8 +514,6 @@ pub fn judge<'d>(
             license.chinese(),
             license.meaning()
         ));
-    } else {
-        notes.extend(STANDING_NOTES.iter().map(|note| note.to_string()));
     }
     notes.extend(staleness(dataset, on));
     Ok(Trip {
@@ -528,7 +526,18 @@ pub fn judge<'d>(
     })
 }
 
-/// What the facts say about using the e-license at all (elicense.md, section 2).
+impl Trip<'_> {
+    /// What the facts say about using the e-license at all (elicense.md, section 2); nothing
+    /// when the license may not be used anyway.
+    pub fn standing_notes(&self) -> &'static [&'static str] {
+        if self.verdict == Verdict::NoValidLicense {
+            &[]
+        } else {
+            &STANDING_NOTES
+        }
+    }
+}
+
 const STANDING_NOTES: [&str; 4] = [
     "show the e-license live in the 交管12123 app: screenshots are not valid",
     "a flat phone or no signal means no license to show: carry the card when unsure",

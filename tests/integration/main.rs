@@ -1,4 +1,5 @@
 //! Integration tests: they run the `edl` binary as a user or a script would.
 
+mod browse;
 mod check;
 mod support;
