@@ -154,6 +154,10 @@ pub struct ShowArgs {
     #[arg(value_name = "PLACE")]
     pub place: String,
 
+    /// The date for the status line (YYYY-MM-DD, today or tomorrow) [default: today in China]
+    #[arg(long, value_name = "DATE", value_parser = parse_travel_date)]
+    pub on: Option<TravelDate>,
+
     /// Output format (tsv is not offered: the facts are nested)
     #[arg(long, value_enum, default_value_t = Format::Human, value_name = "FORMAT")]
     pub format: Format,

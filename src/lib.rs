@@ -164,7 +164,7 @@ fn list(dataset: &Dataset, args: &ListArgs, out: &mut dyn Write) -> anyhow::Resu
 fn show(dataset: &Dataset, args: &ShowArgs, out: &mut dyn Write) -> anyhow::Result<u8> {
     let gazetteer = Gazetteer::new(dataset.divisions);
     let division = unique_place(&gazetteer, &args.place, None)?;
-    let today = today_in_china();
+    let today = travel_day(args.on.unwrap_or(TravelDate::Today), today_in_china());
     let place = verdict::assess(dataset, division, today);
     match args.format {
         Format::Human => output::show_human(out, &place, dataset, today)?,

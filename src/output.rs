@@ -479,7 +479,7 @@ struct ShowReport<'r> {
     chain: Vec<String>,
     live_from: Option<NaiveDate>,
     live_until: Option<NaiveDate>,
-    today: NaiveDate,
+    on: NaiveDate,
     status: Status,
     verdict: Verdict,
     reason: &'r str,
@@ -554,7 +554,7 @@ fn show_report<'r>(
             .collect(),
         live_from,
         live_until,
-        today,
+        on: today,
         status: place.status,
         verdict: place.verdict(),
         reason: &place.reason,
@@ -593,9 +593,9 @@ pub fn show_human(
     writeln!(out, "live from: {}", window_text(&place.availability))?;
     writeln!(
         out,
-        "today:     {} on {}: {}",
+        "status:    {1} on {0}: {2}",
+        report.on,
         report.status.id(),
-        report.today,
         report.reason
     )?;
     writeln!(out, "verdict:   {}", report.verdict.id())?;

@@ -2,4 +2,5 @@
 
 mod browse;
 mod check;
+mod readme;
 mod support;
