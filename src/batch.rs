@@ -154,7 +154,7 @@ impl Outcome {
             Ok(verdict) => self.worst = self.worst.max(Some(verdict)),
             Err(message) => {
                 self.bad_lines += 1;
-                writeln!(errors, "edl: line {number}: {message}")?;
+                writeln!(errors, "edl: line {number}: {}", escape(message))?;
             }
         }
         Ok(())
@@ -181,7 +181,7 @@ fn split_date(
         .and_then(|text| {
             parse_travel_date(text.trim())
                 .map(|date| crate::travel_day(date, today))
-                .map_err(|why| format!("bad date \"{}\": {why}", escape(text)))
+                .map_err(|why| format!("bad date \"{}\": {why}", text))
         });
     (query, date)
 }

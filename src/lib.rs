@@ -234,11 +234,7 @@ fn unique_place<'d>(
         .collect();
     match found.as_slice() {
         [one] => Ok(one),
-        [] => anyhow::bail!(
-            "\"{}\" is no {}",
-            place::escape(text),
-            level.map_or("place", Level::id)
-        ),
+        [] => anyhow::bail!("\"{}\" is no {}", text, level.map_or("place", Level::id)),
         many => {
             let divisions = gazetteer.divisions();
             let listed: Vec<String> = many
@@ -247,7 +243,7 @@ fn unique_place<'d>(
                 .collect();
             anyhow::bail!(
                 "\"{}\" could be {} places: {}; name the province or use a code",
-                place::escape(text),
+                text,
                 many.len(),
                 listed.join("; ")
             )

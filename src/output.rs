@@ -217,7 +217,7 @@ pub fn check_human(out: &mut dyn Write, trip: &Trip<'_>, palette: Palette) -> io
         }
     }
     for note in all_notes(trip) {
-        writeln!(out, "note: {note}")?;
+        writeln!(out, "note: {}", escape(&note))?;
     }
     Ok(())
 }

@@ -32,7 +32,7 @@ impl fmt::Display for PlaceError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             PlaceError::Empty => write!(f, "the place is empty: name a city, county or code"),
-            PlaceError::Unknown { query, .. } => write!(f, "unknown place \"{}\"", escape(query)),
+            PlaceError::Unknown { query, .. } => write!(f, "unknown place \"{}\"", query),
         }
     }
 }

@@ -428,11 +428,11 @@ impl fmt::Display for Ambiguous {
         write!(
             f,
             "\"{}\" could be {} places with different answers on {}: {}; name the province (\"{}, <province>\") or use a code",
-            crate::place::escape(&self.query),
+            self.query,
             self.candidates.len(),
             self.on,
             listed.join("; "),
-            crate::place::escape(&self.query),
+            self.query,
         )
     }
 }
@@ -477,7 +477,7 @@ pub fn judge<'d>(
             let labels: Vec<String> = places.iter().map(place_label).collect();
             notes.push(format!(
                 "\"{}\" could mean {}; all get the same answer on {on}",
-                crate::place::escape(&query.text),
+                query.text,
                 labels.join(", ")
             ));
         }

@@ -3,4 +3,5 @@
 mod browse;
 mod check;
 mod readme;
+mod scripting;
 mod support;
