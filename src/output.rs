@@ -65,7 +65,7 @@ impl CheckReport {
             on: trip.on,
             license: trip.license,
             data: DataVersion {
-                version: dataset.rollout.version.clone(),
+                version: dataset.rollout.version.to_string(),
                 as_of: dataset.rollout.as_of,
             },
             stops: trip
@@ -427,7 +427,7 @@ fn optional_date(day: Option<NaiveDate>) -> String {
 
 fn data_version(dataset: &Dataset) -> DataVersion {
     DataVersion {
-        version: dataset.rollout.version.clone(),
+        version: dataset.rollout.version.to_string(),
         as_of: dataset.rollout.as_of,
     }
 }
@@ -509,7 +509,7 @@ fn facts_about<'r>(dataset: &'r Dataset, place: &Assessment<'_>) -> Vec<FactRepo
     let divisions = dataset.divisions;
     let mut facts = Vec::new();
     for above in divisions.chain(place.division) {
-        for &index in dataset.rollout.facts_naming(above.code) {
+        for index in dataset.rollout.facts_naming(above.code) {
             let fact = &dataset.rollout.facts[index];
             facts.push(FactReport {
                 id: &fact.id,
@@ -752,7 +752,11 @@ fn data_report(dataset: &Dataset) -> DataReport<'_> {
     for division in dataset.divisions.iter() {
         *divisions.entry(division.level.id()).or_default() += 1;
     }
-    let mut named: Vec<_> = rollout.facts.iter().flat_map(|fact| &fact.places).collect();
+    let mut named: Vec<_> = rollout
+        .facts
+        .iter()
+        .flat_map(|fact| fact.places.iter())
+        .collect();
     named.sort();
     named.dedup();
     DataReport {

@@ -3,9 +3,9 @@
 //! a province ("suzhou, anhui"). A query that fits several divisions returns them all: choosing
 //! among them is the caller's business, never a silent guess here.
 
-use std::collections::HashMap;
 use std::fmt;
 
+use crate::data::divisions::Key;
 use crate::data::{Code, Division, Divisions, Level};
 
 /// Conventional English names whose spelling is not the pinyin of the short name.
@@ -48,47 +48,19 @@ pub fn escape(text: &str) -> String {
         .replace("\\'", "'")
 }
 
-/// Lookup tables over the divisions, built once per run.
+/// Resolves queries against a divisions table; the table carries its own lookup indexes, so
+/// making one costs nothing.
 pub struct Gazetteer<'d> {
     divisions: &'d Divisions,
-    by_name: HashMap<&'d str, Vec<&'d Division>>,
-    by_short: HashMap<&'d str, Vec<&'d Division>>,
-    by_pinyin: HashMap<&'d str, Vec<&'d Division>>,
-    by_pinyin_full: HashMap<&'d str, Vec<&'d Division>>,
 }
 
 impl<'d> Gazetteer<'d> {
     pub fn new(divisions: &'d Divisions) -> Gazetteer<'d> {
-        let mut gazetteer = Gazetteer {
-            divisions,
-            by_name: HashMap::new(),
-            by_short: HashMap::new(),
-            by_pinyin: HashMap::new(),
-            by_pinyin_full: HashMap::new(),
-        };
-        for division in divisions.iter() {
-            gazetteer
-                .by_name
-                .entry(division.name)
-                .or_default()
-                .push(division);
-            gazetteer
-                .by_short
-                .entry(division.short)
-                .or_default()
-                .push(division);
-            gazetteer
-                .by_pinyin
-                .entry(division.pinyin)
-                .or_default()
-                .push(division);
-            gazetteer
-                .by_pinyin_full
-                .entry(division.pinyin_full)
-                .or_default()
-                .push(division);
-        }
-        gazetteer
+        Gazetteer { divisions }
+    }
+
+    fn lookup(&self, key: Key, text: &str) -> Vec<&'d Division> {
+        self.divisions.lookup(key, text).collect()
     }
 
     pub fn divisions(&self) -> &'d Divisions {
@@ -136,26 +108,25 @@ impl<'d> Gazetteer<'d> {
             .filter(|segment| !segment.is_empty())
             .map(pinyin_key)
             .collect();
-        let by_short = lookup(&self.by_pinyin, &key);
-        let matches: Vec<_> = by_short
-            .iter()
-            .copied()
+        let matches: Vec<_> = self
+            .divisions
+            .lookup(Key::Pinyin, &key)
             .filter(|division| segments.len() < 2 || fits_syllables(&segments, division.syllables))
             .collect();
         if !matches.is_empty() {
             return matches;
         }
-        lookup(&self.by_pinyin_full, &key).to_vec()
+        self.lookup(Key::PinyinFull, &key)
     }
 
     fn chinese(&self, term: &str) -> Vec<&'d Division> {
-        let by_name = lookup(&self.by_name, term);
+        let by_name = self.lookup(Key::Name, term);
         if !by_name.is_empty() {
-            return by_name.to_vec();
+            return by_name;
         }
-        let by_short = lookup(&self.by_short, term);
+        let by_short = self.lookup(Key::Short, term);
         if !by_short.is_empty() {
-            return by_short.to_vec();
+            return by_short;
         }
         self.address(term)
     }
@@ -263,10 +234,6 @@ impl<'d> Gazetteer<'d> {
             .map(|(_, _, code)| code)
             .collect()
     }
-}
-
-fn lookup<'m, 'd>(map: &'m HashMap<&'d str, Vec<&'d Division>>, key: &str) -> &'m [&'d Division] {
-    map.get(key).map_or(&[], Vec::as_slice)
 }
 
 fn is_separator(c: char) -> bool {

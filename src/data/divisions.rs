@@ -1,24 +1,23 @@
 //! China's administrative divisions: the generated `data/divisions.csv`, parsed into a table sorted
 //! by code, and the walks up and down the hierarchy that the rest of `edl` needs.
 //!
-//! The CSV is produced by `tools/gen-divisions` and committed; nothing here converts pinyin or cleans
-//! names, it only reads and checks what the generator wrote.
+//! The CSV is produced by `tools/gen-divisions` and committed; `build.rs` checks it and compiles it
+//! into the static tables included here, so nothing is parsed at start-up.
 
 use std::fmt;
-use std::sync::OnceLock;
 
-use super::DataError;
-
-/// The bundled divisions table, compiled into the binary.
-pub const BUNDLED_CSV: &str = include_str!("../../data/divisions.csv");
-const BUNDLED_NAME: &str = "data/divisions.csv";
-const HEADER: &str = "code,name,short,pinyin,syllables,pinyin_full,level,kind,parent,province";
+include!(concat!(env!("OUT_DIR"), "/divisions_table.rs"));
 
 /// A six-digit GB/T 2260 division code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Code(u32);
 
 impl Code {
+    /// A code from the tables `build.rs` generates, which it has checked.
+    pub(crate) const fn from_raw(value: u32) -> Code {
+        Code(value)
+    }
+
     /// Parses exactly six ASCII digits.
     pub fn parse(text: &str) -> Option<Code> {
         if text.len() == 6 && text.bytes().all(|b| b.is_ascii_digit()) {
@@ -64,12 +63,6 @@ impl Level {
             Level::County => "county",
         }
     }
-
-    fn parse(text: &str) -> Option<Level> {
-        [Level::Province, Level::Prefecture, Level::County]
-            .into_iter()
-            .find(|level| level.id() == text)
-    }
 }
 
 /// What sort of division it is within its level; it decides how windows are inherited.
@@ -100,21 +93,6 @@ impl Kind {
             Kind::ProvinceDirect => "province-direct",
             Kind::County => "county",
         }
-    }
-
-    fn parse(text: &str) -> Option<Kind> {
-        [
-            Kind::Municipality,
-            Kind::Province,
-            Kind::AutonomousRegion,
-            Kind::Sar,
-            Kind::Prefecture,
-            Kind::MunicipalDistrict,
-            Kind::ProvinceDirect,
-            Kind::County,
-        ]
-        .into_iter()
-        .find(|kind| kind.id() == text)
     }
 }
 
@@ -160,68 +138,56 @@ impl Division {
     }
 }
 
-/// The whole table, sorted by code.
+/// The whole table, sorted by code, with lookup indexes sorted by key.
 #[derive(Debug)]
 pub struct Divisions {
-    rows: Vec<Division>,
+    rows: &'static [Division],
+    by_name: &'static [(&'static str, u16)],
+    by_short: &'static [(&'static str, u16)],
+    by_pinyin: &'static [(&'static str, u16)],
+    by_pinyin_full: &'static [(&'static str, u16)],
+}
+
+static BUNDLED: Divisions = Divisions {
+    rows: &ROWS,
+    by_name: &BY_NAME,
+    by_short: &BY_SHORT,
+    by_pinyin: &BY_PINYIN,
+    by_pinyin_full: &BY_PINYIN_FULL,
+};
+
+/// Which name a lookup compares with.
+#[derive(Clone, Copy, Debug)]
+pub enum Key {
+    Name,
+    Short,
+    Pinyin,
+    PinyinFull,
 }
 
 impl Divisions {
-    /// The bundled table, parsed once. The bundled file is checked by the test suite, so a
-    /// failure here is a build defect, not a user error.
+    /// The bundled table.
     pub fn bundled() -> &'static Divisions {
-        static TABLE: OnceLock<Divisions> = OnceLock::new();
-        TABLE.get_or_init(|| {
-            Divisions::parse(BUNDLED_CSV, BUNDLED_NAME)
-                .unwrap_or_else(|error| panic!("the bundled divisions are invalid: {error}"))
-        })
+        &BUNDLED
     }
 
-    /// Parses and checks a divisions CSV: the header, ten fields a row, known levels and kinds,
-    /// strictly increasing codes, and parents that exist.
-    pub fn parse(text: &'static str, file: &str) -> Result<Divisions, DataError> {
-        let mut lines = text.lines().enumerate();
-        match lines.next() {
-            Some((_, header)) if header == HEADER => {}
-            _ => {
-                return Err(DataError::new(
-                    file,
-                    1,
-                    1,
-                    format!("the header must be `{HEADER}`"),
-                ));
-            }
-        }
-        let mut rows: Vec<Division> = Vec::with_capacity(3300);
-        for (index, line) in lines {
-            let line_no = index + 1;
-            let row = parse_row(line)
-                .map_err(|(column, message)| DataError::new(file, line_no, column, message))?;
-            if let Some(previous) = rows.last()
-                && previous.code >= row.code
-            {
-                return Err(DataError::new(
-                    file,
-                    line_no,
-                    1,
-                    format!("code {} is a duplicate or out of order", row.code),
-                ));
-            }
-            rows.push(row);
-        }
-        let table = Divisions { rows };
-        for (index, row) in table.rows.iter().enumerate() {
-            let parent_ok = row.parent.is_none_or(|parent| table.get(parent).is_some());
-            if !parent_ok || table.get(row.province).is_none() {
-                return Err(DataError::new(
-                    file,
-                    index + 2,
-                    1,
-                    format!("the parent or province of {} is no division", row.code),
-                ));
-            }
-        }
-        Ok(table)
+    /// The divisions whose name of this kind is exactly `text`, in code order.
+    pub fn lookup<'a>(
+        &'a self,
+        key: Key,
+        text: &str,
+    ) -> impl Iterator<Item = &'a Division> + use<'a> {
+        let index = match key {
+            Key::Name => self.by_name,
+            Key::Short => self.by_short,
+            Key::Pinyin => self.by_pinyin,
+            Key::PinyinFull => self.by_pinyin_full,
+        };
+        let start = index.partition_point(|(name, _)| *name < text);
+        let end = start + index[start..].partition_point(|(name, _)| *name == text);
+        index[start..end]
+            .iter()
+            .map(|&(_, row)| &self.rows[usize::from(row)])
     }
 
     pub fn get(&self, code: Code) -> Option<&Division> {
@@ -269,66 +235,6 @@ impl Divisions {
     }
 }
 
-fn parse_row(line: &'static str) -> Result<Division, (usize, String)> {
-    let mut fields = [""; 10];
-    let mut starts = [1usize; 10];
-    let mut count = 0;
-    let mut column = 1;
-    for field in line.split(',') {
-        if count == fields.len() {
-            return Err((column, "a row has more than 10 fields".to_string()));
-        }
-        fields[count] = field;
-        starts[count] = column;
-        column += field.chars().count() + 1;
-        count += 1;
-    }
-    if count != fields.len() {
-        return Err((
-            column,
-            format!("a row needs 10 fields, this one has {count}"),
-        ));
-    }
-    let [
-        code,
-        name,
-        short,
-        pinyin,
-        syllables,
-        pinyin_full,
-        level,
-        kind,
-        parent,
-        province,
-    ] = fields;
-    let code_at = |index: usize, text: &str| {
-        Code::parse(text).ok_or((starts[index], format!("`{text}` is not a six-digit code")))
-    };
-    let text_at = |index: usize, text: &'static str| {
-        if text.is_empty() {
-            Err((starts[index], "a required field is empty".to_string()))
-        } else {
-            Ok(text)
-        }
-    };
-    Ok(Division {
-        code: code_at(0, code)?,
-        name: text_at(1, name)?,
-        short: text_at(2, short)?,
-        pinyin: text_at(3, pinyin)?,
-        syllables: text_at(4, syllables)?,
-        pinyin_full: text_at(5, pinyin_full)?,
-        level: Level::parse(level).ok_or((starts[6], format!("unknown level `{level}`")))?,
-        kind: Kind::parse(kind).ok_or((starts[7], format!("unknown kind `{kind}`")))?,
-        parent: if parent.is_empty() {
-            None
-        } else {
-            Some(code_at(8, parent)?)
-        },
-        province: code_at(9, province)?,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -359,34 +265,44 @@ mod tests {
     }
 
     #[test]
-    fn parse_reports_line_and_column() {
-        let text = "code,name,short,pinyin,syllables,pinyin_full,level,kind,parent,province\n\
-                    110000,北京市,北京,beijing,bei jing,beijingshi,province,municipality,,110000\n\
-                    110101,东城区,东城,dongcheng,dong cheng,dongchengqu,town,municipal-district,110000,110000\n";
-        let error = Divisions::parse(text, "d.csv").unwrap_err();
-        assert_eq!(error.to_string(), "d.csv:3:48: unknown level `town`");
-    }
-
-    #[test]
-    fn parse_rejects_duplicates_and_missing_parents() {
-        let head = "code,name,short,pinyin,syllables,pinyin_full,level,kind,parent,province\n";
-        let row = "110000,北京市,北京,beijing,bei jing,beijingshi,province,municipality,,110000\n";
-        let twice: &'static str = format!("{head}{row}{row}").leak();
+    fn the_tables_keep_the_order_lookups_rely_on() {
+        let table = Divisions::bundled();
         assert!(
-            Divisions::parse(twice, "d.csv")
-                .unwrap_err()
-                .to_string()
-                .contains("duplicate")
+            table
+                .rows
+                .windows(2)
+                .all(|pair| pair[0].code < pair[1].code),
+            "codes sorted, unique"
         );
-        let orphan: &'static str = format!(
-            "{head}110101,东城区,东城,dongcheng,dong cheng,dongchengqu,county,municipal-district,110000,110000\n"
-        )
-        .leak();
-        assert!(
-            Divisions::parse(orphan, "d.csv")
-                .unwrap_err()
-                .to_string()
-                .contains("no division")
-        );
+        for index in [
+            table.by_name,
+            table.by_short,
+            table.by_pinyin,
+            table.by_pinyin_full,
+        ] {
+            assert_eq!(index.len(), table.rows.len());
+            assert!(
+                index.windows(2).all(|pair| pair[0] < pair[1]),
+                "keys sorted"
+            );
+        }
+        for row in table.iter() {
+            let find = |key, text| table.lookup(key, text).any(|found| found.code == row.code);
+            assert!(
+                find(Key::Name, row.name) && find(Key::Short, row.short),
+                "{}",
+                row.name
+            );
+            assert!(
+                find(Key::Pinyin, row.pinyin) && find(Key::PinyinFull, row.pinyin_full),
+                "{}",
+                row.name
+            );
+            assert!(
+                row.parent.is_none_or(|parent| table.get(parent).is_some()),
+                "{}",
+                row.name
+            );
+        }
     }
 }

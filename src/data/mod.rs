@@ -3,7 +3,9 @@
 
 pub mod divisions;
 pub mod rollout;
+mod schema;
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::Path;
 
@@ -63,7 +65,7 @@ impl std::error::Error for DataErrors {}
 /// The divisions and the rollout facts that `edl` answers from.
 pub struct Dataset {
     pub divisions: &'static Divisions,
-    pub rollout: Rollout,
+    pub rollout: Cow<'static, Rollout>,
     /// Where the rollout facts came from: `bundled`, or the user's file.
     pub origin: String,
 }
@@ -74,7 +76,7 @@ impl Dataset {
         let divisions = Divisions::bundled();
         Dataset {
             divisions,
-            rollout: Rollout::bundled(divisions),
+            rollout: Cow::Borrowed(Rollout::bundled()),
             origin: "bundled".to_string(),
         }
     }
@@ -85,7 +87,7 @@ impl Dataset {
         let rollout = parse_rollout_file(path, divisions)?;
         Ok(Dataset {
             divisions,
-            rollout,
+            rollout: Cow::Owned(rollout),
             origin: path.display().to_string(),
         })
     }
@@ -230,9 +232,9 @@ mod tests {
     #[test]
     fn every_fact_names_divisions_and_cites_a_source() {
         let dataset = dataset();
-        for fact in &dataset.rollout.facts {
+        for fact in dataset.rollout.facts.iter() {
             assert!(!fact.sources.is_empty(), "{}", fact.id);
-            for place in &fact.places {
+            for place in fact.places.iter() {
                 assert!(
                     dataset.divisions.get(*place).is_some(),
                     "{}: {place}",

@@ -4,45 +4,42 @@
 //! A fact bounds the day a place went live; a place's window is the intersection of every fact
 //! naming it or a division above it, and a bound that no fact gives comes from `[default]`.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use chrono::NaiveDate;
-use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
 use super::DataError;
 use super::divisions::{Code, Division, Divisions, Kind, Level};
+pub use super::schema::Quality;
+use super::schema::{RawFact, RawRollout};
 
-/// The bundled rollout facts, compiled into the binary.
+/// The bundled rollout file's text; what the binary uses is the table `build.rs` compiled from
+/// it, and a test checks that the two agree.
 pub const BUNDLED_TOML: &str = include_str!("../../data/rollout.toml");
 pub const BUNDLED_NAME: &str = "data/rollout.toml";
 
-/// How far a source can be trusted, as `../shared/facts` grades it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Quality {
-    Low,
-    Medium,
-    Strong,
-}
+include!(concat!(env!("OUT_DIR"), "/rollout_table.rs"));
 
-impl Quality {
-    pub fn id(self) -> &'static str {
-        match self {
-            Quality::Low => "low",
-            Quality::Medium => "medium",
-            Quality::Strong => "strong",
-        }
+/// A date in the compiled table; `build.rs` copied it from a TOML date, which is valid.
+const fn date(year: i32, month: u32, day: u32) -> NaiveDate {
+    match NaiveDate::from_ymd_opt(year, month, day) {
+        Some(date) => date,
+        None => panic!("build.rs wrote an impossible date"),
     }
 }
 
-#[derive(Debug)]
+/// Text that is borrowed from the compiled-in tables, or owned when read from a user's file.
+pub type Text = Cow<'static, str>;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Source {
-    pub id: String,
-    pub title: String,
-    pub url: String,
+    pub id: Text,
+    pub title: Text,
+    pub url: Text,
     pub quality: Quality,
 }
 
@@ -81,34 +78,34 @@ impl Claim {
     }
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Fact {
-    pub id: String,
-    pub places: Vec<Code>,
+    pub id: Text,
+    pub places: Cow<'static, [Code]>,
     pub claim: Claim,
     /// Indexes into [`Rollout::sources`].
-    pub sources: Vec<usize>,
-    pub note: Option<String>,
+    pub sources: Cow<'static, [usize]>,
+    pub note: Option<Text>,
     /// Where the fact's id sits in its file, for messages about contradictions.
     id_span: Range<usize>,
 }
 
 /// A national step of the rollout, for the timeline.
-#[derive(Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Milestone {
     pub date: NaiveDate,
-    pub title: String,
+    pub title: Text,
     pub cities: Option<u32>,
-    pub sources: Vec<usize>,
+    pub sources: Cow<'static, [usize]>,
 }
 
 /// The bounds used for a mainland place where no fact gives one.
-#[derive(Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DefaultWindow {
     pub earliest: NaiveDate,
     pub latest: NaiveDate,
-    pub sources: Vec<usize>,
-    pub note: String,
+    pub sources: Cow<'static, [usize]>,
+    pub note: Text,
 }
 
 /// Why a bound of a window is where it is.
@@ -150,73 +147,16 @@ pub enum Availability {
 }
 
 /// A validated rollout file.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Rollout {
-    pub version: String,
+    pub version: Text,
     pub as_of: NaiveDate,
     pub default: DefaultWindow,
-    pub sources: Vec<Source>,
-    pub milestones: Vec<Milestone>,
-    pub facts: Vec<Fact>,
-    /// Facts by the code they name.
-    by_place: HashMap<Code, Vec<usize>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawRollout {
-    version: String,
-    as_of: Spanned<Datetime>,
-    default: RawDefault,
-    #[serde(default)]
-    source: Vec<RawSource>,
-    #[serde(default)]
-    milestone: Vec<RawMilestone>,
-    #[serde(default)]
-    fact: Vec<RawFact>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawDefault {
-    earliest: Spanned<Datetime>,
-    latest: Spanned<Datetime>,
-    sources: Vec<Spanned<String>>,
-    note: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawSource {
-    id: Spanned<String>,
-    title: String,
-    url: String,
-    quality: Quality,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawMilestone {
-    date: Spanned<Datetime>,
-    title: String,
-    cities: Option<u32>,
-    sources: Vec<Spanned<String>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFact {
-    id: Spanned<String>,
-    places: Vec<Spanned<String>>,
-    on: Option<Spanned<Datetime>>,
-    scheduled: Option<Spanned<bool>>,
-    from: Option<Spanned<Datetime>>,
-    until: Option<Spanned<Datetime>>,
-    by: Option<Spanned<Datetime>>,
-    not_before: Option<Spanned<Datetime>>,
-    never: Option<Spanned<bool>>,
-    sources: Vec<Spanned<String>>,
-    note: Option<String>,
+    pub sources: Cow<'static, [Source]>,
+    pub milestones: Cow<'static, [Milestone]>,
+    pub facts: Cow<'static, [Fact]>,
+    /// (place, fact) for every place a fact names, sorted: the facts about a place are a run.
+    by_place: Cow<'static, [(Code, usize)]>,
 }
 
 /// Collects every problem in a file, each with its position.
@@ -298,9 +238,9 @@ impl Rollout {
                 problems.add(source.id.span(), format!("source `{id}` is defined twice"));
             }
             sources.push(Source {
-                id,
-                title: source.title,
-                url: source.url,
+                id: id.into(),
+                title: source.title.into(),
+                url: source.url.into(),
                 quality: source.quality,
             });
         }
@@ -324,19 +264,19 @@ impl Rollout {
             DefaultWindow {
                 earliest: earliest.unwrap_or(NaiveDate::MIN),
                 latest: latest.unwrap_or(NaiveDate::MIN),
-                sources: problems.sources(&raw.default.sources, &known),
-                note: raw.default.note,
+                sources: problems.sources(&raw.default.sources, &known).into(),
+                note: raw.default.note.into(),
             }
         };
 
-        let milestones = raw
+        let milestones: Vec<Milestone> = raw
             .milestone
             .iter()
             .map(|milestone| Milestone {
                 date: problems.date(&milestone.date).unwrap_or(NaiveDate::MIN),
-                title: milestone.title.clone(),
+                title: milestone.title.clone().into(),
                 cities: milestone.cities,
-                sources: problems.sources(&milestone.sources, &known),
+                sources: problems.sources(&milestone.sources, &known).into(),
             })
             .collect();
 
@@ -373,30 +313,30 @@ impl Rollout {
             let sources = problems.sources(&fact.sources, &known);
             if let Some(claim) = parse_claim(fact, &mut problems) {
                 facts.push(Fact {
-                    id: id.clone(),
-                    places,
+                    id: id.clone().into(),
+                    places: places.into(),
                     claim,
-                    sources,
-                    note: fact.note.clone(),
+                    sources: sources.into(),
+                    note: fact.note.clone().map(Into::into),
                     id_span: fact.id.span(),
                 });
             }
         }
 
-        let mut by_place: HashMap<Code, Vec<usize>> = HashMap::new();
-        for (index, fact) in facts.iter().enumerate() {
-            for &place in &fact.places {
-                by_place.entry(place).or_default().push(index);
-            }
-        }
+        let mut by_place: Vec<(Code, usize)> = facts
+            .iter()
+            .enumerate()
+            .flat_map(|(index, fact)| fact.places.iter().map(move |&place| (place, index)))
+            .collect();
+        by_place.sort_unstable();
         let rollout = Rollout {
-            version: raw.version,
+            version: raw.version.into(),
             as_of: as_of.unwrap_or(NaiveDate::MIN),
             default,
-            sources,
-            milestones,
-            facts,
-            by_place,
+            sources: sources.into(),
+            milestones: milestones.into(),
+            facts: facts.into(),
+            by_place: by_place.into(),
         };
         if problems.found.is_empty() {
             // A contradiction shows in every place below the one named; report it once, for the
@@ -434,10 +374,9 @@ impl Rollout {
         }
     }
 
-    /// The bundled rollout. The test suite validates it, so a failure is a build defect.
-    pub fn bundled(divisions: &Divisions) -> Rollout {
-        Rollout::parse(BUNDLED_TOML, BUNDLED_NAME, divisions)
-            .unwrap_or_else(|errors| panic!("the bundled rollout is invalid: {}", errors[0]))
+    /// The bundled rollout, compiled into static tables by `build.rs`.
+    pub fn bundled() -> &'static Rollout {
+        &BUNDLED_ROLLOUT
     }
 
     pub fn source(&self, index: usize) -> &Source {
@@ -445,8 +384,12 @@ impl Rollout {
     }
 
     /// The facts that name this division itself (not its ancestors).
-    pub fn facts_naming(&self, code: Code) -> &[usize] {
-        self.by_place.get(&code).map_or(&[], Vec::as_slice)
+    pub fn facts_naming(&self, code: Code) -> impl Iterator<Item = usize> + '_ {
+        let start = self.by_place.partition_point(|&(place, _)| place < code);
+        self.by_place[start..]
+            .iter()
+            .take_while(move |&&(place, _)| place == code)
+            .map(|&(_, fact)| fact)
     }
 
     /// A division's availability. A province other than a municipality spans the windows of
@@ -505,7 +448,7 @@ impl Rollout {
         let mut never = Vec::new();
         let mut any_date_fact = None;
         for place in divisions.chain(division) {
-            for &index in self.facts_naming(place.code) {
+            for index in self.facts_naming(place.code) {
                 let claim = self.facts[index].claim;
                 if claim == Claim::Never {
                     never.push(index);
@@ -727,6 +670,35 @@ sources = ["s1"]
     fn broken(from: &str, to: &str) -> Vec<String> {
         assert!(BASE.contains(from), "{from}");
         problems(&BASE.replacen(from, to, 1))
+    }
+
+    #[test]
+    fn the_compiled_table_is_what_the_loader_makes_of_the_bundled_file() {
+        let parsed = Rollout::parse(BUNDLED_TOML, BUNDLED_NAME, Divisions::bundled())
+            .unwrap_or_else(|errors| panic!("{}", errors[0]));
+        let compiled = Rollout::bundled();
+        assert_eq!(compiled.version, parsed.version);
+        assert_eq!(compiled.as_of, parsed.as_of);
+        assert_eq!(compiled.default, parsed.default);
+        assert_eq!(compiled.sources, parsed.sources);
+        assert_eq!(compiled.milestones, parsed.milestones);
+        let facts = |rollout: &Rollout| -> Vec<_> {
+            rollout
+                .facts
+                .iter()
+                .map(|f| {
+                    (
+                        f.id.clone(),
+                        f.places.clone(),
+                        f.claim,
+                        f.sources.clone(),
+                        f.note.clone(),
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(facts(compiled), facts(&parsed));
+        assert_eq!(compiled.by_place, parsed.by_place);
     }
 
     #[test]
