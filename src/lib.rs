@@ -145,7 +145,7 @@ fn list(dataset: &Dataset, args: &ListArgs, out: &mut dyn Write) -> anyhow::Resu
         .iter()
         .filter(|division| division.level == args.level)
         .filter(|division| province.is_none_or(|p| division.province == p.code))
-        .map(|division| verdict::assess(dataset, division, on))
+        .map(|division| verdict::standing(dataset, division, on))
         .filter(|place| args.status.is_none_or(|status| place.status == status))
         .collect();
     let listing = output::Listing {

@@ -21,8 +21,15 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(error) => {
+            // clap's first paragraph, on one line: "the following required arguments were not
+            // provided: <PLACE>..." rather than a message cut at its colon.
             let rendered = error.render().to_string();
-            let message = rendered.lines().next().unwrap_or("bad usage");
+            let paragraph: Vec<&str> = rendered
+                .lines()
+                .take_while(|line| !line.trim().is_empty())
+                .map(str::trim)
+                .collect();
+            let message = paragraph.join(" ");
             eprintln!(
                 "edl: {}",
                 edl::place::escape(message.trim_start_matches("error: "))

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::data::{Availability, Basis, Claim, Dataset, Level, Quality};
 use crate::place::escape;
-use crate::verdict::{Assessment, LicenseState, Status, Step, Trip, Verdict};
+use crate::verdict::{Assessment, LicenseState, Standing, Status, Step, Trip, Verdict};
 
 /// The JSON schema's version; it changes only when a key changes meaning or goes away.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -254,7 +254,7 @@ pub struct Listing<'d> {
     pub on: NaiveDate,
     /// Whether the user asked about a date (`--on`), which adds the status column and counts.
     pub dated: bool,
-    pub places: Vec<Assessment<'d>>,
+    pub places: Vec<Standing<'d>>,
 }
 
 /// One place in `edl list --format json`.
@@ -271,7 +271,7 @@ pub struct PlaceReport {
 }
 
 impl PlaceReport {
-    fn new(place: &Assessment<'_>) -> PlaceReport {
+    fn new(place: &Standing<'_>) -> PlaceReport {
         let (live_from, live_until) = live_bounds(&place.availability);
         PlaceReport {
             code: place.division.code.to_string(),
@@ -300,7 +300,7 @@ const STATUSES: [Status; 4] = [
     Status::NotCovered,
 ];
 
-fn count_statuses(places: &[Assessment<'_>]) -> Vec<(Status, usize)> {
+fn count_statuses(places: &[Standing<'_>]) -> Vec<(Status, usize)> {
     STATUSES
         .iter()
         .map(|&status| {

@@ -18,10 +18,20 @@ const EXONYMS: &[(&str, &str)] = &[
     ("macao", "820000"),
 ];
 
+/// The longest query worth reading: the longest address start is far shorter.
+pub const MAX_QUERY_BYTES: usize = 512;
+
+/// Suggestions are edit distances against every name: only for queries a person could mistype.
+const MAX_SUGGEST_CHARS: usize = 40;
+
 /// Why a query matched nothing usable.
 #[derive(Debug, PartialEq, Eq)]
 pub enum PlaceError {
     Empty,
+    /// Longer than any place name or address start; refused before any work is done on it.
+    TooLong {
+        bytes: usize,
+    },
     Unknown {
         query: String,
         suggestions: Vec<Code>,
@@ -32,6 +42,10 @@ impl fmt::Display for PlaceError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             PlaceError::Empty => write!(f, "the place is empty: name a city, county or code"),
+            PlaceError::TooLong { bytes } => write!(
+                f,
+                "the place is too long ({bytes} bytes; a place or the start of an address fits in {MAX_QUERY_BYTES})"
+            ),
             PlaceError::Unknown { query, .. } => write!(f, "unknown place \"{}\"", query),
         }
     }
@@ -72,6 +86,9 @@ impl<'d> Gazetteer<'d> {
         let query = query.trim();
         if query.is_empty() {
             return Err(PlaceError::Empty);
+        }
+        if query.len() > MAX_QUERY_BYTES {
+            return Err(PlaceError::TooLong { bytes: query.len() });
         }
         let mut found = self.term(query);
         if found.is_empty() && query.contains(is_separator) {
@@ -213,6 +230,9 @@ impl<'d> Gazetteer<'d> {
             query.to_string()
         };
         let length = key.chars().count();
+        if length > MAX_SUGGEST_CHARS {
+            return Vec::new();
+        }
         let limit = if ascii { (length / 3).clamp(1, 3) } else { 1 };
         let mut scored: Vec<(usize, Level, Code)> = self
             .divisions

@@ -243,41 +243,69 @@ impl Verdict {
     }
 }
 
-/// One place assessed on one date.
+/// Where a place stands on a date: its window and its status. Cheap: no reasons are written.
 #[derive(Clone, Debug)]
-pub struct Assessment<'d> {
+pub struct Standing<'d> {
     pub division: &'d Division,
     pub province: &'d Division,
     pub availability: Availability,
     pub status: Status,
-    pub low_quality: bool,
-    pub reason: String,
 }
 
-impl Assessment<'_> {
+impl Standing<'_> {
     pub fn verdict(&self) -> Verdict {
         Verdict::of(self.status)
     }
 }
 
-pub fn assess<'d>(dataset: &'d Dataset, division: &'d Division, on: NaiveDate) -> Assessment<'d> {
+pub fn standing<'d>(dataset: &'d Dataset, division: &'d Division, on: NaiveDate) -> Standing<'d> {
     let availability = dataset.availability(division);
-    let status = Status::on(&availability, on);
-    let low_quality = match &availability {
+    Standing {
+        division,
+        province: dataset.divisions.province_of(division),
+        status: Status::on(&availability, on),
+        availability,
+    }
+}
+
+/// One place assessed on one date: where it stands, and why, in a sentence.
+#[derive(Clone, Debug)]
+pub struct Assessment<'d> {
+    pub standing: Standing<'d>,
+    pub low_quality: bool,
+    pub reason: String,
+}
+
+/// An assessment is a standing with its reason; reading through to the standing keeps call
+/// sites short (`place.division`, `place.status`).
+impl<'d> std::ops::Deref for Assessment<'d> {
+    type Target = Standing<'d>;
+
+    fn deref(&self) -> &Standing<'d> {
+        &self.standing
+    }
+}
+
+pub fn assess<'d>(dataset: &'d Dataset, division: &'d Division, on: NaiveDate) -> Assessment<'d> {
+    let standing = standing(dataset, division, on);
+    let low_quality = match &standing.availability {
         Availability::Window(window) => dataset.rollout.rests_on_low_quality(window),
         Availability::Never(facts) => facts
             .iter()
             .all(|&fact| dataset.rollout.fact_quality(fact) == crate::data::Quality::Low),
     };
-    let mut reason = reason(dataset, division, &availability, status, on);
+    let mut reason = reason(
+        dataset,
+        division,
+        &standing.availability,
+        standing.status,
+        on,
+    );
     if low_quality {
         reason.push_str("; this rests only on low-quality sources");
     }
     Assessment {
-        division,
-        province: dataset.divisions.province_of(division),
-        availability,
-        status,
+        standing,
         low_quality,
         reason,
     }
@@ -393,7 +421,7 @@ impl Stop<'_> {
     pub fn verdict(&self) -> Verdict {
         self.places
             .iter()
-            .map(Assessment::verdict)
+            .map(|place| place.verdict())
             .max()
             .unwrap_or(Verdict::ELicense)
     }

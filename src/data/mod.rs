@@ -55,6 +55,7 @@ impl fmt::Display for DataErrors {
         match self.0.as_slice() {
             [] => write!(f, "no problems"),
             [only] => write!(f, "{only}"),
+            [first, second] => write!(f, "{first} (and 1 more problem: {second})"),
             [first, rest @ ..] => write!(f, "{first} (and {} more problems)", rest.len()),
         }
     }

@@ -1,7 +1,9 @@
 //! Integration tests: they run the `edl` binary as a user or a script would.
 
+mod bad_input;
 mod browse;
 mod check;
+mod properties;
 mod readme;
 mod scripting;
 mod support;

@@ -1,0 +1,368 @@
+//! Properties of the library, checked on the bundled data: place lookup never panics and finds
+//! every division by its code and names; a place's answer never gets worse as the date advances;
+//! and a trip's verdict is its worst stop's, or `no-valid-license` exactly when the license is not
+//! usable.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use chrono::{Days, NaiveDate};
+use edl::data::{Dataset, Division, Divisions, Level};
+use edl::place::{Gazetteer, PlaceError};
+use edl::verdict::{LicenseClass, LicenseState, Query, Status, Verdict, assess, judge};
+use proptest::prelude::*;
+use proptest::sample::select;
+
+/// Built once: both are read-only and shared by every test thread.
+static DATASET: LazyLock<Dataset> = LazyLock::new(Dataset::bundled);
+static GAZETTEER: LazyLock<Gazetteer<'static>> =
+    LazyLock::new(|| Gazetteer::new(Divisions::bundled()));
+
+/// Every division, in code order.
+static DIVISIONS: LazyLock<Vec<&'static Division>> =
+    LazyLock::new(|| Divisions::bundled().iter().collect());
+
+/// Pieces people type: the characters of every name, short names, pinyin syllables.
+static NAME_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut chars: Vec<char> = DIVISIONS.iter().flat_map(|d| d.name.chars()).collect();
+    chars.sort_unstable();
+    chars.dedup();
+    chars
+});
+static SHORT_NAMES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| DIVISIONS.iter().map(|d| d.short).collect());
+static SYLLABLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut syllables: Vec<&str> = DIVISIONS
+        .iter()
+        .flat_map(|d| d.syllables.split(' '))
+        .collect();
+    syllables.sort_unstable();
+    syllables.dedup();
+    syllables
+});
+
+fn config(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases,
+        // A failure is reported with its minimal input; no regression file is written.
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+fn day(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a date")
+}
+
+/// The first and last day of the rollout-era range the date properties draw from.
+const FIRST: &str = "2021-01-01";
+const LAST: &str = "2023-12-31";
+
+fn era_days() -> u64 {
+    (day(LAST) - day(FIRST)).num_days() as u64
+}
+
+fn era_day(offset: u64) -> NaiveDate {
+    day(FIRST) + Days::new(offset)
+}
+
+/// A date around the rollout, or anywhere in the years `edl` accepts (2000 to 2099).
+fn any_date() -> impl Strategy<Value = NaiveDate> {
+    let whole = (day("2099-12-31") - day("2000-01-01")).num_days() as u64;
+    prop_oneof![
+        3 => (0..=era_days()).prop_map(era_day),
+        1 => (0..=whole).prop_map(|offset| day("2000-01-01") + Days::new(offset)),
+    ]
+}
+
+fn division_index() -> impl Strategy<Value = usize> {
+    0..DIVISIONS.len()
+}
+
+/// Text made of what place queries are made of: CJK name characters, short names, pinyin
+/// syllables (any case), digits, commas, spaces and apostrophes.
+fn place_like_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        select(NAME_CHARS.clone()).prop_map(String::from),
+        select(SHORT_NAMES.clone()).prop_map(String::from),
+        select(SYLLABLES.clone()).prop_map(String::from),
+        select(SYLLABLES.clone()).prop_map(|s| s.to_uppercase()),
+        "[0-9]{1,6}",
+        select(vec![
+            ",", "，", "、", " ", "  ", "\t", "'", "’", "-", "省", "市", "县", "区"
+        ])
+        .prop_map(String::from),
+    ];
+    let separator = select(vec!["", " ", "'", "-", ", ", "，", "、"]);
+    prop_oneof![
+        // Anything made of the pieces.
+        2 => prop::collection::vec(piece, 0..8).prop_map(|pieces| pieces.concat()),
+        // A real place's pinyin, its syllables split any way, in any case.
+        1 => (division_index(), separator.clone(), any::<bool>()).prop_map(|(i, sep, upper)| {
+            let text = DIVISIONS[i].syllables.replace(' ', sep);
+            if upper { text.to_uppercase() } else { text }
+        }),
+        // A place and another (often its province), as "suzhou, anhui" or 安徽宿州.
+        1 => (division_index(), division_index(), separator, any::<bool>()).prop_map(
+            |(i, j, sep, same_province)| {
+                let place = DIVISIONS[i];
+                let other = if same_province {
+                    Divisions::bundled().province_of(place)
+                } else {
+                    DIVISIONS[j]
+                };
+                format!("{}{sep}{}", other.short, place.short)
+            }
+        ),
+    ]
+}
+
+/// What every answer of `resolve` must look like, whatever the query.
+fn check_resolution(query: &str) -> Result<(), TestCaseError> {
+    match GAZETTEER.resolve(query) {
+        Ok(found) => {
+            prop_assert!(!found.is_empty(), "Ok but empty for {query:?}");
+            prop_assert!(
+                !query.trim().is_empty(),
+                "a blank query resolved: {query:?}"
+            );
+            let keys: Vec<(Level, String)> = found
+                .iter()
+                .map(|d| (d.level, d.code.to_string()))
+                .collect();
+            let mut sorted = keys.clone();
+            sorted.sort();
+            sorted.dedup();
+            prop_assert_eq!(keys, sorted, "highest level first, no repeats: {:?}", query);
+        }
+        Err(PlaceError::Empty) => {
+            prop_assert!(query.trim().is_empty(), "Empty for {query:?}");
+        }
+        Err(PlaceError::TooLong { bytes }) => {
+            prop_assert_eq!(bytes, query.trim().len());
+            prop_assert!(bytes > edl::place::MAX_QUERY_BYTES, "TooLong for {query:?}");
+        }
+        Err(PlaceError::Unknown { suggestions, .. }) => {
+            prop_assert!(!query.trim().is_empty(), "Unknown for blank {query:?}");
+            prop_assert!(suggestions.len() <= 5, "{suggestions:?}");
+            for code in suggestions {
+                prop_assert!(Divisions::bundled().get(code).is_some(), "{code}");
+            }
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn resolve_never_panics_on_any_string(query in any::<String>()) {
+        check_resolution(&query)?;
+    }
+
+    #[test]
+    fn resolve_never_panics_on_place_like_text(query in place_like_text()) {
+        check_resolution(&query)?;
+    }
+}
+
+/// How many divisions have each key, over full names and short names together.
+fn name_counts() -> HashMap<&'static str, usize> {
+    let mut counts = HashMap::new();
+    for division in DIVISIONS.iter() {
+        *counts.entry(division.name).or_default() += 1;
+        if division.short != division.name {
+            *counts.entry(division.short).or_default() += 1;
+        }
+    }
+    counts
+}
+
+fn codes(found: &[&Division]) -> Vec<String> {
+    found.iter().map(|d| d.code.to_string()).collect()
+}
+
+#[test]
+fn every_division_resolves_by_its_code() {
+    for division in DIVISIONS.iter() {
+        let code = division.code.to_string();
+        let found = GAZETTEER.resolve(&code).expect("a code resolves");
+        assert_eq!(codes(&found), [code], "{}", division.name);
+    }
+}
+
+#[test]
+fn every_division_resolves_by_its_full_name() {
+    for division in DIVISIONS.iter() {
+        let found = GAZETTEER
+            .resolve(division.name)
+            .unwrap_or_else(|error| panic!("{} ({}): {error}", division.name, division.code));
+        assert!(
+            found.iter().any(|d| d.code == division.code),
+            "{} ({}) -> {:?}",
+            division.name,
+            division.code,
+            codes(&found)
+        );
+    }
+}
+
+#[test]
+fn every_unique_short_name_resolves_to_its_division() {
+    let counts = name_counts();
+    let mut checked = 0;
+    for division in DIVISIONS.iter().filter(|d| counts[d.short] == 1) {
+        let found = GAZETTEER
+            .resolve(division.short)
+            .unwrap_or_else(|error| panic!("{} ({}): {error}", division.short, division.code));
+        assert_eq!(
+            codes(&found),
+            [division.code.to_string()],
+            "{} ({})",
+            division.short,
+            division.name
+        );
+        checked += 1;
+    }
+    assert!(checked > 2000, "only {checked} unique short names");
+}
+
+#[test]
+fn every_unique_pinyin_resolves_to_its_division() {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for division in DIVISIONS.iter() {
+        *counts.entry(division.pinyin).or_default() += 1;
+    }
+    let mut checked = 0;
+    for division in DIVISIONS.iter().filter(|d| counts[d.pinyin] == 1) {
+        for query in [
+            division.pinyin.to_string(),
+            division.syllables.to_string(),
+            division.pinyin.to_uppercase(),
+        ] {
+            let found = GAZETTEER
+                .resolve(&query)
+                .unwrap_or_else(|error| panic!("{query} ({}): {error}", division.name));
+            assert_eq!(
+                codes(&found),
+                [division.code.to_string()],
+                "{query} ({})",
+                division.name
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked > 1000, "only {checked} unique pinyin keys");
+}
+
+/// Progress along the rollout: not yet, then maybe, then live; outside the mainland never moves.
+fn progress(status: Status) -> u8 {
+    match status {
+        Status::NotYet => 0,
+        Status::Uncertain => 1,
+        Status::Live => 2,
+        Status::NotCovered => 3,
+    }
+}
+
+fn usable_license() -> impl Strategy<Value = LicenseState> {
+    select(
+        LicenseState::ALL
+            .into_iter()
+            .filter(|state| state.class() == LicenseClass::Usable)
+            .collect::<Vec<_>>(),
+    )
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn a_place_never_gets_worse_as_the_date_advances(
+        index in division_index(),
+        a in 0..=era_days(),
+        b in 0..=era_days(),
+        license in usable_license(),
+    ) {
+        let (d1, d2) = (era_day(a.min(b)), era_day(a.max(b)));
+        let division = DIVISIONS[index];
+        let (early, late) = (assess(&DATASET, division, d1), assess(&DATASET, division, d2));
+        let what = format!("{} ({}) on {d1} then {d2}", division.name, division.code);
+        if early.status == Status::Live {
+            prop_assert_eq!(late.status, Status::Live, "{}", what);
+        }
+        if early.status == Status::NotCovered || late.status == Status::NotCovered {
+            prop_assert_eq!(early.status, late.status, "{}", what);
+        }
+        prop_assert!(
+            progress(early.status) <= progress(late.status),
+            "{}: {:?} then {:?}", what, early.status, late.status
+        );
+        prop_assert!(late.verdict() <= early.verdict(), "{}", what);
+        if early.verdict() == Verdict::ELicense {
+            prop_assert_eq!(late.verdict(), Verdict::ELicense, "{}", what);
+        }
+        let trip = |on| {
+            let stop = Query { text: division.name.to_string(), candidates: vec![division] };
+            judge(&DATASET, on, license, vec![stop], None).expect("one candidate").verdict
+        };
+        prop_assert!(trip(d2) <= trip(d1), "{} with {}", what, license);
+    }
+
+    #[test]
+    fn a_trip_is_as_bad_as_its_worst_stop(
+        stops in prop::collection::vec(division_index(), 1..=5),
+        home in prop::option::of(division_index()),
+        on in any_date(),
+        license in select(LicenseState::ALL.to_vec()),
+    ) {
+        let query = |index: usize| Query {
+            text: DIVISIONS[index].name.to_string(),
+            candidates: vec![DIVISIONS[index]],
+        };
+        let alone = |index: usize| {
+            judge(&DATASET, on, license, vec![query(index)], None)
+                .expect("one candidate is never ambiguous")
+                .verdict
+        };
+        let trip = judge(
+            &DATASET,
+            on,
+            license,
+            stops.iter().map(|&i| query(i)).collect(),
+            home.map(query),
+        );
+        prop_assert!(trip.is_ok(), "judge failed on {stops:?} {on}");
+        let trip = trip.expect("checked");
+        let what = format!("stops {stops:?}, home {home:?}, on {on}, license {license}");
+        prop_assert_eq!(trip.stops.len(), stops.len(), "{}", &what);
+
+        let unusable = license.class() != LicenseClass::Usable;
+        prop_assert_eq!(trip.verdict == Verdict::NoValidLicense, unusable, "{}", &what);
+        let worst_stop = stops.iter().map(|&i| alone(i)).max().expect("one stop at least");
+        match home {
+            None => prop_assert_eq!(trip.verdict, worst_stop, "{}", &what),
+            Some(home) => {
+                let home_ok = judge(&DATASET, on, LicenseState::Normal, vec![query(home)], None)
+                    .expect("one candidate")
+                    .verdict
+                    == Verdict::ELicense;
+                let expected = if unusable {
+                    Verdict::NoValidLicense
+                } else if home_ok {
+                    worst_stop
+                } else {
+                    worst_stop.max(Verdict::BringCard)
+                };
+                prop_assert_eq!(trip.verdict, expected, "{}", &what);
+            }
+        }
+        for (stop, &index) in trip.stops.iter().zip(&stops) {
+            prop_assert_eq!(stop.places.len(), 1, "{}", &what);
+            if !unusable {
+                prop_assert_eq!(stop.verdict(), alone(index), "{}", &what);
+            }
+        }
+    }
+}
