@@ -140,12 +140,12 @@ fn list(dataset: &Dataset, args: &ListArgs, out: &mut dyn Write) -> anyhow::Resu
         }
         None => None,
     };
-    let places: Vec<_> = dataset
+    let wanted = dataset
         .divisions
         .iter()
         .filter(|division| division.level == args.level)
-        .filter(|division| province.is_none_or(|p| division.province == p.code))
-        .map(|division| verdict::standing(dataset, division, on))
+        .filter(move |division| province.is_none_or(|p| division.province == p.code));
+    let places: Vec<_> = verdict::standings(dataset, wanted, on)
         .filter(|place| args.status.is_none_or(|status| place.status == status))
         .collect();
     let listing = output::Listing {
@@ -239,7 +239,14 @@ fn unique_place<'d>(
             let divisions = gazetteer.divisions();
             let listed: Vec<String> = many
                 .iter()
-                .map(|d| format!("{} ({}, {})", d.name, divisions.province_of(d).name, d.code))
+                .map(|d| {
+                    format!(
+                        "{} ({}, {})",
+                        d.name(),
+                        divisions.province_of(d).name(),
+                        d.code
+                    )
+                })
                 .collect();
             anyhow::bail!(
                 "\"{}\" could be {} places: {}; name the province or use a code",
@@ -289,9 +296,9 @@ pub(crate) fn explain(gazetteer: &Gazetteer<'_>, error: PlaceError) -> anyhow::E
         .map(|d| {
             format!(
                 "{} ({}, {})",
-                d.name,
-                d.pinyin,
-                divisions.province_of(d).name
+                d.name(),
+                d.pinyin(),
+                divisions.province_of(d).name()
             )
         })
         .collect();

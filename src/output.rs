@@ -91,9 +91,9 @@ impl StopReport {
         StopReport {
             query: query.to_string(),
             code: place.division.code.to_string(),
-            name: place.division.name.to_string(),
-            pinyin: place.division.pinyin_display(),
-            province: place.province.name.to_string(),
+            name: place.division.name().to_string(),
+            pinyin: place.division.pinyin_display().to_string(),
+            province: place.province.name().to_string(),
             level: place.division.level,
             live_from,
             live_until,
@@ -199,10 +199,10 @@ pub fn check_human(out: &mut dyn Write, trip: &Trip<'_>, palette: Palette) -> io
             table.add_row([
                 format!(
                     "{role}{} {}",
-                    place.division.name,
+                    place.division.name(),
                     place.division.pinyin_display()
                 ),
-                place.province.name.to_string(),
+                place.province.name().to_string(),
                 window_text(&place.availability),
                 place.status.id().to_string(),
             ]);
@@ -213,7 +213,7 @@ pub fn check_human(out: &mut dyn Write, trip: &Trip<'_>, palette: Palette) -> io
     let home = trip.home.iter().map(|stop| ("home ", stop));
     for (role, stop) in stops.chain(home) {
         for place in &stop.places {
-            writeln!(out, "{role}{}: {}", place.division.name, place.reason)?;
+            writeln!(out, "{role}{}: {}", place.division.name(), place.reason)?;
         }
     }
     for note in all_notes(trip) {
@@ -238,7 +238,9 @@ fn headline(trip: &Trip<'_>) -> String {
                 .chain(home)
                 .flat_map(|(role, stop)| stop.places.iter().map(move |place| (role, place)))
                 .filter(|(_, place)| place.status != Status::Live)
-                .map(|(role, place)| format!("{role}{} {}", place.division.name, place.status.id()))
+                .map(|(role, place)| {
+                    format!("{role}{} {}", place.division.name(), place.status.id())
+                })
                 .collect();
             format!(
                 "bring the physical card on {} ({})",
@@ -275,9 +277,9 @@ impl PlaceReport {
         let (live_from, live_until) = live_bounds(&place.availability);
         PlaceReport {
             code: place.division.code.to_string(),
-            name: place.division.name.to_string(),
-            pinyin: place.division.pinyin_display(),
-            province: place.province.name.to_string(),
+            name: place.division.name().to_string(),
+            pinyin: place.division.pinyin_display().to_string(),
+            province: place.province.name().to_string(),
             level: place.division.level,
             live_from,
             live_until,
@@ -332,14 +334,14 @@ pub fn list_human(out: &mut dyn Write, listing: &Listing<'_>, dataset: &Dataset)
         let province = if previous_province == Some(place.province.code) {
             ""
         } else {
-            place.province.name
+            place.province.name()
         };
         previous_province = Some(place.province.code);
         let mut row = vec![
             province.to_string(),
             format!(
                 "{} {}",
-                place.division.name,
+                place.division.name(),
                 place.division.pinyin_display()
             ),
             place.division.code.to_string(),
@@ -401,24 +403,52 @@ pub fn list_json(out: &mut dyn Write, listing: &Listing<'_>, dataset: &Dataset) 
 pub const LIST_TSV_HEADER: &str =
     "code\tname\tpinyin\tprovince\tlevel\tlive_from\tlive_until\tstatus";
 
+/// Writes straight from the tables into one buffer, without the formatting machinery per
+/// field: `edl list --level county` writes thousands of rows and should cost little more than
+/// starting up.
 pub fn list_tsv(out: &mut dyn Write, listing: &Listing<'_>) -> io::Result<()> {
-    writeln!(out, "{LIST_TSV_HEADER}")?;
+    let mut text = Vec::with_capacity(64 * (listing.places.len() + 1));
+    text.extend_from_slice(LIST_TSV_HEADER.as_bytes());
+    text.push(b'\n');
+    let mut digits = itoa::Buffer::new();
+    let field = |text: &mut Vec<u8>, value: &[u8]| {
+        text.extend_from_slice(value);
+        text.push(b'\t');
+    };
     for place in &listing.places {
-        let report = PlaceReport::new(place);
-        writeln!(
-            out,
-            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
-            report.code,
-            report.name,
-            report.pinyin,
-            report.province,
-            report.level.id(),
-            optional_date(report.live_from),
-            optional_date(report.live_until),
-            report.status.id(),
-        )?;
+        let division = place.division;
+        field(&mut text, digits.format(division.code.value()).as_bytes());
+        field(&mut text, division.name().as_bytes());
+        field(&mut text, division.pinyin_display().as_bytes());
+        field(&mut text, place.province.name().as_bytes());
+        field(&mut text, division.level.id().as_bytes());
+        match &place.availability {
+            Availability::Window(window) => {
+                push_date(&mut text, window.earliest.date);
+                text.push(b'\t');
+                push_date(&mut text, window.latest.date);
+                text.push(b'\t');
+            }
+            Availability::Never(_) => text.extend_from_slice(b"\t\t"),
+        }
+        text.extend_from_slice(place.status.id().as_bytes());
+        text.push(b'\n');
     }
-    Ok(())
+    out.write_all(&text)
+}
+
+/// `YYYY-MM-DD` for the years `edl` accepts (four digits), without the formatting machinery.
+fn push_date(text: &mut Vec<u8>, date: NaiveDate) {
+    use chrono::Datelike;
+    let mut digits = itoa::Buffer::new();
+    text.extend_from_slice(digits.format(date.year()).as_bytes());
+    for part in [date.month(), date.day()] {
+        text.push(b'-');
+        if part < 10 {
+            text.push(b'0');
+        }
+        text.extend_from_slice(digits.format(part).as_bytes());
+    }
 }
 
 fn optional_date(day: Option<NaiveDate>) -> String {
@@ -513,7 +543,7 @@ fn facts_about<'r>(dataset: &'r Dataset, place: &Assessment<'_>) -> Vec<FactRepo
             let fact = &dataset.rollout.facts[index];
             facts.push(FactReport {
                 id: &fact.id,
-                about: format!("{} {}", above.name, above.code),
+                about: format!("{} {}", above.name(), above.code),
                 claim: claim_text(fact.claim),
                 note: fact.note.as_deref(),
                 sources: source_reports(dataset, &fact.sources),
@@ -542,15 +572,15 @@ fn show_report<'r>(
     ShowReport {
         schema_version: SCHEMA_VERSION,
         code: place.division.code.to_string(),
-        name: place.division.name,
-        short: place.division.short,
-        pinyin: place.division.pinyin_display(),
+        name: place.division.name(),
+        short: place.division.short(),
+        pinyin: place.division.pinyin_display().to_string(),
         level: place.division.level,
         kind: place.division.kind.id(),
         chain: dataset
             .divisions
             .chain(place.division)
-            .map(|d| d.name.to_string())
+            .map(|d| d.name().to_string())
             .collect(),
         live_from,
         live_until,

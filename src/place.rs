@@ -128,7 +128,9 @@ impl<'d> Gazetteer<'d> {
         let matches: Vec<_> = self
             .divisions
             .lookup(Key::Pinyin, &key)
-            .filter(|division| segments.len() < 2 || fits_syllables(&segments, division.syllables))
+            .filter(|division| {
+                segments.len() < 2 || fits_syllables(&segments, division.syllables())
+            })
             .collect();
         if !matches.is_empty() {
             return matches;
@@ -166,7 +168,7 @@ impl<'d> Gazetteer<'d> {
                 if !within {
                     continue;
                 }
-                for (name, full) in [(division.name, true), (division.short, false)] {
+                for (name, full) in [(division.name(), true), (division.short(), false)] {
                     if rest.starts_with(name) && name.len() >= best_len {
                         if name.len() > best_len {
                             best.clear();
@@ -239,10 +241,10 @@ impl<'d> Gazetteer<'d> {
             .iter()
             .filter_map(|division| {
                 let distance = if ascii {
-                    strsim::levenshtein(&key, division.pinyin)
+                    strsim::levenshtein(&key, division.pinyin())
                 } else {
-                    strsim::levenshtein(&key, division.short)
-                        .min(strsim::levenshtein(&key, division.name))
+                    strsim::levenshtein(&key, division.short())
+                        .min(strsim::levenshtein(&key, division.name()))
                 };
                 (distance <= limit).then_some((distance, division.level, division.code))
             })
@@ -295,7 +297,7 @@ mod tests {
         let gazetteer = Gazetteer::new(Divisions::bundled());
         gazetteer
             .resolve(query)
-            .map(|found| found.iter().map(|d| d.name).collect())
+            .map(|found| found.iter().map(|d| d.name()).collect())
             .unwrap_or_default()
     }
 

@@ -268,6 +268,25 @@ pub fn standing<'d>(dataset: &'d Dataset, division: &'d Division, on: NaiveDate)
     }
 }
 
+/// Where many places stand on a date, in the order given (code order is fastest).
+pub fn standings<'d, I>(
+    dataset: &'d Dataset,
+    places: I,
+    on: NaiveDate,
+) -> impl Iterator<Item = Standing<'d>> + 'd
+where
+    I: IntoIterator<Item = &'d Division>,
+    I::IntoIter: 'd,
+{
+    let availabilities = dataset.rollout.availabilities(places, dataset.divisions);
+    availabilities.map(move |(division, availability)| Standing {
+        division,
+        province: dataset.divisions.province_of(division),
+        status: Status::on(&availability, on),
+        availability,
+    })
+}
+
 /// One place assessed on one date: where it stands, and why, in a sentence.
 #[derive(Clone, Debug)]
 pub struct Assessment<'d> {
@@ -322,7 +341,7 @@ fn reason(
         Availability::Never(_) => {
             return format!(
                 "the e-license is valid on the Chinese mainland only; {} is outside it",
-                division.short
+                division.short()
             );
         }
         Availability::Window(window) => window,
@@ -390,7 +409,7 @@ fn describe_basis(dataset: &Dataset, window: &LiveWindow) -> String {
             Basis::Place(code) => dataset
                 .divisions
                 .get(*code)
-                .map(|place| format!("{} {}", place.short, bound.date))
+                .map(|place| format!("{} {}", place.short(), bound.date))
                 .into_iter()
                 .collect(),
         };
@@ -575,9 +594,9 @@ const STANDING_NOTES: [&str; 4] = [
 
 fn place_label(place: &Assessment<'_>) -> String {
     if place.province.code == place.division.code {
-        place.division.name.to_string()
+        place.division.name().to_string()
     } else {
-        format!("{} ({})", place.division.name, place.province.name)
+        format!("{} ({})", place.division.name(), place.province.name())
     }
 }
 
@@ -686,7 +705,7 @@ mod tests {
         assert_eq!(Status::on(&window, day("2021-10-25")), Status::Uncertain);
         assert_eq!(Status::on(&window, day("2021-10-26")), Status::Live);
         assert_eq!(
-            Status::on(&Availability::Never(vec![]), day("2030-01-01")),
+            Status::on(&Availability::Never(Default::default()), day("2030-01-01")),
             Status::NotCovered
         );
     }

@@ -18,6 +18,11 @@ impl Code {
         Code(value)
     }
 
+    /// The code as a number; the codes of divisions have no leading zeros.
+    pub fn value(self) -> u32 {
+        self.0
+    }
+
     /// Parses exactly six ASCII digits.
     pub fn parse(text: &str) -> Option<Code> {
         if text.len() == 6 && text.bytes().all(|b| b.is_ascii_digit()) {
@@ -96,20 +101,30 @@ impl Kind {
     }
 }
 
+/// Where a name sits in the generated table's one string of names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Span {
+    start: u32,
+    len: u16,
+}
+
+impl Span {
+    fn text(self) -> &'static str {
+        let start = self.start as usize;
+        &TEXT[start..start + usize::from(self.len)]
+    }
+}
+
 /// One row of the divisions table.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Division {
     pub code: Code,
-    /// The full name, 成都市.
-    pub name: &'static str,
-    /// The name people say, 成都; never shorter than two characters.
-    pub short: &'static str,
-    /// Toneless pinyin of the short name, syllables joined: `xian`.
-    pub pinyin: &'static str,
-    /// The same syllables separated by spaces: `xi an`.
-    pub syllables: &'static str,
-    /// Toneless pinyin of the full name, joined: `xianshi`.
-    pub pinyin_full: &'static str,
+    name: Span,
+    short: Span,
+    pinyin: Span,
+    syllables: Span,
+    pinyin_full: Span,
+    pinyin_display: Span,
     pub level: Level,
     pub kind: Kind,
     pub parent: Option<Code>,
@@ -117,24 +132,34 @@ pub struct Division {
 }
 
 impl Division {
+    /// The full name, 成都市.
+    pub fn name(&self) -> &'static str {
+        self.name.text()
+    }
+
+    /// The name people say, 成都; never shorter than two characters.
+    pub fn short(&self) -> &'static str {
+        self.short.text()
+    }
+
+    /// Toneless pinyin of the short name, syllables joined: `xian`.
+    pub fn pinyin(&self) -> &'static str {
+        self.pinyin.text()
+    }
+
+    /// The same syllables separated by spaces: `xi an`.
+    pub fn syllables(&self) -> &'static str {
+        self.syllables.text()
+    }
+
+    /// Toneless pinyin of the full name, joined: `xianshi`.
+    pub fn pinyin_full(&self) -> &'static str {
+        self.pinyin_full.text()
+    }
+
     /// The short name in pinyin as it is written in running text: `Chengdu`, `Xi'an`, `Ha'erbin`.
-    pub fn pinyin_display(&self) -> String {
-        let mut out = String::with_capacity(self.pinyin.len() + 2);
-        for (i, syllable) in self.syllables.split(' ').enumerate() {
-            if i == 0 {
-                let mut chars = syllable.chars();
-                if let Some(first) = chars.next() {
-                    out.extend(first.to_uppercase());
-                    out.push_str(chars.as_str());
-                }
-            } else {
-                if syllable.starts_with(['a', 'e', 'o']) {
-                    out.push('\'');
-                }
-                out.push_str(syllable);
-            }
-        }
-        out
+    pub fn pinyin_display(&self) -> &'static str {
+        self.pinyin_display.text()
     }
 }
 
@@ -142,10 +167,10 @@ impl Division {
 #[derive(Debug)]
 pub struct Divisions {
     rows: &'static [Division],
-    by_name: &'static [(&'static str, u16)],
-    by_short: &'static [(&'static str, u16)],
-    by_pinyin: &'static [(&'static str, u16)],
-    by_pinyin_full: &'static [(&'static str, u16)],
+    by_name: &'static [u16],
+    by_short: &'static [u16],
+    by_pinyin: &'static [u16],
+    by_pinyin_full: &'static [u16],
 }
 
 static BUNDLED: Divisions = Divisions {
@@ -177,17 +202,18 @@ impl Divisions {
         key: Key,
         text: &str,
     ) -> impl Iterator<Item = &'a Division> + use<'a> {
-        let index = match key {
-            Key::Name => self.by_name,
-            Key::Short => self.by_short,
-            Key::Pinyin => self.by_pinyin,
-            Key::PinyinFull => self.by_pinyin_full,
+        let (index, name): (&[u16], fn(&Division) -> &'static str) = match key {
+            Key::Name => (self.by_name, Division::name),
+            Key::Short => (self.by_short, Division::short),
+            Key::Pinyin => (self.by_pinyin, Division::pinyin),
+            Key::PinyinFull => (self.by_pinyin_full, Division::pinyin_full),
         };
-        let start = index.partition_point(|(name, _)| *name < text);
-        let end = start + index[start..].partition_point(|(name, _)| *name == text);
+        let key_of = |&row: &u16| name(&self.rows[usize::from(row)]);
+        let start = index.partition_point(|row| key_of(row) < text);
+        let end = start + index[start..].partition_point(|row| key_of(row) == text);
         index[start..end]
             .iter()
-            .map(|&(_, row)| &self.rows[usize::from(row)])
+            .map(|&row| &self.rows[usize::from(row)])
     }
 
     pub fn get(&self, code: Code) -> Option<&Division> {
@@ -247,6 +273,7 @@ mod tests {
                 .get(Code::parse(code).unwrap())
                 .unwrap()
                 .pinyin_display()
+                .to_string()
         };
         assert_eq!(name("510100"), "Chengdu");
         assert_eq!(name("610100"), "Xi'an");
@@ -274,34 +301,38 @@ mod tests {
                 .all(|pair| pair[0].code < pair[1].code),
             "codes sorted, unique"
         );
-        for index in [
-            table.by_name,
-            table.by_short,
-            table.by_pinyin,
-            table.by_pinyin_full,
+        for (index, name) in [
+            (
+                table.by_name,
+                Division::name as fn(&Division) -> &'static str,
+            ),
+            (table.by_short, Division::short),
+            (table.by_pinyin, Division::pinyin),
+            (table.by_pinyin_full, Division::pinyin_full),
         ] {
             assert_eq!(index.len(), table.rows.len());
+            let key = |row: u16| (name(&table.rows[usize::from(row)]), row);
             assert!(
-                index.windows(2).all(|pair| pair[0] < pair[1]),
+                index.windows(2).all(|pair| key(pair[0]) < key(pair[1])),
                 "keys sorted"
             );
         }
         for row in table.iter() {
             let find = |key, text| table.lookup(key, text).any(|found| found.code == row.code);
             assert!(
-                find(Key::Name, row.name) && find(Key::Short, row.short),
+                find(Key::Name, row.name()) && find(Key::Short, row.short()),
                 "{}",
-                row.name
+                row.name()
             );
             assert!(
-                find(Key::Pinyin, row.pinyin) && find(Key::PinyinFull, row.pinyin_full),
+                find(Key::Pinyin, row.pinyin()) && find(Key::PinyinFull, row.pinyin_full()),
                 "{}",
-                row.name
+                row.name()
             );
             assert!(
                 row.parent.is_none_or(|parent| table.get(parent).is_some()),
                 "{}",
-                row.name
+                row.name()
             );
         }
     }

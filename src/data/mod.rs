@@ -146,7 +146,7 @@ mod tests {
         let found: Vec<_> = dataset
             .divisions
             .iter()
-            .filter(|d| d.name == name)
+            .filter(|d| d.name() == name)
             .collect();
         assert_eq!(found.len(), 1, "{name} should name exactly one division");
         found[0]
@@ -174,7 +174,7 @@ mod tests {
         let outside: Vec<&str> = divisions
             .iter()
             .filter(|d| !mainland(d))
-            .map(|d| d.short)
+            .map(|d| d.short())
             .collect();
         assert_eq!(outside, ["台湾", "香港", "澳门"]);
     }
@@ -186,7 +186,7 @@ mod tests {
             .iter()
             .filter(|d| d.level == Level::Prefecture)
         {
-            *keys.entry(division.pinyin).or_default() += 1;
+            *keys.entry(division.pinyin()).or_default() += 1;
         }
         let shared: Vec<&str> = keys
             .into_iter()
@@ -224,10 +224,10 @@ mod tests {
             ("大理白族自治州", "dali"),
         ];
         for (name, pinyin) in readings {
-            assert_eq!(by_name(&dataset, name).pinyin, pinyin, "{name}");
+            assert_eq!(by_name(&dataset, name).pinyin(), pinyin, "{name}");
         }
-        assert_eq!(by_name(&dataset, "西安市").syllables, "xi an");
-        assert_eq!(by_name(&dataset, "兴安盟").syllables, "xing an");
+        assert_eq!(by_name(&dataset, "西安市").syllables(), "xi an");
+        assert_eq!(by_name(&dataset, "兴安盟").syllables(), "xing an");
     }
 
     #[test]

@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use chrono::NaiveDate;
+use smallvec::{SmallVec, smallvec};
 use toml::Spanned;
 use toml::value::Datetime;
 
@@ -108,11 +109,15 @@ pub struct DefaultWindow {
     pub note: Text,
 }
 
+/// Facts behind a bound: rarely more than a few, so kept inline (windows are computed for
+/// thousands of places by `edl list`).
+pub type FactIds = SmallVec<[usize; 4]>;
+
 /// Why a bound of a window is where it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Basis {
     /// These facts (indexes into [`Rollout::facts`]) all give this bound.
-    Facts(Vec<usize>),
+    Facts(FactIds),
     /// No fact gives it; it comes from `[default]`.
     Default,
     /// A province's bound is that of the place in it that sets it.
@@ -143,7 +148,7 @@ impl LiveWindow {
 pub enum Availability {
     Window(LiveWindow),
     /// Never valid there; the facts that say so.
-    Never(Vec<usize>),
+    Never(FactIds),
 }
 
 /// A validated rollout file.
@@ -356,7 +361,7 @@ impl Rollout {
                             "facts `{}` and `{}` contradict each other for {} ({}): {}",
                             rollout.facts[first].id,
                             rollout.facts[second].id,
-                            division.name,
+                            division.name(),
                             division.code,
                             message.why
                         ),
@@ -405,6 +410,43 @@ impl Rollout {
             .expect("validation rejects files whose facts contradict")
     }
 
+    /// The availability of many divisions. A county that no fact names has its prefecture's (or
+    /// municipality's) window, and counties come grouped under it in code order, so each such
+    /// parent's window is computed once rather than once a county.
+    pub fn availabilities<'a, I>(
+        &'a self,
+        places: I,
+        divisions: &'a Divisions,
+    ) -> impl Iterator<Item = (&'a Division, Availability)> + 'a
+    where
+        I: IntoIterator<Item = &'a Division>,
+        I::IntoIter: 'a,
+    {
+        let mut last_parent: Option<(Code, Availability)> = None;
+        places.into_iter().map(move |division| {
+            let parent = division
+                .parent
+                .and_then(|code| divisions.get(code))
+                .filter(|parent| {
+                    parent.level == Level::Prefecture || parent.kind == Kind::Municipality
+                });
+            let inherits = division.level == Level::County
+                && self.facts_naming(division.code).next().is_none();
+            let availability = match parent {
+                Some(parent) if inherits => match &last_parent {
+                    Some((code, availability)) if *code == parent.code => availability.clone(),
+                    _ => {
+                        let availability = self.availability(parent, divisions);
+                        last_parent = Some((parent.code, availability.clone()));
+                        availability
+                    }
+                },
+                _ => self.availability(division, divisions),
+            };
+            (division, availability)
+        })
+    }
+
     fn region_window(&self, province: &Division, divisions: &Divisions) -> Option<LiveWindow> {
         let mut span: Option<LiveWindow> = None;
         for child in divisions.children(province) {
@@ -443,9 +485,9 @@ impl Rollout {
         division: &Division,
         divisions: &Divisions,
     ) -> Result<Availability, Contradiction> {
-        let mut earliest: Option<(NaiveDate, Vec<usize>)> = None;
-        let mut latest: Option<(NaiveDate, Vec<usize>)> = None;
-        let mut never = Vec::new();
+        let mut earliest: Option<(NaiveDate, FactIds)> = None;
+        let mut latest: Option<(NaiveDate, FactIds)> = None;
+        let mut never = FactIds::new();
         let mut any_date_fact = None;
         for place in divisions.chain(division) {
             for index in self.facts_naming(place.code) {
@@ -549,7 +591,7 @@ struct Contradiction {
 }
 
 fn tighten(
-    bound: &mut Option<(NaiveDate, Vec<usize>)>,
+    bound: &mut Option<(NaiveDate, FactIds)>,
     date: NaiveDate,
     fact: usize,
     tighter: impl Fn(NaiveDate, NaiveDate) -> bool,
@@ -557,7 +599,7 @@ fn tighten(
     match bound {
         Some((current, facts)) if *current == date => facts.push(fact),
         Some((current, _)) if !tighter(date, *current) => {}
-        _ => *bound = Some((date, vec![fact])),
+        _ => *bound = Some((date, smallvec![fact])),
     }
 }
 

@@ -24,17 +24,17 @@ static DIVISIONS: LazyLock<Vec<&'static Division>> =
 
 /// Pieces people type: the characters of every name, short names, pinyin syllables.
 static NAME_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
-    let mut chars: Vec<char> = DIVISIONS.iter().flat_map(|d| d.name.chars()).collect();
+    let mut chars: Vec<char> = DIVISIONS.iter().flat_map(|d| d.name().chars()).collect();
     chars.sort_unstable();
     chars.dedup();
     chars
 });
 static SHORT_NAMES: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| DIVISIONS.iter().map(|d| d.short).collect());
+    LazyLock::new(|| DIVISIONS.iter().map(|d| d.short()).collect());
 static SYLLABLES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     let mut syllables: Vec<&str> = DIVISIONS
         .iter()
-        .flat_map(|d| d.syllables.split(' '))
+        .flat_map(|d| d.syllables().split(' '))
         .collect();
     syllables.sort_unstable();
     syllables.dedup();
@@ -99,7 +99,7 @@ fn place_like_text() -> impl Strategy<Value = String> {
         2 => prop::collection::vec(piece, 0..8).prop_map(|pieces| pieces.concat()),
         // A real place's pinyin, its syllables split any way, in any case.
         1 => (division_index(), separator.clone(), any::<bool>()).prop_map(|(i, sep, upper)| {
-            let text = DIVISIONS[i].syllables.replace(' ', sep);
+            let text = DIVISIONS[i].syllables().replace(' ', sep);
             if upper { text.to_uppercase() } else { text }
         }),
         // A place and another (often its province), as "suzhou, anhui" or 安徽宿州.
@@ -111,7 +111,7 @@ fn place_like_text() -> impl Strategy<Value = String> {
                 } else {
                     DIVISIONS[j]
                 };
-                format!("{}{sep}{}", other.short, place.short)
+                format!("{}{sep}{}", other.short(), place.short())
             }
         ),
     ]
@@ -171,9 +171,9 @@ proptest! {
 fn name_counts() -> HashMap<&'static str, usize> {
     let mut counts = HashMap::new();
     for division in DIVISIONS.iter() {
-        *counts.entry(division.name).or_default() += 1;
-        if division.short != division.name {
-            *counts.entry(division.short).or_default() += 1;
+        *counts.entry(division.name()).or_default() += 1;
+        if division.short() != division.name() {
+            *counts.entry(division.short()).or_default() += 1;
         }
     }
     counts
@@ -188,7 +188,7 @@ fn every_division_resolves_by_its_code() {
     for division in DIVISIONS.iter() {
         let code = division.code.to_string();
         let found = GAZETTEER.resolve(&code).expect("a code resolves");
-        assert_eq!(codes(&found), [code], "{}", division.name);
+        assert_eq!(codes(&found), [code], "{}", division.name());
     }
 }
 
@@ -196,12 +196,12 @@ fn every_division_resolves_by_its_code() {
 fn every_division_resolves_by_its_full_name() {
     for division in DIVISIONS.iter() {
         let found = GAZETTEER
-            .resolve(division.name)
-            .unwrap_or_else(|error| panic!("{} ({}): {error}", division.name, division.code));
+            .resolve(division.name())
+            .unwrap_or_else(|error| panic!("{} ({}): {error}", division.name(), division.code));
         assert!(
             found.iter().any(|d| d.code == division.code),
             "{} ({}) -> {:?}",
-            division.name,
+            division.name(),
             division.code,
             codes(&found)
         );
@@ -212,16 +212,16 @@ fn every_division_resolves_by_its_full_name() {
 fn every_unique_short_name_resolves_to_its_division() {
     let counts = name_counts();
     let mut checked = 0;
-    for division in DIVISIONS.iter().filter(|d| counts[d.short] == 1) {
+    for division in DIVISIONS.iter().filter(|d| counts[d.short()] == 1) {
         let found = GAZETTEER
-            .resolve(division.short)
-            .unwrap_or_else(|error| panic!("{} ({}): {error}", division.short, division.code));
+            .resolve(division.short())
+            .unwrap_or_else(|error| panic!("{} ({}): {error}", division.short(), division.code));
         assert_eq!(
             codes(&found),
             [division.code.to_string()],
             "{} ({})",
-            division.short,
-            division.name
+            division.short(),
+            division.name()
         );
         checked += 1;
     }
@@ -232,23 +232,23 @@ fn every_unique_short_name_resolves_to_its_division() {
 fn every_unique_pinyin_resolves_to_its_division() {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for division in DIVISIONS.iter() {
-        *counts.entry(division.pinyin).or_default() += 1;
+        *counts.entry(division.pinyin()).or_default() += 1;
     }
     let mut checked = 0;
-    for division in DIVISIONS.iter().filter(|d| counts[d.pinyin] == 1) {
+    for division in DIVISIONS.iter().filter(|d| counts[d.pinyin()] == 1) {
         for query in [
-            division.pinyin.to_string(),
-            division.syllables.to_string(),
-            division.pinyin.to_uppercase(),
+            division.pinyin().to_string(),
+            division.syllables().to_string(),
+            division.pinyin().to_uppercase(),
         ] {
             let found = GAZETTEER
                 .resolve(&query)
-                .unwrap_or_else(|error| panic!("{query} ({}): {error}", division.name));
+                .unwrap_or_else(|error| panic!("{query} ({}): {error}", division.name()));
             assert_eq!(
                 codes(&found),
                 [division.code.to_string()],
                 "{query} ({})",
-                division.name
+                division.name()
             );
         }
         checked += 1;
@@ -288,7 +288,7 @@ proptest! {
         let (d1, d2) = (era_day(a.min(b)), era_day(a.max(b)));
         let division = DIVISIONS[index];
         let (early, late) = (assess(&DATASET, division, d1), assess(&DATASET, division, d2));
-        let what = format!("{} ({}) on {d1} then {d2}", division.name, division.code);
+        let what = format!("{} ({}) on {d1} then {d2}", division.name(), division.code);
         if early.status == Status::Live {
             prop_assert_eq!(late.status, Status::Live, "{}", what);
         }
@@ -304,7 +304,7 @@ proptest! {
             prop_assert_eq!(late.verdict(), Verdict::ELicense, "{}", what);
         }
         let trip = |on| {
-            let stop = Query { text: division.name.to_string(), candidates: vec![division] };
+            let stop = Query { text: division.name().to_string(), candidates: vec![division] };
             judge(&DATASET, on, license, vec![stop], None).expect("one candidate").verdict
         };
         prop_assert!(trip(d2) <= trip(d1), "{} with {}", what, license);
@@ -318,7 +318,7 @@ proptest! {
         license in select(LicenseState::ALL.to_vec()),
     ) {
         let query = |index: usize| Query {
-            text: DIVISIONS[index].name.to_string(),
+            text: DIVISIONS[index].name().to_string(),
             candidates: vec![DIVISIONS[index]],
         };
         let alone = |index: usize| {
