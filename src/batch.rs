@@ -3,10 +3,10 @@
 //! the run. Scripts feed this mode large files with many repeated places, so each distinct query
 //! is answered once and its rendered line reused.
 
-use std::collections::HashMap;
 use std::io::{BufRead, Write};
 
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 
 use crate::cli::{Format, parse_travel_date};
 use crate::data::{Dataset, Division};
@@ -47,7 +47,7 @@ impl Batch<'_> {
     ) -> anyhow::Result<u8> {
         let mut outcome = Outcome::default();
         // Keyed by the whole line: the same text always gets the same answer in one run.
-        let mut answered: HashMap<Vec<u8>, Rendered> = HashMap::new();
+        let mut answered: FxHashMap<Vec<u8>, Rendered> = FxHashMap::default();
         let mut human_rows: Vec<BatchRow> = Vec::new();
         if self.format == Format::Tsv && !self.quiet {
             writeln!(out, "{}", output::BATCH_TSV_HEADER)?;
@@ -77,19 +77,19 @@ impl Batch<'_> {
                 human_rows.push(row);
                 continue;
             }
-            if !answered.contains_key(text) {
-                let row = self.answer(text);
-                let mut bytes = Vec::new();
-                match self.format {
-                    Format::Json => output::batch_json_line(&mut bytes, &row)?,
-                    _ => output::batch_tsv_line(&mut bytes, &row)?,
+            let (bytes, verdict) = match answered.get(text) {
+                Some(rendered) => rendered,
+                None => {
+                    let row = self.answer(text);
+                    let mut bytes = Vec::new();
+                    match self.format {
+                        Format::Json => output::batch_json_line(&mut bytes, &row)?,
+                        _ => output::batch_tsv_line(&mut bytes, &row)?,
+                    }
+                    let verdict = row.result.map(|answer| answer.verdict);
+                    answered.entry(text.to_vec()).or_insert((bytes, verdict))
                 }
-                answered.insert(
-                    text.to_vec(),
-                    (bytes, row.result.map(|answer| answer.verdict)),
-                );
-            }
-            let (bytes, verdict) = &answered[text];
+            };
             outcome.note(
                 verdict.as_ref().copied().map_err(String::as_str),
                 number,
