@@ -21,6 +21,10 @@ const EXONYMS: &[(&str, &str)] = &[
 /// The longest query worth reading: the longest address start is far shorter.
 pub const MAX_QUERY_BYTES: usize = 512;
 
+/// No division's full name is longer (新疆维吾尔自治区 and the longest autonomous counties are
+/// shorter): an address is read with prefixes up to this many characters.
+const MAX_NAME_CHARS: usize = 20;
+
 /// Suggestions are edit distances against every name: only for queries a person could mistype.
 const MAX_SUGGEST_CHARS: usize = 40;
 
@@ -158,24 +162,33 @@ impl<'d> Gazetteer<'d> {
         let mut rest = text;
         let mut last_was_full_name = false;
         loop {
+            // The longest prefix of the rest that names a division within the current ones,
+            // found through the name indexes: longest first, up to the longest name there is.
             let mut best: Vec<(&'d Division, bool)> = Vec::new();
             let mut best_len = 0;
-            for division in self.divisions.iter() {
-                let within = current.is_empty()
-                    || current
-                        .iter()
-                        .any(|a| a.code != division.code && self.divisions.is_within(division, a));
-                if !within {
-                    continue;
+            let ends = rest
+                .char_indices()
+                .map(|(i, c)| i + c.len_utf8())
+                .take(MAX_NAME_CHARS);
+            for end in ends.collect::<Vec<_>>().into_iter().rev() {
+                let prefix = &rest[..end];
+                for (key, full) in [(Key::Name, true), (Key::Short, false)] {
+                    best.extend(
+                        self.divisions
+                            .lookup(key, prefix)
+                            .filter(|division| {
+                                current.is_empty()
+                                    || current.iter().any(|a| {
+                                        a.code != division.code
+                                            && self.divisions.is_within(division, a)
+                                    })
+                            })
+                            .map(|division| (division, full)),
+                    );
                 }
-                for (name, full) in [(division.name(), true), (division.short(), false)] {
-                    if rest.starts_with(name) && name.len() >= best_len {
-                        if name.len() > best_len {
-                            best.clear();
-                            best_len = name.len();
-                        }
-                        best.push((division, full));
-                    }
+                if !best.is_empty() {
+                    best_len = end;
+                    break;
                 }
             }
             if best.is_empty() {
@@ -359,6 +372,23 @@ mod tests {
         );
         assert_eq!(gazetteer.resolve("  "), Err(PlaceError::Empty));
         assert!(names("成都x").is_empty());
+    }
+
+    #[test]
+    fn addresses_are_read_with_prefixes_long_enough_for_every_name() {
+        let longest = Divisions::bundled()
+            .iter()
+            .map(|d| d.name().chars().count())
+            .max();
+        assert!(
+            longest.is_some_and(|longest| longest <= MAX_NAME_CHARS),
+            "{longest:?}"
+        );
+        assert_eq!(names("新疆维吾尔自治区乌鲁木齐市天山区"), ["天山区"]);
+        assert_eq!(
+            names("积石山保安族东乡族撒拉族自治县"),
+            ["积石山保安族东乡族撒拉族自治县"]
+        );
     }
 
     #[test]
