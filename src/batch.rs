@@ -1,18 +1,19 @@
 //! `edl check -`: one query a line from stdin (`PLACE` or `PLACE<TAB>DATE`), one result a line on
 //! stdout. A bad line gets a result that says what is wrong, and a line on stderr; it never stops
-//! the run. Scripts feed this mode large files with many repeated places, so each distinct query
-//! is answered once and its rendered line reused.
+//! the run. Scripts feed this mode large files with many repeated places, so each distinct line
+//! is answered once and its rendered result reused.
 
 use std::io::{BufRead, Write};
 
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
-use crate::cli::{Format, parse_travel_date};
+use crate::cli::{DateError, Format, parse_travel_date};
 use crate::data::{Dataset, Division};
+use crate::i18n::{English, Messages};
 use crate::output::{self, BatchAnswer, BatchRow, Palette};
-use crate::place::{Gazetteer, escape};
-use crate::verdict::{self, LicenseState, Query, Verdict};
+use crate::place::{Gazetteer, PlaceError, escape};
+use crate::verdict::{self, Ambiguous, LicenseState, Query, Verdict};
 
 /// What the whole batch settles on: 2 if any line was bad, else the worst verdict.
 #[derive(Default)]
@@ -21,8 +22,17 @@ struct Outcome {
     bad_lines: usize,
 }
 
-/// A line's rendered result and its verdict (or what was wrong), kept for repeats.
+/// A line's rendered result, and its verdict or (in the user's words) what was wrong with it.
 type Rendered = (Vec<u8>, Result<Verdict, String>);
+
+/// What can be wrong with one line.
+enum Problem<'d> {
+    NotUtf8 { in_date: bool },
+    Nul,
+    Date { text: String, error: DateError },
+    Place(PlaceError),
+    Ambiguous(Ambiguous<'d>),
+}
 
 /// The options every line shares.
 pub struct Batch<'d> {
@@ -35,9 +45,10 @@ pub struct Batch<'d> {
     pub format: Format,
     pub quiet: bool,
     pub palette: Palette,
+    pub messages: &'static dyn Messages,
 }
 
-impl Batch<'_> {
+impl<'d> Batch<'d> {
     /// Answers every line of `input`, writing results to `out` and problems to `errors`.
     pub fn run(
         &self,
@@ -49,6 +60,12 @@ impl Batch<'_> {
         // Keyed by the whole line: the same text always gets the same answer in one run.
         let mut answered: FxHashMap<Vec<u8>, Rendered> = FxHashMap::default();
         let mut human_rows: Vec<BatchRow> = Vec::new();
+        // Results for scripts are in English, whatever the language; a table for people is not.
+        let row_messages: &dyn Messages = if self.format == Format::Human {
+            self.messages
+        } else {
+            &English
+        };
         if self.format == Format::Tsv && !self.quiet {
             writeln!(out, "{}", output::BATCH_TSV_HEADER)?;
         }
@@ -65,13 +82,11 @@ impl Batch<'_> {
                 continue;
             }
             if self.format == Format::Human {
-                let row = self.answer(text);
+                let (row, verdict) = self.answer(text, row_messages);
                 outcome.note(
-                    row.result
-                        .as_ref()
-                        .map(|answer| answer.verdict)
-                        .map_err(String::as_str),
+                    verdict.as_ref().copied().map_err(String::as_str),
                     number,
+                    self.messages,
                     errors,
                 )?;
                 human_rows.push(row);
@@ -80,19 +95,19 @@ impl Batch<'_> {
             let (bytes, verdict) = match answered.get(text) {
                 Some(rendered) => rendered,
                 None => {
-                    let row = self.answer(text);
+                    let (row, verdict) = self.answer(text, row_messages);
                     let mut bytes = Vec::new();
                     match self.format {
                         Format::Json => output::batch_json_line(&mut bytes, &row)?,
                         _ => output::batch_tsv_line(&mut bytes, &row)?,
                     }
-                    let verdict = row.result.map(|answer| answer.verdict);
                     answered.entry(text.to_vec()).or_insert((bytes, verdict))
                 }
             };
             outcome.note(
                 verdict.as_ref().copied().map_err(String::as_str),
                 number,
+                self.messages,
                 errors,
             )?;
             if !self.quiet {
@@ -100,7 +115,7 @@ impl Batch<'_> {
             }
         }
         if self.format == Format::Human && !self.quiet {
-            output::batch_human(out, &human_rows, self.palette)?;
+            output::batch_human(out, &human_rows, self.palette, self.messages)?;
         }
         Ok(if outcome.bad_lines > 0 {
             2
@@ -109,26 +124,34 @@ impl Batch<'_> {
         })
     }
 
-    /// One line's answer, or what is wrong with it.
-    fn answer(&self, line: &[u8]) -> BatchRow {
+    /// One line's result (its problem in `row_messages`' words), and its verdict or its
+    /// problem in the user's words.
+    fn answer(
+        &self,
+        line: &[u8],
+        row_messages: &dyn Messages,
+    ) -> (BatchRow, Result<Verdict, String>) {
         let (query, on) = split_date(line, self.on, self.today);
-        BatchRow {
+        let day = on.as_ref().ok().copied();
+        let result = on.and_then(|on| self.judge(query, on));
+        let verdict = match &result {
+            Ok(answer) => Ok(answer.verdict),
+            Err(problem) => Err(self.describe(problem, self.messages)),
+        };
+        let row = BatchRow {
             query: String::from_utf8_lossy(query).into_owned(),
-            on: on.as_ref().ok().copied(),
-            result: on.and_then(|on| self.judge(query, on)),
-        }
+            on: day,
+            result: result.map_err(|problem| self.describe(&problem, row_messages)),
+        };
+        (row, verdict)
     }
 
-    fn judge(&self, query: &[u8], on: NaiveDate) -> Result<BatchAnswer, String> {
-        let text =
-            std::str::from_utf8(query).map_err(|_| "the line is not UTF-8 text".to_string())?;
+    fn judge(&self, query: &[u8], on: NaiveDate) -> Result<BatchAnswer, Problem<'d>> {
+        let text = std::str::from_utf8(query).map_err(|_| Problem::NotUtf8 { in_date: false })?;
         if text.contains('\0') {
-            return Err("the line contains a NUL byte".to_string());
+            return Err(Problem::Nul);
         }
-        let candidates = self
-            .gazetteer
-            .resolve(text)
-            .map_err(|error| crate::explain(self.gazetteer, error).to_string())?;
+        let candidates = self.gazetteer.resolve(text).map_err(Problem::Place)?;
         let stop = Query {
             text: text.to_string(),
             candidates,
@@ -138,8 +161,18 @@ impl Batch<'_> {
             candidates: candidates.clone(),
         });
         let trip = verdict::judge(self.dataset, on, self.license, vec![stop], home)
-            .map_err(|ambiguous| ambiguous.to_string())?;
+            .map_err(Problem::Ambiguous)?;
         Ok(BatchAnswer::new(&trip))
+    }
+
+    fn describe(&self, problem: &Problem<'_>, messages: &dyn Messages) -> String {
+        match problem {
+            Problem::NotUtf8 { in_date } => messages.not_utf8(*in_date).to_string(),
+            Problem::Nul => messages.line_has_nul().to_string(),
+            Problem::Date { text, error } => messages.bad_date(text, messages.date_problem(*error)),
+            Problem::Place(error) => crate::explain(self.gazetteer, error, messages).to_string(),
+            Problem::Ambiguous(ambiguous) => messages.ambiguous(ambiguous),
+        }
     }
 }
 
@@ -148,13 +181,19 @@ impl Outcome {
         &mut self,
         verdict: Result<Verdict, &str>,
         number: usize,
+        messages: &dyn Messages,
         errors: &mut dyn Write,
     ) -> std::io::Result<()> {
         match verdict {
             Ok(verdict) => self.worst = self.worst.max(Some(verdict)),
             Err(message) => {
                 self.bad_lines += 1;
-                writeln!(errors, "edl: line {number}: {}", escape(message))?;
+                writeln!(
+                    errors,
+                    "edl: {}: {}",
+                    messages.batch_line(number),
+                    escape(message)
+                )?;
             }
         }
         Ok(())
@@ -171,17 +210,19 @@ fn split_date(
     line: &[u8],
     default: NaiveDate,
     today: NaiveDate,
-) -> (&[u8], Result<NaiveDate, String>) {
+) -> (&[u8], Result<NaiveDate, Problem<'static>>) {
     let Some(tab) = line.iter().position(|&b| b == b'\t') else {
         return (line, Ok(default));
     };
     let (query, date) = (&line[..tab], &line[tab + 1..]);
-    let date = std::str::from_utf8(date)
-        .map_err(|_| "the date is not UTF-8 text".to_string())
-        .and_then(|text| {
-            parse_travel_date(text.trim())
-                .map(|date| crate::travel_day(date, today))
-                .map_err(|why| format!("bad date \"{}\": {why}", text))
-        });
+    let date = match std::str::from_utf8(date) {
+        Err(_) => Err(Problem::NotUtf8 { in_date: true }),
+        Ok(text) => parse_travel_date(text.trim())
+            .map(|date| crate::travel_day(date, today))
+            .map_err(|error| Problem::Date {
+                text: text.to_string(),
+                error,
+            }),
+    };
     (query, date)
 }

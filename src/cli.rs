@@ -1,6 +1,7 @@
 //! The command line, defined once with clap: flags, help text, and the values they parse into.
 //! The rest of `edl` sees only these validated types, never raw arguments.
 
+use std::fmt;
 use std::path::PathBuf;
 use std::sync::LazyLock;
 
@@ -8,6 +9,7 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::data::Level;
+use crate::i18n::Lang;
 use crate::verdict::{LicenseState, Status};
 
 /// The exit codes, a contract as grep's are; also rendered into the man page.
@@ -98,6 +100,10 @@ pub struct Cli {
     /// When to colour the output
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
+
+    /// The language of human output: zh or en [default: from LC_ALL, LC_MESSAGES or LANG]
+    #[arg(long, global = true, value_enum, value_name = "LANG", env = "EDL_LANG")]
+    pub lang: Option<Lang>,
 
     #[command(subcommand)]
     pub command: Command,
@@ -246,7 +252,24 @@ pub enum TravelDate {
 const FIRST_YEAR: i32 = 2000;
 const LAST_YEAR: i32 = 2099;
 
-pub fn parse_travel_date(text: &str) -> Result<TravelDate, String> {
+/// Why a travel date was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateError {
+    Shape,
+    NoSuchDay,
+    OutOfRange,
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::i18n::Messages;
+        f.write_str(crate::i18n::English.date_problem(*self))
+    }
+}
+
+impl std::error::Error for DateError {}
+
+pub fn parse_travel_date(text: &str) -> Result<TravelDate, DateError> {
     match text.trim() {
         "today" => return Ok(TravelDate::Today),
         "tomorrow" => return Ok(TravelDate::Tomorrow),
@@ -262,16 +285,59 @@ pub fn parse_travel_date(text: &str) -> Result<TravelDate, String> {
             }
         });
     if !shaped {
-        return Err("expected a date as YYYY-MM-DD, today or tomorrow".into());
+        return Err(DateError::Shape);
     }
-    let day = NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| "no such day in the calendar".to_string())?;
+    let day = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| DateError::NoSuchDay)?;
     if !(FIRST_YEAR..=LAST_YEAR).contains(&chrono::Datelike::year(&day)) {
-        return Err(format!(
-            "the date must fall in the years {FIRST_YEAR} to {LAST_YEAR}"
-        ));
+        return Err(DateError::OutOfRange);
     }
     Ok(TravelDate::Day(day))
+}
+
+/// The command line with its help in `lang`, where the catalogue translates it: clap's derive
+/// writes the English, and this replaces what the language has words for.
+pub fn localized_command(lang: Lang) -> clap::Command {
+    let messages = lang.messages();
+    let mut command = <Cli as clap::CommandFactory>::command();
+    if let Some(about) = messages.help("about") {
+        command = command.about(about).long_about(about);
+    }
+    if let Some(after) = messages.help("after_help") {
+        command = command.after_help(after);
+    }
+    for argument in ["data", "color", "lang"] {
+        if let Some(help) = messages.help(&format!("global.{argument}")) {
+            command = command.mut_arg(argument, |arg| arg.help(help));
+        }
+    }
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|sub| sub.get_name().to_string())
+        .collect();
+    for name in names {
+        command = command.mut_subcommand(&name, |mut sub| {
+            if let Some(about) = messages.help(&name) {
+                sub = sub.about(about);
+            }
+            if let Some(after) = messages
+                .help("after_help")
+                .filter(|_| sub.get_after_help().is_some())
+            {
+                sub = sub.after_help(after);
+            }
+            let arguments: Vec<String> = sub
+                .get_arguments()
+                .map(|arg| arg.get_id().to_string())
+                .collect();
+            for argument in arguments {
+                if let Some(help) = messages.help(&format!("{name}.{argument}")) {
+                    sub = sub.mut_arg(&argument, |arg| arg.help(help));
+                }
+            }
+            sub
+        });
+    }
+    command
 }
 
 #[cfg(test)]

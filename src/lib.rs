@@ -3,18 +3,19 @@
 //!
 //! The data flows one way: [`data`] (the bundled divisions and rollout facts) → [`place`] (what the
 //! user typed → divisions) → [`verdict`] (divisions, date and license → an answer) → [`output`]
-//! (the answer → human, JSON or TSV). This file wires a parsed command line to that chain.
+//! (the answer → human, JSON or TSV, in words from [`i18n`]). This file wires a parsed command
+//! line to that chain.
 
 pub mod batch;
 pub mod cli;
 pub mod data;
+pub mod i18n;
 pub mod output;
 pub mod place;
 pub mod verdict;
 
 use std::io::{self, IsTerminal, Write};
 
-use anyhow::Context;
 use chrono::{Days, FixedOffset, NaiveDate, Utc};
 use clap::CommandFactory;
 
@@ -23,12 +24,20 @@ use crate::cli::{
     TravelDate,
 };
 use crate::data::{Dataset, Division, Level};
+use crate::i18n::{Lang, Messages};
 use crate::output::Palette;
 use crate::place::{Gazetteer, PlaceError};
-use crate::verdict::Query;
+use crate::verdict::{Placed, Query};
+
+/// The language a command line asks for: `--lang`, then `EDL_LANG` (both parsed by clap), then
+/// the locale.
+pub fn language(cli: &Cli) -> Lang {
+    cli.lang
+        .unwrap_or_else(|| Lang::from_locale(|name| std::env::var(name).ok()))
+}
 
 /// Runs a parsed command line, writing to stdout. Returns the exit code of an answer; every
-/// error (exit code 2) comes back as `Err`.
+/// error (exit code 2) comes back as `Err`, already in the user's language.
 pub fn run(cli: Cli) -> anyhow::Result<u8> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
@@ -37,186 +46,206 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
     Ok(code)
 }
 
+/// What every command needs: the data, the words and the colours.
+struct Session<'o> {
+    dataset: Dataset,
+    messages: &'static dyn Messages,
+    palette: Palette,
+    out: &'o mut dyn Write,
+}
+
 fn dispatch(cli: Cli, out: &mut dyn Write) -> anyhow::Result<u8> {
+    let messages = language(&cli).messages();
     let palette = Palette {
         enabled: use_colour(cli.color),
     };
-    let load = || match &cli.data {
-        Some(path) => Dataset::with_rollout_file(path),
-        None => Ok(Dataset::bundled()),
-    };
     match &cli.command {
-        Command::Check(args) => check(&load()?, args, palette, out),
-        Command::List(args) => list(&load()?, args, out),
-        Command::Show(args) => show(&load()?, args, out),
-        Command::Timeline(args) => timeline(&load()?, args, out),
-        Command::Data(args) => data_command(&load()?, args, out),
         Command::Completions { shell } => {
             clap_complete::generate(*shell, &mut Cli::command(), "edl", out);
-            Ok(0)
+            return Ok(0);
         }
         Command::Man => {
             man_page(out)?;
-            Ok(0)
+            return Ok(0);
         }
+        _ => {}
+    }
+    let dataset = match &cli.data {
+        Some(path) => Dataset::with_rollout_file(path)?,
+        None => Dataset::bundled(),
+    };
+    let mut session = Session {
+        dataset,
+        messages,
+        palette,
+        out,
+    };
+    match &cli.command {
+        Command::Check(args) => session.check(args),
+        Command::List(args) => session.list(args),
+        Command::Show(args) => session.show(args),
+        Command::Timeline(args) => session.timeline(args),
+        Command::Data(args) => session.data(args),
+        Command::Completions { .. } | Command::Man => unreachable!("answered above"),
     }
 }
 
-fn check(
-    dataset: &Dataset,
-    args: &CheckArgs,
-    palette: Palette,
-    out: &mut dyn Write,
-) -> anyhow::Result<u8> {
-    let today = today_in_china();
-    let on = travel_day(args.on.unwrap_or(TravelDate::Today), today);
-    let gazetteer = Gazetteer::new(dataset.divisions);
-    if args.places.iter().any(|place| place == "-") {
-        anyhow::ensure!(
-            args.places.len() == 1,
-            "`-` (read places from stdin) must be the only PLACE"
-        );
-        let home = match &args.home {
-            Some(text) => {
-                let candidates = gazetteer
-                    .resolve(text)
-                    .map_err(|error| explain(&gazetteer, error))
-                    .context("in --home")?;
-                Some((text.clone(), candidates))
+impl Session<'_> {
+    fn check(&mut self, args: &CheckArgs) -> anyhow::Result<u8> {
+        let (dataset, messages) = (&self.dataset, self.messages);
+        let today = today_in_china();
+        let on = travel_day(args.on.unwrap_or(TravelDate::Today), today);
+        let gazetteer = Gazetteer::new(dataset.divisions);
+        let resolve = |text: &String| -> anyhow::Result<Query<'_>> {
+            let candidates = gazetteer
+                .resolve(text)
+                .map_err(|error| explain(&gazetteer, &error, messages))?;
+            Ok(Query {
+                text: text.clone(),
+                candidates,
+            })
+        };
+        let in_home = || messages.in_option("--home");
+        if args.places.iter().any(|place| place == "-") {
+            anyhow::ensure!(args.places.len() == 1, messages.dash_alone());
+            let home = args
+                .home
+                .as_ref()
+                .map(resolve)
+                .transpose()
+                .map_err(|e| e.context(in_home()))?;
+            let batch = batch::Batch {
+                dataset,
+                gazetteer: &gazetteer,
+                on,
+                today,
+                license: args.license,
+                home: home.map(|query| (query.text, query.candidates)),
+                format: args.format,
+                quiet: args.quiet,
+                palette: self.palette,
+                messages,
+            };
+            let stdin = io::stdin();
+            return batch.run(&mut stdin.lock(), self.out, &mut io::stderr().lock());
+        }
+        let stops = args
+            .places
+            .iter()
+            .map(resolve)
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        let home = args
+            .home
+            .as_ref()
+            .map(resolve)
+            .transpose()
+            .map_err(|e| e.context(in_home()))?;
+        let trip = verdict::judge(dataset, on, args.license, stops, home)
+            .map_err(|ambiguous| anyhow::anyhow!(messages.ambiguous(&ambiguous)))?;
+        if !args.quiet {
+            match args.format {
+                Format::Human => output::check_human(self.out, &trip, self.palette, messages)?,
+                Format::Json => output::check_json(self.out, &trip, dataset)?,
+                Format::Tsv => output::check_tsv(self.out, &trip, dataset)?,
             }
+        }
+        Ok(trip.verdict.exit_code())
+    }
+
+    fn list(&mut self, args: &ListArgs) -> anyhow::Result<u8> {
+        let (dataset, messages) = (&self.dataset, self.messages);
+        let on = travel_day(args.on.unwrap_or(TravelDate::Today), today_in_china());
+        let gazetteer = Gazetteer::new(dataset.divisions);
+        let province = match &args.province {
+            Some(text) => Some(
+                unique_place(&gazetteer, text, Some(Level::Province), messages)
+                    .map_err(|e| e.context(messages.in_option("--province")))?,
+            ),
             None => None,
         };
-        let batch = batch::Batch {
-            dataset,
-            gazetteer: &gazetteer,
+        let wanted = dataset
+            .divisions
+            .iter()
+            .filter(|division| division.level == args.level)
+            .filter(move |division| province.is_none_or(|p| division.province == p.code));
+        let places: Vec<_> = verdict::standings(dataset, wanted, on)
+            .filter(|place| args.status.is_none_or(|status| place.status == status))
+            .collect();
+        let listing = output::Listing {
             on,
-            today,
-            license: args.license,
-            home,
-            format: args.format,
-            quiet: args.quiet,
-            palette,
+            dated: args.on.is_some(),
+            places,
         };
-        let stdin = io::stdin();
-        return batch.run(&mut stdin.lock(), out, &mut io::stderr().lock());
-    }
-    let query = |text: &String| -> anyhow::Result<Query<'_>> {
-        let candidates = gazetteer
-            .resolve(text)
-            .map_err(|error| explain(&gazetteer, error))?;
-        Ok(Query {
-            text: text.clone(),
-            candidates,
-        })
-    };
-    let stops = args
-        .places
-        .iter()
-        .map(query)
-        .collect::<anyhow::Result<Vec<_>>>()?;
-    let home = args
-        .home
-        .as_ref()
-        .map(query)
-        .transpose()
-        .context("in --home")?;
-    let trip = verdict::judge(dataset, on, args.license, stops, home)?;
-    if !args.quiet {
         match args.format {
-            Format::Human => output::check_human(out, &trip, palette)?,
-            Format::Json => output::check_json(out, &trip, dataset)?,
-            Format::Tsv => output::check_tsv(out, &trip, dataset)?,
+            Format::Human => output::list_human(self.out, &listing, dataset, messages)?,
+            Format::Json => output::list_json(self.out, &listing, dataset)?,
+            Format::Tsv => output::list_tsv(self.out, &listing)?,
         }
+        Ok(0)
     }
-    Ok(trip.verdict.exit_code())
-}
 
-fn list(dataset: &Dataset, args: &ListArgs, out: &mut dyn Write) -> anyhow::Result<u8> {
-    let on = travel_day(args.on.unwrap_or(TravelDate::Today), today_in_china());
-    let gazetteer = Gazetteer::new(dataset.divisions);
-    let province = match &args.province {
-        Some(text) => {
-            Some(unique_place(&gazetteer, text, Some(Level::Province)).context("in --province")?)
+    fn show(&mut self, args: &ShowArgs) -> anyhow::Result<u8> {
+        let (dataset, messages) = (&self.dataset, self.messages);
+        let gazetteer = Gazetteer::new(dataset.divisions);
+        let division = unique_place(&gazetteer, &args.place, None, messages)?;
+        let on = travel_day(args.on.unwrap_or(TravelDate::Today), today_in_china());
+        let place = verdict::assess(dataset, division, on);
+        match args.format {
+            Format::Human => output::show_human(self.out, &place, dataset, on, messages)?,
+            Format::Json => output::show_json(self.out, &place, dataset, on)?,
+            Format::Tsv => anyhow::bail!(messages.show_has_no_tsv()),
         }
-        None => None,
-    };
-    let wanted = dataset
-        .divisions
-        .iter()
-        .filter(|division| division.level == args.level)
-        .filter(move |division| province.is_none_or(|p| division.province == p.code));
-    let places: Vec<_> = verdict::standings(dataset, wanted, on)
-        .filter(|place| args.status.is_none_or(|status| place.status == status))
-        .collect();
-    let listing = output::Listing {
-        on,
-        dated: args.on.is_some(),
-        places,
-    };
-    match args.format {
-        Format::Human => output::list_human(out, &listing, dataset)?,
-        Format::Json => output::list_json(out, &listing, dataset)?,
-        Format::Tsv => output::list_tsv(out, &listing)?,
+        Ok(0)
     }
-    Ok(0)
-}
 
-fn show(dataset: &Dataset, args: &ShowArgs, out: &mut dyn Write) -> anyhow::Result<u8> {
-    let gazetteer = Gazetteer::new(dataset.divisions);
-    let division = unique_place(&gazetteer, &args.place, None)?;
-    let today = travel_day(args.on.unwrap_or(TravelDate::Today), today_in_china());
-    let place = verdict::assess(dataset, division, today);
-    match args.format {
-        Format::Human => output::show_human(out, &place, dataset, today)?,
-        Format::Json => output::show_json(out, &place, dataset, today)?,
-        Format::Tsv => {
-            anyhow::bail!("show has no TSV form: its facts are nested; use --format json")
-        }
-    }
-    Ok(0)
-}
-
-fn timeline(dataset: &Dataset, args: &TimelineArgs, out: &mut dyn Write) -> anyhow::Result<u8> {
-    let steps = verdict::timeline(dataset);
-    match args.format {
-        Format::Human => output::timeline_human(out, &steps, dataset, today_in_china())?,
-        Format::Json => output::timeline_json(out, &steps, dataset)?,
-        Format::Tsv => output::timeline_tsv(out, &steps, dataset)?,
-    }
-    Ok(0)
-}
-
-fn data_command(dataset: &Dataset, args: &DataArgs, out: &mut dyn Write) -> anyhow::Result<u8> {
-    if let Some(path) = &args.check {
-        return match data::parse_rollout_file(path, dataset.divisions) {
-            Ok(rollout) => {
-                writeln!(
-                    out,
-                    "{}: ok ({} facts, {} sources, version {})",
-                    path.display(),
-                    rollout.facts.len(),
-                    rollout.sources.len(),
-                    rollout.version
-                )?;
-                Ok(0)
+    fn timeline(&mut self, args: &TimelineArgs) -> anyhow::Result<u8> {
+        let dataset = &self.dataset;
+        let steps = verdict::timeline(dataset);
+        match args.format {
+            Format::Human => {
+                output::timeline_human(self.out, &steps, dataset, today_in_china(), self.messages)?
             }
-            Err(error) => match error.downcast::<data::DataErrors>() {
-                Ok(problems) => {
-                    for problem in &problems.0 {
-                        eprintln!("edl: {}", place::escape(&problem.to_string()));
-                    }
-                    Ok(2)
+            Format::Json => output::timeline_json(self.out, &steps, dataset)?,
+            Format::Tsv => output::timeline_tsv(self.out, &steps, dataset)?,
+        }
+        Ok(0)
+    }
+
+    fn data(&mut self, args: &DataArgs) -> anyhow::Result<u8> {
+        let dataset = &self.dataset;
+        if let Some(path) = &args.check {
+            return match data::parse_rollout_file(path, dataset.divisions) {
+                Ok(rollout) => {
+                    writeln!(
+                        self.out,
+                        "{}: ok ({} facts, {} sources, version {})",
+                        path.display(),
+                        rollout.facts.len(),
+                        rollout.sources.len(),
+                        rollout.version
+                    )?;
+                    Ok(0)
                 }
-                Err(other) => Err(other),
-            },
-        };
+                Err(error) => match error.downcast::<data::DataErrors>() {
+                    Ok(problems) => {
+                        for problem in &problems.0 {
+                            eprintln!("edl: {}", place::escape(&problem.to_string()));
+                        }
+                        Ok(2)
+                    }
+                    Err(other) => Err(other),
+                },
+            };
+        }
+        match args.format {
+            Format::Human => {
+                output::data_human(self.out, dataset, today_in_china(), self.messages)?
+            }
+            Format::Json => output::data_json(self.out, dataset)?,
+            Format::Tsv => output::data_tsv(self.out, dataset)?,
+        }
+        Ok(0)
     }
-    match args.format {
-        Format::Human => output::data_human(out, dataset, today_in_china())?,
-        Format::Json => output::data_json(out, dataset)?,
-        Format::Tsv => output::data_tsv(out, dataset)?,
-    }
-    Ok(0)
 }
 
 /// Resolves a query that must name exactly one division (of `level`, if given).
@@ -224,41 +253,35 @@ fn unique_place<'d>(
     gazetteer: &Gazetteer<'d>,
     text: &str,
     level: Option<Level>,
+    messages: &dyn Messages,
 ) -> anyhow::Result<&'d Division> {
     let found = gazetteer
         .resolve(text)
-        .map_err(|error| explain(gazetteer, error))?;
+        .map_err(|error| explain(gazetteer, &error, messages))?;
     let found: Vec<&Division> = found
         .into_iter()
         .filter(|d| level.is_none_or(|level| d.level == level))
         .collect();
     match found.as_slice() {
         [one] => Ok(one),
-        [] => anyhow::bail!("\"{}\" is no {}", text, level.map_or("place", Level::id)),
+        [] => anyhow::bail!(messages.not_a(text, level)),
         many => {
             let divisions = gazetteer.divisions();
             let listed: Vec<String> = many
                 .iter()
                 .map(|d| {
-                    format!(
-                        "{} ({}, {})",
-                        d.name(),
-                        divisions.province_of(d).name(),
-                        d.code
-                    )
+                    let place = Placed {
+                        division: d,
+                        province: divisions.province_of(d),
+                    };
+                    format!("{} {}", messages.place_in(place), d.code)
                 })
                 .collect();
-            anyhow::bail!(
-                "\"{}\" could be {} places: {}; name the province or use a code",
-                text,
-                many.len(),
-                listed.join("; ")
-            )
+            anyhow::bail!(messages.several_places(text, &listed))
         }
     }
 }
 
-/// The manual page: clap's sections, then exit status, environment and examples.
 fn man_page(out: &mut dyn Write) -> io::Result<()> {
     use roff::{Roff, bold, roman};
     let man = clap_mangen::Man::new(Cli::command());
@@ -284,29 +307,32 @@ fn man_page(out: &mut dyn Write) -> io::Result<()> {
     man.render_version_section(out)
 }
 
-/// A place error as one sentence, with the closest names when the place is unknown.
-pub(crate) fn explain(gazetteer: &Gazetteer<'_>, error: PlaceError) -> anyhow::Error {
-    let PlaceError::Unknown { suggestions, .. } = &error else {
-        return error.into();
-    };
+/// A place error as one sentence in the user's language, with the closest names when the place
+/// is unknown.
+pub(crate) fn explain(
+    gazetteer: &Gazetteer<'_>,
+    error: &PlaceError,
+    messages: &dyn Messages,
+) -> anyhow::Error {
     let divisions = gazetteer.divisions();
-    let names: Vec<String> = suggestions
-        .iter()
-        .filter_map(|&code| divisions.get(code))
-        .map(|d| {
-            format!(
-                "{} ({}, {})",
-                d.name(),
-                d.pinyin(),
-                divisions.province_of(d).name()
-            )
-        })
-        .collect();
-    if names.is_empty() {
-        anyhow::anyhow!("{error}; try a city or county name, its pinyin, or its six-digit code")
-    } else {
-        anyhow::anyhow!("{error}; did you mean {}?", names.join(", "))
-    }
+    let text = match error {
+        PlaceError::Empty => messages.empty_place(),
+        PlaceError::TooLong { bytes } => messages.place_too_long(*bytes, place::MAX_QUERY_BYTES),
+        PlaceError::Unknown { query, suggestions } => {
+            let names: Vec<String> = suggestions
+                .iter()
+                .filter_map(|&code| divisions.get(code))
+                .map(|d| {
+                    messages.suggestion(Placed {
+                        division: d,
+                        province: divisions.province_of(d),
+                    })
+                })
+                .collect();
+            messages.unknown_place(query, &names)
+        }
+    };
+    anyhow::anyhow!(text)
 }
 
 /// Today's date in China (UTC+8), whatever the machine's time zone.

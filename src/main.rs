@@ -2,14 +2,20 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 use clap::error::ErrorKind;
+use edl::i18n::Lang;
 
 /// Every error, usage errors included, exits with 2 (documented in `--help`).
 const ERROR: u8 = 2;
 
 fn main() -> ExitCode {
-    let cli = match edl::cli::Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = Lang::requested(&args, |name| std::env::var(name).ok());
+    let parsed = edl::cli::localized_command(lang)
+        .try_get_matches_from(&args)
+        .and_then(|matches| edl::cli::Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(error)
             if matches!(
@@ -21,19 +27,21 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(error) => {
-            // clap's first paragraph, on one line: "the following required arguments were not
-            // provided: <PLACE>..." rather than a message cut at its colon.
-            let rendered = error.render().to_string();
-            let paragraph: Vec<&str> = rendered
-                .lines()
-                .take_while(|line| !line.trim().is_empty())
-                .map(str::trim)
-                .collect();
-            let message = paragraph.join(" ");
-            eprintln!(
-                "edl: {}",
-                edl::place::escape(message.trim_start_matches("error: "))
-            );
+            let message = lang.messages().usage_error(&error).unwrap_or_else(|| {
+                // clap's first paragraph, on one line: "the following required arguments were
+                // not provided: <PLACE>..." rather than a message cut at its colon.
+                let rendered = error.render().to_string();
+                let paragraph: Vec<&str> = rendered
+                    .lines()
+                    .take_while(|line| !line.trim().is_empty())
+                    .map(str::trim)
+                    .collect();
+                paragraph
+                    .join(" ")
+                    .trim_start_matches("error: ")
+                    .to_string()
+            });
+            eprintln!("edl: {}", edl::place::escape(&message));
             return ExitCode::from(ERROR);
         }
     };

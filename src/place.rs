@@ -29,7 +29,7 @@ const MAX_NAME_CHARS: usize = 20;
 const MAX_SUGGEST_CHARS: usize = 40;
 
 /// Why a query matched nothing usable.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PlaceError {
     Empty,
     /// Longer than any place name or address start; refused before any work is done on it.

@@ -8,7 +8,8 @@ use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::data::rollout::Milestone;
-use crate::data::{Availability, Basis, Dataset, Division, Kind, Level, LiveWindow};
+use crate::data::rollout::Text;
+use crate::data::{Availability, Basis, Dataset, Division, Kind, Level, LiveWindow, Quality};
 
 /// The license status as the 交管12123 app shows it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -104,46 +105,6 @@ impl LicenseState {
             | LicenseState::Withdrawn
             | LicenseState::Locked
             | LicenseState::Stopped => LicenseClass::NotShown,
-        }
-    }
-
-    /// What the state means for a driver, in a phrase.
-    pub fn meaning(self) -> &'static str {
-        match self {
-            LicenseState::Normal => "the license is in order",
-            LicenseState::ViolationPending => {
-                "a traffic violation awaits processing; the license stays usable"
-            }
-            LicenseState::AccidentPending => {
-                "an accident awaits processing; the license stays usable"
-            }
-            LicenseState::FullPoints => {
-                "12 points are reached: driving is not allowed until the re-education course and exam"
-            }
-            LicenseState::Suspended => {
-                "the license is suspended: driving is not allowed until it is returned"
-            }
-            LicenseState::Detained => {
-                "police have detained the license: driving is not allowed until it is returned"
-            }
-            LicenseState::OverdueRenewal => {
-                "the license was not renewed in time: it may not be used until renewed"
-            }
-            LicenseState::OverdueReview => {
-                "the license missed its review: it may not be used until reviewed"
-            }
-            LicenseState::OverdueExam => {
-                "the license missed its medical exam: it may not be used until the exam is done"
-            }
-            LicenseState::Revoked => "the license is revoked",
-            LicenseState::Cancelled => "the license is cancelled",
-            LicenseState::Withdrawn => "the license is withdrawn",
-            LicenseState::Locked => {
-                "the license is locked: contact the traffic police that issued it"
-            }
-            LicenseState::Stopped => {
-                "the license is stopped from use: contact the traffic police that issued it"
-            }
         }
     }
 }
@@ -252,10 +213,24 @@ pub struct Standing<'d> {
     pub status: Status,
 }
 
-impl Standing<'_> {
+impl<'d> Standing<'d> {
     pub fn verdict(&self) -> Verdict {
         Verdict::of(self.status)
     }
+
+    pub fn placed(&self) -> Placed<'d> {
+        Placed {
+            division: self.division,
+            province: self.province,
+        }
+    }
+}
+
+/// A division with its province, as sentences name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Placed<'d> {
+    pub division: &'d Division,
+    pub province: &'d Division,
 }
 
 pub fn standing<'d>(dataset: &'d Dataset, division: &'d Division, on: NaiveDate) -> Standing<'d> {
@@ -287,15 +262,73 @@ where
     })
 }
 
-/// One place assessed on one date: where it stands, and why, in a sentence.
+/// What a place's status on a date comes to, before it is put into words (`i18n` does that).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reason {
+    /// Outside the mainland, where the e-license is not valid.
+    Outside,
+    LiveSince(NaiveDate),
+    /// Live by this day at the latest; the exact day is not known.
+    LiveBy(NaiveDate),
+    /// A province whose every place was live by this day.
+    RegionLiveBy(NaiveDate),
+    NotUntil(NaiveDate),
+    NotBefore {
+        earliest: NaiveDate,
+        latest: NaiveDate,
+    },
+    /// The date falls inside the window: the exact day is not known.
+    Uncertain {
+        earliest: NaiveDate,
+        latest: NaiveDate,
+        on: NaiveDate,
+    },
+    /// A province whose places went live over the window.
+    RegionUncertain {
+        earliest: NaiveDate,
+        latest: NaiveDate,
+        on: NaiveDate,
+    },
+}
+
+/// What a window rests on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Ground<'d> {
+    /// A fact of the rollout file, by id, with the quality of its best source.
+    Fact { id: Text, quality: Quality },
+    /// No fact names the place: both bounds come from `[default]`.
+    DefaultWindow {
+        earliest: NaiveDate,
+        latest: NaiveDate,
+    },
+    /// No fact gives the earliest day: the second batch's start.
+    DefaultEarliest(NaiveDate),
+    /// No fact gives the latest day: the end-of-2021 target.
+    DefaultLatest(NaiveDate),
+    /// A province's bound is that of the place in it that sets it.
+    Place {
+        division: &'d Division,
+        date: NaiveDate,
+    },
+}
+
+/// Why a place stands where it does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Why<'d> {
+    pub reason: Reason,
+    pub grounds: Vec<Ground<'d>>,
+    /// Every source behind a bound of the window is of low quality.
+    pub low_quality: bool,
+}
+
+/// One place assessed on one date: where it stands, and why.
 #[derive(Clone, Debug)]
 pub struct Assessment<'d> {
     pub standing: Standing<'d>,
-    pub low_quality: bool,
-    pub reason: String,
+    pub why: Why<'d>,
 }
 
-/// An assessment is a standing with its reason; reading through to the standing keeps call
+/// An assessment is a standing with its reasons; reading through to the standing keeps call
 /// sites short (`place.division`, `place.status`).
 impl<'d> std::ops::Deref for Assessment<'d> {
     type Target = Standing<'d>;
@@ -307,119 +340,85 @@ impl<'d> std::ops::Deref for Assessment<'d> {
 
 pub fn assess<'d>(dataset: &'d Dataset, division: &'d Division, on: NaiveDate) -> Assessment<'d> {
     let standing = standing(dataset, division, on);
-    let low_quality = match &standing.availability {
-        Availability::Window(window) => dataset.rollout.rests_on_low_quality(window),
-        Availability::Never(facts) => facts
-            .iter()
-            .all(|&fact| dataset.rollout.fact_quality(fact) == crate::data::Quality::Low),
+    let why = match &standing.availability {
+        Availability::Never(facts) => Why {
+            reason: Reason::Outside,
+            grounds: Vec::new(),
+            low_quality: facts
+                .iter()
+                .all(|&fact| dataset.rollout.fact_quality(fact) == Quality::Low),
+        },
+        Availability::Window(window) => Why {
+            reason: reason(window, standing.status, on),
+            grounds: grounds(dataset, window),
+            low_quality: dataset.rollout.rests_on_low_quality(window),
+        },
     };
-    let mut reason = reason(
-        dataset,
-        division,
-        &standing.availability,
-        standing.status,
-        on,
-    );
-    if low_quality {
-        reason.push_str("; this rests only on low-quality sources");
-    }
-    Assessment {
-        standing,
-        low_quality,
-        reason,
-    }
+    Assessment { standing, why }
 }
 
-fn reason(
-    dataset: &Dataset,
-    division: &Division,
-    availability: &Availability,
-    status: Status,
-    on: NaiveDate,
-) -> String {
-    let window = match availability {
-        Availability::Never(_) => {
-            return format!(
-                "the e-license is valid on the Chinese mainland only; {} is outside it",
-                division.short()
-            );
-        }
-        Availability::Window(window) => window,
-    };
+fn reason(window: &LiveWindow, status: Status, on: NaiveDate) -> Reason {
     let region = matches!(window.latest.basis, Basis::Place(_));
     let (earliest, latest) = (window.earliest.date, window.latest.date);
-    let mut text = match status {
-        Status::Live if window.is_exact() => format!("live since {earliest}"),
-        Status::Live if region => format!("every place in it live by {latest}"),
-        Status::Live => format!("live by {latest} at the latest (exact day unknown)"),
-        Status::NotYet if window.is_exact() => format!("not live until {earliest}"),
-        Status::NotYet => format!("not live before {earliest}; live by {latest} at the latest"),
-        Status::Uncertain if region => format!(
-            "a whole province: its places went live between {earliest} and {latest}, so on {on} some may not be"
-        ),
-        Status::Uncertain => format!(
-            "went live on an unknown day between {earliest} and {latest}; on {on} it may not be live yet"
-        ),
-        Status::NotCovered => unreachable!("a window is never not-covered"),
-    };
-    let basis = describe_basis(dataset, window);
-    if !basis.is_empty() {
-        text.push_str(" (");
-        text.push_str(&basis);
-        text.push(')');
+    match status {
+        Status::Live if window.is_exact() => Reason::LiveSince(earliest),
+        Status::Live if region => Reason::RegionLiveBy(latest),
+        Status::Live => Reason::LiveBy(latest),
+        Status::NotYet if window.is_exact() => Reason::NotUntil(earliest),
+        Status::NotYet => Reason::NotBefore { earliest, latest },
+        Status::Uncertain if region => Reason::RegionUncertain {
+            earliest,
+            latest,
+            on,
+        },
+        Status::Uncertain | Status::NotCovered => Reason::Uncertain {
+            earliest,
+            latest,
+            on,
+        },
     }
-    text
 }
 
-/// The facts behind a window in a phrase: fact ids with their quality, or why the default holds.
-fn describe_basis(dataset: &Dataset, window: &LiveWindow) -> String {
+/// The facts behind a window, each once: fact ids with their quality, or why the default holds.
+fn grounds<'d>(dataset: &'d Dataset, window: &LiveWindow) -> Vec<Ground<'d>> {
     let default = &dataset.rollout.default;
     if window.earliest.basis == Basis::Default && window.latest.basis == Basis::Default {
-        return format!(
-            "no source names its day: the second batch began {}; nationwide from 2021-12-10, some places later, all by {}",
-            default.earliest, default.latest
-        );
+        return vec![Ground::DefaultWindow {
+            earliest: default.earliest,
+            latest: default.latest,
+        }];
     }
-    let mut parts: Vec<String> = Vec::new();
-    for (bound, default_phrase) in [
-        (
-            &window.earliest,
-            format!(
-                "not before {}, when the second batch began",
-                default.earliest
-            ),
-        ),
-        (
-            &window.latest,
-            format!("by {}, the end-of-2021 target", default.latest),
-        ),
+    let mut grounds: Vec<Ground<'d>> = Vec::new();
+    for (bound, default_ground) in [
+        (&window.earliest, Ground::DefaultEarliest(default.earliest)),
+        (&window.latest, Ground::DefaultLatest(default.latest)),
     ] {
-        let phrases: Vec<String> = match &bound.basis {
+        let found: Vec<Ground<'d>> = match &bound.basis {
             Basis::Facts(facts) => facts
                 .iter()
-                .map(|&fact| {
-                    format!(
-                        "{}, {}",
-                        dataset.rollout.facts[fact].id,
-                        dataset.rollout.fact_quality(fact).id()
-                    )
+                .map(|&fact| Ground::Fact {
+                    id: dataset.rollout.facts[fact].id.clone(),
+                    quality: dataset.rollout.fact_quality(fact),
                 })
                 .collect(),
-            Basis::Default => vec![default_phrase],
+            Basis::Default => vec![default_ground],
             Basis::Place(code) => dataset
                 .divisions
                 .get(*code)
-                .map(|place| format!("{} {}", place.short(), bound.date))
+                .map(|division| Ground::Place {
+                    division,
+                    date: bound.date,
+                })
                 .into_iter()
                 .collect(),
         };
-        for phrase in phrases {
-            if !parts.contains(&phrase) {
-                parts.push(phrase);
+        for ground in found {
+            if !grounds.contains(&ground) {
+                grounds.push(ground);
             }
         }
     }
-    parts.join("; ")
+    grounds
 }
 
 /// What the user asked about one stop, and the divisions it may mean.
@@ -446,6 +445,26 @@ impl Stop<'_> {
     }
 }
 
+/// Something worth telling about a trip, before it is put into words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Note<'d> {
+    /// A name that fits several places, all with the same verdict on the date.
+    Ambiguous {
+        query: String,
+        places: Vec<Placed<'d>>,
+        on: NaiveDate,
+    },
+    /// The license's home was not surely issuing e-licenses on the date.
+    Home {
+        places: Vec<Placed<'d>>,
+        on: NaiveDate,
+    },
+    /// The license state does not allow driving.
+    License(LicenseState),
+    /// The data is more than a year older than the date.
+    Stale { as_of: NaiveDate, date: NaiveDate },
+}
+
 /// The answer for a whole trip.
 #[derive(Debug)]
 pub struct Trip<'d> {
@@ -454,37 +473,24 @@ pub struct Trip<'d> {
     pub stops: Vec<Stop<'d>>,
     pub home: Option<Stop<'d>>,
     pub verdict: Verdict,
-    pub notes: Vec<String>,
+    pub notes: Vec<Note<'d>>,
+}
+
+impl Trip<'_> {
+    /// Whether the standing advice on using the e-license applies: not when the license may
+    /// not be used anyway.
+    pub fn advice_applies(&self) -> bool {
+        self.verdict != Verdict::NoValidLicense
+    }
 }
 
 /// A query whose candidates get different verdicts: only the user can choose.
 #[derive(Debug)]
-pub struct Ambiguous {
+pub struct Ambiguous<'d> {
     pub query: String,
     pub on: NaiveDate,
-    pub candidates: Vec<(String, String, Verdict)>,
+    pub candidates: Vec<(Placed<'d>, Verdict)>,
 }
-
-impl fmt::Display for Ambiguous {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let listed: Vec<String> = self
-            .candidates
-            .iter()
-            .map(|(place, code, verdict)| format!("{place} {code}: {}", verdict.id()))
-            .collect();
-        write!(
-            f,
-            "\"{}\" could be {} places with different answers on {}: {}; name the province (\"{}, <province>\") or use a code",
-            self.query,
-            self.candidates.len(),
-            self.on,
-            listed.join("; "),
-            self.query,
-        )
-    }
-}
-
-impl std::error::Error for Ambiguous {}
 
 /// Judges a trip: every stop (and the license's home, if given) on the date, with the license.
 pub fn judge<'d>(
@@ -493,9 +499,9 @@ pub fn judge<'d>(
     license: LicenseState,
     stops: Vec<Query<'d>>,
     home: Option<Query<'d>>,
-) -> Result<Trip<'d>, Ambiguous> {
+) -> Result<Trip<'d>, Ambiguous<'d>> {
     let mut notes = Vec::new();
-    let mut judge_stop = |query: Query<'d>| -> Result<Stop<'d>, Ambiguous> {
+    let mut judge_stop = |query: Query<'d>| -> Result<Stop<'d>, Ambiguous<'d>> {
         let places: Vec<Assessment<'d>> = query
             .candidates
             .iter()
@@ -510,23 +516,16 @@ pub fn judge<'d>(
                 on,
                 candidates: places
                     .iter()
-                    .map(|place| {
-                        (
-                            place_label(place),
-                            place.division.code.to_string(),
-                            place.verdict(),
-                        )
-                    })
+                    .map(|place| (place.placed(), place.verdict()))
                     .collect(),
             });
         }
         if places.len() > 1 {
-            let labels: Vec<String> = places.iter().map(place_label).collect();
-            notes.push(format!(
-                "\"{}\" could mean {}; all get the same answer on {on}",
-                query.text,
-                labels.join(", ")
-            ));
+            notes.push(Note::Ambiguous {
+                query: query.text.clone(),
+                places: places.iter().map(|place| place.placed()).collect(),
+                on,
+            });
         }
         Ok(Stop {
             query: query.text,
@@ -548,19 +547,14 @@ pub fn judge<'d>(
         && home.verdict() != Verdict::ELicense
     {
         verdict = verdict.max(Verdict::BringCard);
-        notes.push(format!(
-            "the license was issued in {}, where e-licenses were not surely issued on {on}: before the nationwide rollout only drivers whose issuing city was live could hold one",
-            home.places.iter().map(place_label).collect::<Vec<_>>().join(", ")
-        ));
+        notes.push(Note::Home {
+            places: home.places.iter().map(|place| place.placed()).collect(),
+            on,
+        });
     }
     if license.class() != LicenseClass::Usable {
         verdict = Verdict::NoValidLicense;
-        notes.push(format!(
-            "license state {} ({}): {}; neither the e-license nor the physical card makes driving legal",
-            license.id(),
-            license.chinese(),
-            license.meaning()
-        ));
+        notes.push(Note::License(license));
     }
     notes.extend(staleness(dataset, on));
     Ok(Trip {
@@ -571,33 +565,6 @@ pub fn judge<'d>(
         verdict,
         notes,
     })
-}
-
-impl Trip<'_> {
-    /// What the facts say about using the e-license at all (elicense.md, section 2); nothing
-    /// when the license may not be used anyway.
-    pub fn standing_notes(&self) -> &'static [&'static str] {
-        if self.verdict == Verdict::NoValidLicense {
-            &[]
-        } else {
-            &STANDING_NOTES
-        }
-    }
-}
-
-const STANDING_NOTES: [&str; 4] = [
-    "show the e-license live in the 交管12123 app: screenshots are not valid",
-    "a flat phone or no signal means no license to show: carry the card when unsure",
-    "after a renewal or a class change, re-apply in the app: the e-license does not update itself",
-    "police who detain a license need the physical card",
-];
-
-fn place_label(place: &Assessment<'_>) -> String {
-    if place.province.code == place.division.code {
-        place.division.name().to_string()
-    } else {
-        format!("{} ({})", place.division.name(), place.province.name())
-    }
 }
 
 /// A national step of the rollout with the places the data shows live by its date.
@@ -646,14 +613,10 @@ pub fn timeline(dataset: &Dataset) -> Vec<Step<'_>> {
 }
 
 /// A warning when the data is more than a year older than the date asked about.
-pub fn staleness(dataset: &Dataset, date: NaiveDate) -> Option<String> {
+pub fn staleness<'d>(dataset: &Dataset, date: NaiveDate) -> Option<Note<'d>> {
     let as_of = dataset.rollout.as_of;
     let limit = as_of.checked_add_months(Months::new(12))?;
-    (date > limit).then(|| {
-        format!(
-            "the rollout data is as of {as_of}, more than a year before {date}: it may be out of date; confirm in the 交管12123 app"
-        )
-    })
+    (date > limit).then_some(Note::Stale { as_of, date })
 }
 
 #[cfg(test)]

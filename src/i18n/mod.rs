@@ -1,0 +1,250 @@
+//! The words `edl` says to people, in each language it speaks: one catalogue per language
+//! (`en.rs`, `zh.rs`), each a complete implementation of [`Messages`], so the compiler refuses a
+//! catalogue that lacks a message. A third language is a third file.
+//!
+//! Only human output is translated. JSON and TSV keep English keys, values and sentences in
+//! every language, so scripts do not break when the locale changes.
+
+mod en;
+mod zh;
+
+use chrono::NaiveDate;
+
+use crate::cli::DateError;
+use crate::data::{Claim, Division, Kind, Level, Quality};
+use crate::verdict::{Ambiguous, LicenseState, Note, Placed, Status, Verdict, Why};
+
+pub use en::English;
+pub use zh::Chinese;
+
+/// A language `edl` speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    En,
+    Zh,
+}
+
+impl Lang {
+    pub fn messages(self) -> &'static dyn Messages {
+        match self {
+            Lang::En => &English,
+            Lang::Zh => &Chinese,
+        }
+    }
+
+    /// The language a command line asks for, before clap has parsed it (its help and its errors
+    /// need the language): `--lang`, then `EDL_LANG`, then the locale. An unknown value counts
+    /// as unset here; clap refuses it afterwards.
+    pub fn requested(args: &[std::ffi::OsString], lookup: impl Fn(&str) -> Option<String>) -> Lang {
+        let parse = |value: &str| match value {
+            "zh" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            _ => None,
+        };
+        let mut flag = None;
+        let mut words = args.iter().filter_map(|arg| arg.to_str());
+        while let Some(word) = words.next() {
+            if word == "--" {
+                break;
+            } else if word == "--lang" {
+                flag = words.next().and_then(parse).or(flag);
+            } else if let Some(value) = word.strip_prefix("--lang=") {
+                flag = parse(value).or(flag);
+            }
+        }
+        flag.or_else(|| lookup("EDL_LANG").as_deref().and_then(parse))
+            .unwrap_or_else(|| Lang::from_locale(lookup))
+    }
+
+    /// The language of the locale: Chinese when the first of `LC_ALL`, `LC_MESSAGES` and `LANG`
+    /// that is set (and not empty) starts with `zh`, else English.
+    pub fn from_locale(lookup: impl Fn(&str) -> Option<String>) -> Lang {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .find_map(|name| lookup(name).filter(|v| !v.is_empty()));
+        match locale {
+            Some(locale) if locale.starts_with("zh") => Lang::Zh,
+            _ => Lang::En,
+        }
+    }
+}
+
+/// The fields of `edl show`'s human output.
+#[derive(Clone, Copy, Debug)]
+pub enum ShowField {
+    Code,
+    Level,
+    Chain,
+    LiveFrom,
+    Status,
+    Verdict,
+    Facts,
+}
+
+/// A place that keeps a trip from the e-license, for the verdict line.
+pub struct Blocking<'d> {
+    pub home: bool,
+    pub division: &'d Division,
+    pub status: Status,
+}
+
+/// The counts `edl data` prints.
+pub struct DataSummary<'r> {
+    pub version: &'r str,
+    pub as_of: NaiveDate,
+    pub origin: &'r str,
+    pub provinces: usize,
+    pub prefectures: usize,
+    pub counties: usize,
+    pub facts: usize,
+    pub places_named: usize,
+    pub milestones: usize,
+    pub sources: [(Quality, usize); 3],
+}
+
+/// Everything `edl` says to people, in one language.
+pub trait Messages: Sync {
+    fn verdict(&self, verdict: Verdict) -> &'static str;
+    fn status(&self, status: Status) -> &'static str;
+    fn quality(&self, quality: Quality) -> &'static str;
+    fn level(&self, level: Level) -> &'static str;
+    fn kind(&self, kind: Kind) -> &'static str;
+    fn never(&self) -> &'static str;
+
+    /// A place in a table: the Chinese name, with pinyin where the reader may need it.
+    fn place(&self, division: &Division) -> String;
+    /// A place with its province, in sentences and lists.
+    fn place_in(&self, place: Placed<'_>) -> String;
+
+    fn headline(
+        &self,
+        verdict: Verdict,
+        on: NaiveDate,
+        license: LicenseState,
+        blocking: &[Blocking<'_>],
+    ) -> String;
+    fn check_header(&self, on: NaiveDate) -> [String; 4];
+    fn home_prefix(&self) -> &'static str;
+    fn reason(&self, why: &Why<'_>, place: &Division) -> String;
+    fn note(&self, note: &Note<'_>) -> String;
+    fn note_label(&self) -> &'static str;
+    /// What follows a label: `: ` in English, `：` in Chinese.
+    fn colon(&self) -> &'static str;
+    /// A suggested place: its name, pinyin and province.
+    fn suggestion(&self, place: Placed<'_>) -> String;
+    /// The standing advice on using the e-license (elicense.md, section 2).
+    fn advice(&self) -> [&'static str; 4];
+    fn license_meaning(&self, state: LicenseState) -> &'static str;
+
+    fn list_header(&self, on: Option<NaiveDate>) -> Vec<String>;
+    fn list_counts(&self, on: NaiveDate, counts: &[(Status, usize)], total: usize) -> String;
+    fn show_field(&self, field: ShowField) -> &'static str;
+    /// The first line of `edl show`: the place's names.
+    fn show_title(&self, division: &Division) -> String;
+    fn show_level(&self, level: Level, kind: Kind) -> String;
+    fn show_status(&self, status: Status, on: NaiveDate, reason: &str) -> String;
+    fn claim(&self, claim: Claim) -> String;
+    fn fact_about(&self, id: &str, claim: &str, about: &str) -> String;
+    fn default_window(&self, earliest: NaiveDate, latest: NaiveDate) -> String;
+    fn timeline_header(&self) -> [&'static str; 7];
+    fn timeline_footer(&self) -> &'static str;
+    fn data_summary(&self, summary: &DataSummary<'_>) -> Vec<String>;
+    fn sources_header(&self) -> [&'static str; 3];
+    fn batch_header(&self) -> [&'static str; 6];
+    fn error_word(&self) -> &'static str;
+
+    fn empty_place(&self) -> String;
+    fn place_too_long(&self, bytes: usize, limit: usize) -> String;
+    fn unknown_place(&self, query: &str, suggestions: &[String]) -> String;
+    fn ambiguous(&self, ambiguous: &Ambiguous<'_>) -> String;
+    fn several_places(&self, query: &str, places: &[String]) -> String;
+    fn not_a(&self, query: &str, level: Option<Level>) -> String;
+    fn in_option(&self, option: &str) -> String;
+    fn batch_line(&self, number: usize) -> String;
+    fn bad_date(&self, text: &str, why: &str) -> String;
+    fn date_problem(&self, error: DateError) -> &'static str;
+    /// A batch line, or the date on it (`in_date`), is not UTF-8.
+    fn not_utf8(&self, in_date: bool) -> &'static str;
+    fn line_has_nul(&self) -> &'static str;
+    fn dash_alone(&self) -> &'static str;
+    fn show_has_no_tsv(&self) -> &'static str;
+    /// A command-line error that clap reported, or `None` to keep clap's own words.
+    fn usage_error(&self, error: &clap::Error) -> Option<String>;
+    /// Help text for a flag or command, by clap id (`check`, `check.on`, `about`), or `None` to
+    /// keep the English text written with the definition.
+    fn help(&self, key: &str) -> Option<&'static str>;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_locale_picks_the_language() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(key, _)| *key == name)
+                    .map(|(_, value)| value.to_string())
+            }
+        };
+        assert_eq!(Lang::from_locale(env(&[("LANG", "zh_CN.UTF-8")])), Lang::Zh);
+        assert_eq!(Lang::from_locale(env(&[("LANG", "en_US.UTF-8")])), Lang::En);
+        assert_eq!(
+            Lang::from_locale(env(&[("LC_ALL", "zh_TW.UTF-8"), ("LANG", "en_US.UTF-8")])),
+            Lang::Zh
+        );
+        assert_eq!(
+            Lang::from_locale(env(&[
+                ("LC_ALL", ""),
+                ("LC_MESSAGES", "en_GB"),
+                ("LANG", "zh_CN")
+            ])),
+            Lang::En
+        );
+        assert_eq!(Lang::from_locale(env(&[])), Lang::En);
+    }
+
+    #[test]
+    fn the_flag_wins_over_the_environment_and_the_locale() {
+        let args = |words: &[&str]| {
+            words
+                .iter()
+                .map(std::ffi::OsString::from)
+                .collect::<Vec<_>>()
+        };
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(key, _)| *key == name)
+                    .map(|(_, value)| value.to_string())
+            }
+        };
+        let zh_locale = env(&[("LANG", "zh_CN.UTF-8")]);
+        assert_eq!(
+            Lang::requested(&args(&["edl", "--lang", "en", "check"]), zh_locale),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::requested(&args(&["edl", "check", "--lang=zh"]), env(&[])),
+            Lang::Zh
+        );
+        assert_eq!(
+            Lang::requested(
+                &args(&["edl", "check"]),
+                env(&[("EDL_LANG", "zh"), ("LANG", "en_US")])
+            ),
+            Lang::Zh
+        );
+        assert_eq!(
+            Lang::requested(&args(&["edl", "check"]), env(&[("LANG", "zh_CN.UTF-8")])),
+            Lang::Zh
+        );
+        assert_eq!(
+            Lang::requested(&args(&["edl", "--", "--lang", "zh"]), env(&[])),
+            Lang::En
+        );
+    }
+}

@@ -1,0 +1,599 @@
+//! `edl list`, `show`, `timeline` and `data`: the facts behind the verdicts, for people and
+//! for scripts.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::{
+    DataVersion, SCHEMA_VERSION, data_version, live_bounds, stale_note, table, tsv_field,
+    window_text,
+};
+use crate::data::{Availability, Basis, Claim, Dataset, Level, Quality};
+use crate::i18n::{DataSummary, English, Messages, ShowField};
+use crate::verdict::{Assessment, Standing, Status, Step, Verdict};
+
+/// The places `edl list` shows, assessed on one date.
+pub struct Listing<'d> {
+    pub on: NaiveDate,
+    /// Whether the user asked about a date (`--on`), which adds the status column and counts.
+    pub dated: bool,
+    pub places: Vec<Standing<'d>>,
+}
+
+/// One place in `edl list --format json`.
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlaceReport {
+    pub code: String,
+    pub name: String,
+    pub pinyin: String,
+    pub province: String,
+    pub level: Level,
+    pub live_from: Option<NaiveDate>,
+    pub live_until: Option<NaiveDate>,
+    pub status: Status,
+}
+
+impl PlaceReport {
+    fn new(place: &Standing<'_>) -> PlaceReport {
+        let (live_from, live_until) = live_bounds(&place.availability);
+        PlaceReport {
+            code: place.division.code.to_string(),
+            name: place.division.name().to_string(),
+            pinyin: place.division.pinyin_display().to_string(),
+            province: place.province.name().to_string(),
+            level: place.division.level,
+            live_from,
+            live_until,
+            status: place.status,
+        }
+    }
+}
+
+const STATUSES: [Status; 4] = [
+    Status::Live,
+    Status::Uncertain,
+    Status::NotYet,
+    Status::NotCovered,
+];
+
+fn count_statuses(places: &[Standing<'_>]) -> Vec<(Status, usize)> {
+    STATUSES
+        .iter()
+        .map(|&status| {
+            (
+                status,
+                places.iter().filter(|place| place.status == status).count(),
+            )
+        })
+        .collect()
+}
+
+pub fn list_human(
+    out: &mut dyn Write,
+    listing: &Listing<'_>,
+    dataset: &Dataset,
+    messages: &dyn Messages,
+) -> io::Result<()> {
+    let mut table = table(messages.list_header(listing.dated.then_some(listing.on)));
+    let mut previous_province = None;
+    for place in &listing.places {
+        // Grouped by province: name each province once, on its first row.
+        let province = if previous_province == Some(place.province.code) {
+            ""
+        } else {
+            place.province.name()
+        };
+        previous_province = Some(place.province.code);
+        let mut row = vec![
+            province.to_string(),
+            messages.place(place.division),
+            place.division.code.to_string(),
+            window_text(&place.availability, messages),
+        ];
+        if listing.dated {
+            row.push(messages.status(place.status).to_string());
+        }
+        table.add_row(row);
+    }
+    writeln!(out, "{table}")?;
+    if listing.dated {
+        writeln!(
+            out,
+            "{}",
+            messages.list_counts(
+                listing.on,
+                &count_statuses(&listing.places),
+                listing.places.len()
+            )
+        )?;
+    }
+    stale_note(out, dataset, listing.on, messages)
+}
+
+#[derive(Serialize)]
+struct ListReport {
+    schema_version: u32,
+    on: NaiveDate,
+    data: DataVersion,
+    places: Vec<PlaceReport>,
+    counts: BTreeMap<&'static str, usize>,
+}
+
+pub fn list_json(out: &mut dyn Write, listing: &Listing<'_>, dataset: &Dataset) -> io::Result<()> {
+    let report = ListReport {
+        schema_version: SCHEMA_VERSION,
+        on: listing.on,
+        data: data_version(dataset),
+        places: listing.places.iter().map(PlaceReport::new).collect(),
+        counts: count_statuses(&listing.places)
+            .into_iter()
+            .map(|(s, n)| (s.id(), n))
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    writeln!(out)
+}
+
+pub const LIST_TSV_HEADER: &str =
+    "code\tname\tpinyin\tprovince\tlevel\tlive_from\tlive_until\tstatus";
+
+/// Writes straight from the tables into one buffer, without the formatting machinery per
+/// field: `edl list --level county` writes thousands of rows and should cost little more than
+/// starting up.
+pub fn list_tsv(out: &mut dyn Write, listing: &Listing<'_>) -> io::Result<()> {
+    let mut text = Vec::with_capacity(64 * (listing.places.len() + 1));
+    text.extend_from_slice(LIST_TSV_HEADER.as_bytes());
+    text.push(b'\n');
+    let mut digits = itoa::Buffer::new();
+    let field = |text: &mut Vec<u8>, value: &[u8]| {
+        text.extend_from_slice(value);
+        text.push(b'\t');
+    };
+    for place in &listing.places {
+        let division = place.division;
+        field(&mut text, digits.format(division.code.value()).as_bytes());
+        field(&mut text, division.name().as_bytes());
+        field(&mut text, division.pinyin_display().as_bytes());
+        field(&mut text, place.province.name().as_bytes());
+        field(&mut text, division.level.id().as_bytes());
+        match &place.availability {
+            Availability::Window(window) => {
+                push_date(&mut text, window.earliest.date);
+                text.push(b'\t');
+                push_date(&mut text, window.latest.date);
+                text.push(b'\t');
+            }
+            Availability::Never(_) => text.extend_from_slice(b"\t\t"),
+        }
+        text.extend_from_slice(place.status.id().as_bytes());
+        text.push(b'\n');
+    }
+    out.write_all(&text)
+}
+
+/// `YYYY-MM-DD` for the years `edl` accepts (four digits), without the formatting machinery.
+fn push_date(text: &mut Vec<u8>, date: NaiveDate) {
+    let mut digits = itoa::Buffer::new();
+    text.extend_from_slice(digits.format(date.year()).as_bytes());
+    for part in [date.month(), date.day()] {
+        text.push(b'-');
+        if part < 10 {
+            text.push(b'0');
+        }
+        text.extend_from_slice(digits.format(part).as_bytes());
+    }
+}
+
+#[derive(Serialize)]
+struct SourceReport<'r> {
+    id: &'r str,
+    title: &'r str,
+    url: &'r str,
+    quality: Quality,
+}
+
+#[derive(Serialize)]
+struct FactReport<'r> {
+    id: &'r str,
+    about: String,
+    claim: String,
+    note: Option<&'r str>,
+    sources: Vec<SourceReport<'r>>,
+    #[serde(skip)]
+    said: Claim,
+}
+
+#[derive(Serialize)]
+struct ShowReport<'r> {
+    schema_version: u32,
+    code: String,
+    name: &'r str,
+    short: &'r str,
+    pinyin: &'r str,
+    level: Level,
+    kind: &'r str,
+    chain: Vec<&'r str>,
+    live_from: Option<NaiveDate>,
+    live_until: Option<NaiveDate>,
+    on: NaiveDate,
+    status: Status,
+    verdict: Verdict,
+    reason: String,
+    facts: Vec<FactReport<'r>>,
+    default_window_applies: bool,
+    default_sources: Vec<SourceReport<'r>>,
+    data: DataVersion,
+}
+
+fn source_reports<'r>(dataset: &'r Dataset, sources: &[usize]) -> Vec<SourceReport<'r>> {
+    sources
+        .iter()
+        .map(|&index| {
+            let source = dataset.rollout.source(index);
+            SourceReport {
+                id: &source.id,
+                title: &source.title,
+                url: &source.url,
+                quality: source.quality,
+            }
+        })
+        .collect()
+}
+
+/// The facts about a place or the divisions above it, with the division each names.
+fn facts_about<'r>(dataset: &'r Dataset, place: &Assessment<'_>) -> Vec<FactReport<'r>> {
+    let mut facts = Vec::new();
+    for above in dataset.divisions.chain(place.division) {
+        for index in dataset.rollout.facts_naming(above.code) {
+            let fact = &dataset.rollout.facts[index];
+            facts.push(FactReport {
+                id: &fact.id,
+                about: format!("{} {}", above.name(), above.code),
+                claim: English.claim(fact.claim),
+                note: fact.note.as_deref(),
+                sources: source_reports(dataset, &fact.sources),
+                said: fact.claim,
+            });
+        }
+    }
+    facts
+}
+
+fn uses_default(availability: &Availability) -> bool {
+    match availability {
+        Availability::Window(window) => {
+            window.earliest.basis == Basis::Default || window.latest.basis == Basis::Default
+        }
+        Availability::Never(_) => false,
+    }
+}
+
+fn show_report<'r>(
+    place: &'r Assessment<'r>,
+    dataset: &'r Dataset,
+    on: NaiveDate,
+) -> ShowReport<'r> {
+    let (live_from, live_until) = live_bounds(&place.availability);
+    let default_window_applies = uses_default(&place.availability);
+    ShowReport {
+        schema_version: SCHEMA_VERSION,
+        code: place.division.code.to_string(),
+        name: place.division.name(),
+        short: place.division.short(),
+        pinyin: place.division.pinyin_display(),
+        level: place.division.level,
+        kind: place.division.kind.id(),
+        chain: dataset
+            .divisions
+            .chain(place.division)
+            .map(|d| d.name())
+            .collect(),
+        live_from,
+        live_until,
+        on,
+        status: place.status,
+        verdict: place.verdict(),
+        reason: English.reason(&place.why, place.division),
+        facts: facts_about(dataset, place),
+        default_window_applies,
+        default_sources: if default_window_applies {
+            source_reports(dataset, &dataset.rollout.default.sources)
+        } else {
+            Vec::new()
+        },
+        data: data_version(dataset),
+    }
+}
+
+pub fn show_json(
+    out: &mut dyn Write,
+    place: &Assessment<'_>,
+    dataset: &Dataset,
+    on: NaiveDate,
+) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &show_report(place, dataset, on))?;
+    writeln!(out)
+}
+
+pub fn show_human(
+    out: &mut dyn Write,
+    place: &Assessment<'_>,
+    dataset: &Dataset,
+    on: NaiveDate,
+    messages: &dyn Messages,
+) -> io::Result<()> {
+    let report = show_report(place, dataset, on);
+    let division = place.division;
+    writeln!(out, "{}", messages.show_title(division))?;
+    let field = |name| messages.show_field(name);
+    writeln!(out, "{}{}", field(ShowField::Code), report.code)?;
+    writeln!(
+        out,
+        "{}{} ({})",
+        field(ShowField::Level),
+        messages.level(division.level),
+        messages.kind(division.kind)
+    )?;
+    writeln!(
+        out,
+        "{}{}",
+        field(ShowField::Chain),
+        report.chain.join(" → ")
+    )?;
+    writeln!(
+        out,
+        "{}{}",
+        field(ShowField::LiveFrom),
+        window_text(&place.availability, messages)
+    )?;
+    let reason = messages.reason(&place.why, division);
+    writeln!(
+        out,
+        "{}{}",
+        field(ShowField::Status),
+        messages.show_status(place.status, on, &reason)
+    )?;
+    writeln!(
+        out,
+        "{}{}",
+        field(ShowField::Verdict),
+        messages.verdict(report.verdict)
+    )?;
+    let print_sources = |out: &mut dyn Write, sources: &[SourceReport<'_>]| -> io::Result<()> {
+        for source in sources {
+            writeln!(
+                out,
+                "    [{}] {}",
+                messages.quality(source.quality),
+                source.title
+            )?;
+            writeln!(out, "      {}", source.url)?;
+        }
+        Ok(())
+    };
+    if !report.facts.is_empty() {
+        writeln!(out, "{}", field(ShowField::Facts))?;
+    }
+    for fact in &report.facts {
+        writeln!(
+            out,
+            "  {}",
+            messages.fact_about(fact.id, &messages.claim(fact.said), &fact.about)
+        )?;
+        if let Some(note) = fact.note {
+            writeln!(out, "    {note}")?;
+        }
+        print_sources(out, &fact.sources)?;
+    }
+    if report.default_window_applies {
+        let default = &dataset.rollout.default;
+        writeln!(
+            out,
+            "{}",
+            messages.default_window(default.earliest, default.latest)
+        )?;
+        writeln!(out, "    {}", default.note)?;
+        print_sources(out, &report.default_sources)?;
+    }
+    stale_note(out, dataset, on, messages)
+}
+
+#[derive(Serialize)]
+struct StepReport<'r> {
+    date: NaiveDate,
+    title: &'r str,
+    cities_stated: Option<u32>,
+    live: usize,
+    new: usize,
+    uncertain: usize,
+    sources: Vec<SourceReport<'r>>,
+}
+
+fn step_reports<'r>(steps: &'r [Step<'_>], dataset: &'r Dataset) -> Vec<StepReport<'r>> {
+    steps
+        .iter()
+        .map(|step| StepReport {
+            date: step.milestone.date,
+            title: &step.milestone.title,
+            cities_stated: step.milestone.cities,
+            live: step.live,
+            new: step.new,
+            uncertain: step.uncertain,
+            sources: source_reports(dataset, &step.milestone.sources),
+        })
+        .collect()
+}
+
+pub fn timeline_human(
+    out: &mut dyn Write,
+    steps: &[Step<'_>],
+    dataset: &Dataset,
+    today: NaiveDate,
+    messages: &dyn Messages,
+) -> io::Result<()> {
+    let mut table = table(messages.timeline_header());
+    for step in step_reports(steps, dataset) {
+        let sources: Vec<String> = step
+            .sources
+            .iter()
+            .map(|s| format!("{} ({})", s.id, messages.quality(s.quality)))
+            .collect();
+        table.add_row([
+            step.date.to_string(),
+            step.title.to_string(),
+            step.cities_stated.map_or(String::new(), |n| n.to_string()),
+            step.live.to_string(),
+            step.new.to_string(),
+            step.uncertain.to_string(),
+            sources.join("\n"),
+        ]);
+    }
+    writeln!(out, "{table}")?;
+    writeln!(out, "{}", messages.timeline_footer())?;
+    stale_note(out, dataset, today, messages)
+}
+
+pub fn timeline_json(out: &mut dyn Write, steps: &[Step<'_>], dataset: &Dataset) -> io::Result<()> {
+    #[derive(Serialize)]
+    struct TimelineReport<'r> {
+        schema_version: u32,
+        data: DataVersion,
+        steps: Vec<StepReport<'r>>,
+    }
+    let report = TimelineReport {
+        schema_version: SCHEMA_VERSION,
+        data: data_version(dataset),
+        steps: step_reports(steps, dataset),
+    };
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    writeln!(out)
+}
+
+pub fn timeline_tsv(out: &mut dyn Write, steps: &[Step<'_>], dataset: &Dataset) -> io::Result<()> {
+    writeln!(
+        out,
+        "date\ttitle\tcities_stated\tlive\tnew\tuncertain\tsources"
+    )?;
+    for step in step_reports(steps, dataset) {
+        let sources: Vec<&str> = step.sources.iter().map(|s| s.id).collect();
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            step.date,
+            tsv_field(step.title),
+            step.cities_stated.map_or(String::new(), |n| n.to_string()),
+            step.live,
+            step.new,
+            step.uncertain,
+            sources.join(","),
+        )?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct DataReport<'r> {
+    schema_version: u32,
+    origin: &'r str,
+    version: &'r str,
+    as_of: NaiveDate,
+    divisions: BTreeMap<&'static str, usize>,
+    facts: usize,
+    places_named: usize,
+    milestones: usize,
+    sources: Vec<SourceReport<'r>>,
+}
+
+fn data_report(dataset: &Dataset) -> DataReport<'_> {
+    let rollout = &dataset.rollout;
+    let mut divisions = BTreeMap::new();
+    for division in dataset.divisions.iter() {
+        *divisions.entry(division.level.id()).or_default() += 1;
+    }
+    let mut named: Vec<_> = rollout
+        .facts
+        .iter()
+        .flat_map(|fact| fact.places.iter())
+        .collect();
+    named.sort();
+    named.dedup();
+    DataReport {
+        schema_version: SCHEMA_VERSION,
+        origin: &dataset.origin,
+        version: &rollout.version,
+        as_of: rollout.as_of,
+        divisions,
+        facts: rollout.facts.len(),
+        places_named: named.len(),
+        milestones: rollout.milestones.len(),
+        sources: source_reports(dataset, &(0..rollout.sources.len()).collect::<Vec<_>>()),
+    }
+}
+
+pub fn data_human(
+    out: &mut dyn Write,
+    dataset: &Dataset,
+    today: NaiveDate,
+    messages: &dyn Messages,
+) -> io::Result<()> {
+    let report = data_report(dataset);
+    let count = |level: Level| report.divisions.get(level.id()).copied().unwrap_or(0);
+    let sources = [Quality::Strong, Quality::Medium, Quality::Low].map(|quality| {
+        (
+            quality,
+            report
+                .sources
+                .iter()
+                .filter(|s| s.quality == quality)
+                .count(),
+        )
+    });
+    let summary = DataSummary {
+        version: report.version,
+        as_of: report.as_of,
+        origin: report.origin,
+        provinces: count(Level::Province),
+        prefectures: count(Level::Prefecture),
+        counties: count(Level::County),
+        facts: report.facts,
+        places_named: report.places_named,
+        milestones: report.milestones,
+        sources,
+    };
+    for line in messages.data_summary(&summary) {
+        writeln!(out, "{line}")?;
+    }
+    let mut table = table(messages.sources_header());
+    for source in &report.sources {
+        table.add_row([
+            source.id.to_string(),
+            messages.quality(source.quality).to_string(),
+            format!("{}\n{}", source.title, source.url),
+        ]);
+    }
+    writeln!(out, "{table}")?;
+    stale_note(out, dataset, today, messages)
+}
+
+pub fn data_json(out: &mut dyn Write, dataset: &Dataset) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &data_report(dataset))?;
+    writeln!(out)
+}
+
+pub fn data_tsv(out: &mut dyn Write, dataset: &Dataset) -> io::Result<()> {
+    writeln!(out, "id\tquality\ttitle\turl")?;
+    for source in data_report(dataset).sources {
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}",
+            source.id,
+            source.quality.id(),
+            tsv_field(source.title),
+            tsv_field(source.url)
+        )?;
+    }
+    Ok(())
+}

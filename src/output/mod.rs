@@ -1,0 +1,129 @@
+//! Rendering answers: tables and sentences for people (in the user's language, through `i18n`),
+//! JSON and TSV with stable English keys and values for scripts. Nothing here decides anything;
+//! it only shows what `verdict` concluded.
+//!
+//! - `check`: the verdict for a trip; `batch`: one line a query for `edl check -`;
+//! - `browse`: `list`, `show`, `timeline` and `data`.
+
+mod batch;
+mod browse;
+mod check;
+
+use std::io::{self, Write};
+
+use anstyle::{AnsiColor, Style};
+use chrono::NaiveDate;
+use comfy_table::{ContentArrangement, Table, presets};
+use serde::{Deserialize, Serialize};
+
+use crate::data::{Availability, Dataset};
+use crate::i18n::Messages;
+use crate::place::escape;
+use crate::verdict::{Note, Verdict};
+
+pub use batch::{
+    BATCH_TSV_HEADER, BatchAnswer, BatchRow, batch_human, batch_json_line, batch_tsv_line,
+};
+pub use browse::{
+    LIST_TSV_HEADER, Listing, PlaceReport, data_human, data_json, data_tsv, list_human, list_json,
+    list_tsv, show_human, show_json, timeline_human, timeline_json, timeline_tsv,
+};
+pub use check::{CHECK_TSV_HEADER, CheckReport, StopReport, check_human, check_json, check_tsv};
+
+/// The JSON schema's version; it changes only when a key changes meaning or goes away.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The data a JSON answer came from.
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+pub struct DataVersion {
+    pub version: String,
+    pub as_of: NaiveDate,
+}
+
+fn data_version(dataset: &Dataset) -> DataVersion {
+    DataVersion {
+        version: dataset.rollout.version.to_string(),
+        as_of: dataset.rollout.as_of,
+    }
+}
+
+/// Styles for people's output; all plain when colour is off.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Palette {
+    pub enabled: bool,
+}
+
+impl Palette {
+    fn paint(self, text: &str, style: Style) -> String {
+        if self.enabled {
+            format!("{style}{text}{style:#}")
+        } else {
+            text.to_string()
+        }
+    }
+
+    fn verdict(self, verdict: Verdict, messages: &dyn Messages) -> String {
+        let colour = match verdict {
+            Verdict::ELicense => AnsiColor::Green,
+            Verdict::BringCard => AnsiColor::Yellow,
+            Verdict::NoValidLicense => AnsiColor::Red,
+        };
+        self.paint(
+            messages.verdict(verdict),
+            Style::new().bold().fg_color(Some(colour.into())),
+        )
+    }
+}
+
+/// A table in the house style. comfy-table measures display width, so CJK cells stay aligned.
+fn table(header: impl Into<comfy_table::Row>) -> Table {
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(header);
+    table
+}
+
+/// How a window reads in a table cell: one day, or a range whose exact day is unknown.
+fn window_text(availability: &Availability, messages: &dyn Messages) -> String {
+    match availability {
+        Availability::Never(_) => messages.never().to_string(),
+        Availability::Window(window) if window.is_exact() => window.earliest.date.to_string(),
+        Availability::Window(window) => format!("{}..{}", window.earliest.date, window.latest.date),
+    }
+}
+
+fn live_bounds(availability: &Availability) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    match availability {
+        Availability::Window(window) => (Some(window.earliest.date), Some(window.latest.date)),
+        Availability::Never(_) => (None, None),
+    }
+}
+
+fn optional_date(day: Option<NaiveDate>) -> String {
+    day.map_or(String::new(), |day| day.to_string())
+}
+
+/// Tabs and line breaks would break a TSV row; other control characters are escaped too.
+fn tsv_field(text: &str) -> String {
+    escape(text).replace('\t', "\\t")
+}
+
+/// A note line for people; user text in it is escaped.
+fn write_note(out: &mut dyn Write, messages: &dyn Messages, text: &str) -> io::Result<()> {
+    writeln!(out, "{}{}", messages.note_label(), escape(text))
+}
+
+/// The staleness note for outputs other than `check` (whose notes carry it already).
+fn stale_note(
+    out: &mut dyn Write,
+    dataset: &Dataset,
+    date: NaiveDate,
+    messages: &dyn Messages,
+) -> io::Result<()> {
+    match crate::verdict::staleness(dataset, date) {
+        Some(note @ Note::Stale { .. }) => write_note(out, messages, &messages.note(&note)),
+        _ => Ok(()),
+    }
+}
