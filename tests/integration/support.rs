@@ -3,12 +3,15 @@
 use assert_cmd::Command;
 
 /// Environment variables that would change `edl`'s answers or its look.
-const EDL_ENV: [&str; 5] = [
+const EDL_ENV: [&str; 8] = [
     "EDL_DATA",
     "EDL_LICENSE",
     "EDL_HOME",
+    "EDL_LANG",
     "NO_COLOR",
     "CLICOLOR_FORCE",
+    "LC_MESSAGES",
+    "LANG",
 ];
 
 /// `edl` with the given arguments, shielded from the caller's environment.
@@ -23,6 +26,8 @@ where
     }
     // A colour-capable terminal type, so only "stdout is not a terminal" can turn colour off.
     cmd.env("TERM", "xterm-256color");
+    // An English locale, whatever the machine's: tests of other languages set their own.
+    cmd.env("LC_ALL", "C.UTF-8");
     cmd.args(args);
     cmd
 }
