@@ -188,12 +188,8 @@ impl Outcome {
             Ok(verdict) => self.worst = self.worst.max(Some(verdict)),
             Err(message) => {
                 self.bad_lines += 1;
-                writeln!(
-                    errors,
-                    "edl: {}: {}",
-                    messages.batch_line(number),
-                    escape(message)
-                )?;
+                let line = messages.batch_line(number);
+                writeln!(errors, "edl: {line}{}{}", messages.colon(), escape(message))?;
             }
         }
         Ok(())

@@ -105,7 +105,6 @@ impl Session<'_> {
                 candidates,
             })
         };
-        let in_home = || messages.in_option("--home");
         if args.places.iter().any(|place| place == "-") {
             anyhow::ensure!(args.places.len() == 1, messages.dash_alone());
             let home = args
@@ -113,7 +112,7 @@ impl Session<'_> {
                 .as_ref()
                 .map(resolve)
                 .transpose()
-                .map_err(|e| e.context(in_home()))?;
+                .map_err(|e| within(messages, "--home", e))?;
             let batch = batch::Batch {
                 dataset,
                 gazetteer: &gazetteer,
@@ -139,7 +138,7 @@ impl Session<'_> {
             .as_ref()
             .map(resolve)
             .transpose()
-            .map_err(|e| e.context(in_home()))?;
+            .map_err(|e| within(messages, "--home", e))?;
         let trip = verdict::judge(dataset, on, args.license, stops, home)
             .map_err(|ambiguous| anyhow::anyhow!(messages.ambiguous(&ambiguous)))?;
         if !args.quiet {
@@ -159,7 +158,7 @@ impl Session<'_> {
         let province = match &args.province {
             Some(text) => Some(
                 unique_place(&gazetteer, text, Some(Level::Province), messages)
-                    .map_err(|e| e.context(messages.in_option("--province")))?,
+                    .map_err(|e| within(messages, "--province", e))?,
             ),
             None => None,
         };
@@ -246,6 +245,11 @@ impl Session<'_> {
         }
         Ok(0)
     }
+}
+
+/// An error about the value of an option, said as the language says it ("in --home: …").
+fn within(messages: &dyn Messages, option: &str, error: anyhow::Error) -> anyhow::Error {
+    anyhow::anyhow!("{}{}{error}", messages.in_option(option), messages.colon())
 }
 
 /// Resolves a query that must name exactly one division (of `level`, if given).

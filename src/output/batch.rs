@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{Palette, optional_date, table, tsv_field};
+use crate::data::{Code, Divisions};
 use crate::i18n::{English, Messages};
 use crate::place::escape;
 use crate::verdict::{Status, Trip, Verdict};
@@ -138,6 +139,12 @@ pub fn batch_json_line(out: &mut dyn Write, row: &BatchRow) -> io::Result<()> {
     writeln!(out)
 }
 
+/// A place as the language shows it in tables; the divisions are always the bundled ones.
+fn place_name(place: &StopReport, messages: &dyn Messages) -> String {
+    let division = Code::parse(&place.code).and_then(|code| Divisions::bundled().get(code));
+    division.map_or_else(|| place.name.clone(), |division| messages.place(division))
+}
+
 pub fn batch_human(
     out: &mut dyn Write,
     rows: &[BatchRow],
@@ -169,7 +176,7 @@ pub fn batch_human(
                         escape(&row.query),
                         on.clone(),
                         palette.verdict(answer.verdict, messages),
-                        format!("{} {}", place.name, place.pinyin),
+                        place_name(place, messages),
                         window,
                         messages.status(place.status).to_string(),
                     ]);

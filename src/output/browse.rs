@@ -332,10 +332,9 @@ pub fn show_human(
     writeln!(out, "{}{}", field(ShowField::Code), report.code)?;
     writeln!(
         out,
-        "{}{} ({})",
+        "{}{}",
         field(ShowField::Level),
-        messages.level(division.level),
-        messages.kind(division.kind)
+        messages.show_level(division.level, division.kind)
     )?;
     writeln!(
         out,

@@ -3,6 +3,7 @@
 mod bad_input;
 mod browse;
 mod check;
+mod language;
 mod properties;
 mod readme;
 mod scripting;
