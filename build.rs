@@ -19,6 +19,8 @@ mod schema;
 
 const DIVISIONS: &str = "data/divisions.csv";
 const ROLLOUT: &str = "data/rollout.toml";
+/// The parent row of a division without a parent (`u16::MAX`; the table has ~3,200 rows).
+const NO_ROW: usize = 65535;
 const HEADER: &str = "code,name,short,pinyin,syllables,pinyin_full,level,kind,parent,province";
 
 fn main() {
@@ -121,10 +123,14 @@ fn divisions(csv: &str) -> String {
         }
         let names: Vec<String> = row[1..6].iter().map(|text| span(text)).collect();
         let display = span(&pinyin_display(row[4]));
+        // Row numbers of the parent and the province, so walking up the hierarchy is indexing.
+        let parent_row = codes.get(row[8]).map_or(NO_ROW, |&row| row);
+        let province_row = codes[row[9]];
         let _ = writeln!(
             table,
             "    Division {{ code: Code({}), name: {}, short: {}, pinyin: {}, syllables: {}, pinyin_full: {}, \
-             pinyin_display: {display}, level: Level::{level}, kind: Kind::{kind}, parent: {parent}, province: Code({}) }},",
+             pinyin_display: {display}, level: Level::{level}, kind: Kind::{kind}, parent: {parent}, province: Code({}), \
+             parent_row: {parent_row}, province_row: {province_row} }},",
             row[0], names[0], names[1], names[2], names[3], names[4], row[9]
         );
     }

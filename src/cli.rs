@@ -299,9 +299,11 @@ pub fn parse_travel_date(text: &str) -> Result<TravelDate, DateError> {
 pub fn localized_command(lang: Lang) -> clap::Command {
     let messages = lang.messages();
     let mut command = <Cli as clap::CommandFactory>::command();
-    if let Some(about) = messages.help("about") {
-        command = command.about(about).long_about(about);
-    }
+    // A language without its own help text (English, the definition's) keeps the command as is.
+    let Some(about) = messages.help("about") else {
+        return command;
+    };
+    command = command.about(about).long_about(about);
     if let Some(after) = messages.help("after_help") {
         command = command.after_help(after);
     }

@@ -167,18 +167,21 @@ impl Session<'_> {
             .iter()
             .filter(|division| division.level == args.level)
             .filter(move |division| province.is_none_or(|p| division.province == p.code));
-        let places: Vec<_> = verdict::standings(dataset, wanted, on)
-            .filter(|place| args.status.is_none_or(|status| place.status == status))
-            .collect();
+        let places = verdict::standings(dataset, wanted, on)
+            .filter(|place| args.status.is_none_or(|status| place.status == status));
+        if args.format == Format::Tsv {
+            // Streamed: every county is thousands of rows that need not be held at once.
+            output::list_tsv(self.out, places)?;
+            return Ok(0);
+        }
         let listing = output::Listing {
             on,
             dated: args.on.is_some(),
-            places,
+            places: places.collect(),
         };
         match args.format {
             Format::Human => output::list_human(self.out, &listing, dataset, messages)?,
-            Format::Json => output::list_json(self.out, &listing, dataset)?,
-            Format::Tsv => output::list_tsv(self.out, &listing)?,
+            Format::Json | Format::Tsv => output::list_json(self.out, &listing, dataset)?,
         }
         Ok(0)
     }

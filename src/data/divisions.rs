@@ -129,6 +129,9 @@ pub struct Division {
     pub kind: Kind,
     pub parent: Option<Code>,
     pub province: Code,
+    /// The rows of `parent` and `province` in the table (`u16::MAX` for no parent).
+    parent_row: u16,
+    province_row: u16,
 }
 
 impl Division {
@@ -227,16 +230,8 @@ impl Divisions {
         self.rows.iter()
     }
 
-    pub fn len(&self) -> usize {
-        self.rows.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
-    }
-
     pub fn parent(&self, division: &Division) -> Option<&Division> {
-        division.parent.and_then(|code| self.get(code))
+        self.rows.get(usize::from(division.parent_row))
     }
 
     /// The division itself, then its parent, up to its province.
@@ -250,8 +245,7 @@ impl Divisions {
     }
 
     pub fn province_of(&self, division: &Division) -> &Division {
-        self.get(division.province)
-            .expect("parse checks that every province code exists")
+        &self.rows[usize::from(division.province_row)]
     }
 
     pub fn children<'a>(&'a self, parent: &'a Division) -> impl Iterator<Item = &'a Division> + 'a {
@@ -329,11 +323,13 @@ mod tests {
                 "{}",
                 row.name()
             );
-            assert!(
-                row.parent.is_none_or(|parent| table.get(parent).is_some()),
+            assert_eq!(
+                table.parent(row).map(|parent| parent.code),
+                row.parent,
                 "{}",
                 row.name()
             );
+            assert_eq!(table.province_of(row).code, row.province, "{}", row.name());
         }
     }
 }

@@ -140,38 +140,52 @@ pub fn list_json(out: &mut dyn Write, listing: &Listing<'_>, dataset: &Dataset) 
 pub const LIST_TSV_HEADER: &str =
     "code\tname\tpinyin\tprovince\tlevel\tlive_from\tlive_until\tstatus";
 
-/// Writes straight from the tables into one buffer, without the formatting machinery per
-/// field: `edl list --level county` writes thousands of rows and should cost little more than
-/// starting up.
-pub fn list_tsv(out: &mut dyn Write, listing: &Listing<'_>) -> io::Result<()> {
-    let mut text = Vec::with_capacity(64 * (listing.places.len() + 1));
-    text.extend_from_slice(LIST_TSV_HEADER.as_bytes());
-    text.push(b'\n');
+/// Writes each row straight from the tables into a reused buffer, without the formatting
+/// machinery per field: `edl list --level county` writes thousands of rows and should cost
+/// little more than starting up.
+pub fn list_tsv<'d>(
+    out: &mut dyn Write,
+    places: impl Iterator<Item = Standing<'d>>,
+) -> io::Result<()> {
+    writeln!(out, "{LIST_TSV_HEADER}")?;
+    let mut row = Vec::with_capacity(128);
     let mut digits = itoa::Buffer::new();
-    let field = |text: &mut Vec<u8>, value: &[u8]| {
-        text.extend_from_slice(value);
-        text.push(b'\t');
+    let mut last_window: Option<((NaiveDate, NaiveDate), Vec<u8>)> = None;
+    let field = |row: &mut Vec<u8>, value: &[u8]| {
+        row.extend_from_slice(value);
+        row.push(b'\t');
     };
-    for place in &listing.places {
+    for place in places {
+        row.clear();
         let division = place.division;
-        field(&mut text, digits.format(division.code.value()).as_bytes());
-        field(&mut text, division.name().as_bytes());
-        field(&mut text, division.pinyin_display().as_bytes());
-        field(&mut text, place.province.name().as_bytes());
-        field(&mut text, division.level.id().as_bytes());
+        field(&mut row, digits.format(division.code.value()).as_bytes());
+        field(&mut row, division.name().as_bytes());
+        field(&mut row, division.pinyin_display().as_bytes());
+        field(&mut row, place.province.name().as_bytes());
+        field(&mut row, division.level.id().as_bytes());
         match &place.availability {
             Availability::Window(window) => {
-                push_date(&mut text, window.earliest.date);
-                text.push(b'\t');
-                push_date(&mut text, window.latest.date);
-                text.push(b'\t');
+                // Places under one prefecture share its window: format it once.
+                let dates = (window.earliest.date, window.latest.date);
+                if last_window.as_ref().is_none_or(|(last, _)| *last != dates) {
+                    let mut formatted = Vec::with_capacity(22);
+                    push_date(&mut formatted, dates.0);
+                    formatted.push(b'\t');
+                    push_date(&mut formatted, dates.1);
+                    formatted.push(b'\t');
+                    last_window = Some((dates, formatted));
+                }
+                if let Some((_, formatted)) = &last_window {
+                    row.extend_from_slice(formatted);
+                }
             }
-            Availability::Never(_) => text.extend_from_slice(b"\t\t"),
+            Availability::Never(_) => row.extend_from_slice(b"\t\t"),
         }
-        text.extend_from_slice(place.status.id().as_bytes());
-        text.push(b'\n');
+        row.extend_from_slice(place.status.id().as_bytes());
+        row.push(b'\n');
+        out.write_all(&row)?;
     }
-    out.write_all(&text)
+    Ok(())
 }
 
 /// `YYYY-MM-DD` for the years `edl` accepts (four digits), without the formatting machinery.
