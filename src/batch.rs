@@ -1,7 +1,7 @@
 //! `edl check -`: one query a line from stdin (`PLACE` or `PLACE<TAB>DATE`), one result a line on
 //! stdout. A bad line gets a result that says what is wrong, and a line on stderr; it never stops
-//! the run. Scripts feed this mode large files with many repeated places, so each distinct line
-//! is answered once and its rendered result reused.
+//! the run. Scripts feed this mode large files with many repeated places, so for TSV and JSON
+//! each distinct line is answered once and its rendered result reused.
 
 use std::io::{BufRead, Write};
 
@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 use crate::cli::{DateError, Format, parse_travel_date};
 use crate::data::{Dataset, Division};
 use crate::i18n::{English, Messages};
-use crate::output::{self, BatchAnswer, BatchRow, Palette};
+use crate::output::{self, BatchAnswer, BatchRow};
 use crate::place::{Gazetteer, PlaceError, escape};
 use crate::verdict::{self, Ambiguous, LicenseState, Query, Verdict};
 
@@ -44,7 +44,6 @@ pub struct Batch<'d> {
     pub home: Option<(String, Vec<&'d Division>)>,
     pub format: Format,
     pub quiet: bool,
-    pub palette: Palette,
     pub messages: &'static dyn Messages,
 }
 
@@ -78,7 +77,8 @@ impl<'d> Batch<'d> {
             }
             number += 1;
             let text = trim_line_end(&line);
-            if text.iter().all(u8::is_ascii_whitespace) || text.first() == Some(&b'#') {
+            let start = text.iter().position(|b| !b.is_ascii_whitespace());
+            if start.is_none_or(|start| text[start] == b'#') {
                 continue;
             }
             if self.format == Format::Human {
@@ -115,7 +115,7 @@ impl<'d> Batch<'d> {
             }
         }
         if self.format == Format::Human && !self.quiet {
-            output::batch_human(out, &human_rows, self.palette, self.messages)?;
+            output::batch_human(out, &human_rows, self.messages)?;
         }
         Ok(if outcome.bad_lines > 0 {
             2

@@ -3,7 +3,6 @@
 
 use std::fmt;
 use std::path::PathBuf;
-use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -33,13 +32,18 @@ pub const EXIT_CODE_TABLE: [(&str, &str); 4] = [
 ];
 
 /// The environment variables `edl` reads; also rendered into the man page.
-pub const ENVIRONMENT: [(&str, &str); 5] = [
+pub const ENVIRONMENT: [(&str, &str); 7] = [
     (
         "EDL_DATA",
         "a rollout file to use instead of the bundled one (as --data)",
     ),
     ("EDL_LICENSE", "default for --license"),
     ("EDL_HOME", "default for --home"),
+    ("EDL_LANG", "default for --lang"),
+    (
+        "LANG",
+        "with LC_ALL and LC_MESSAGES before it: without --lang or EDL_LANG, the first one set picks the language, Chinese if it starts with zh",
+    ),
     ("NO_COLOR", "no colour with --color auto"),
     ("TERM", "no colour with --color auto when it is dumb"),
 ];
@@ -66,21 +70,24 @@ pub const EXAMPLES: [(&str, &str); 6] = [
     ("edl show 昆山", "a place's window and the facts behind it"),
 ];
 
-/// The help's epilogue, built from the tables above so that help and man page agree.
-fn epilogue() -> &'static str {
-    static TEXT: LazyLock<String> = LazyLock::new(|| {
-        let mut text = String::from("Exit codes:\n");
-        for (code, meaning) in EXIT_CODE_TABLE {
-            text.push_str(&format!("  {code}  {meaning}\n"));
-        }
-        text.push_str("\nEnvironment:\n");
-        for (name, meaning) in ENVIRONMENT {
-            text.push_str(&format!("  {name:<12} {meaning}\n"));
-        }
-        text.trim_end().to_string()
-    });
-    &TEXT
-}
+/// The help's epilogue: the tables above, written out (a test checks that they agree), so that
+/// starting `edl` does not format it.
+const EPILOGUE: &str = concat!(
+    "Exit codes:\n",
+    "  0  e-license: the e-license is enough at every stop on the date\n",
+    "  1  bring-card: bring the physical card (a stop is not live yet, or not surely live, or outside the mainland; or the license's home city was not live)\n",
+    "  2  error: bad usage, unknown or ambiguous place, bad date, bad data file; with check -, any bad line\n",
+    "  3  no-valid-license: the license state does not allow driving at all\n",
+    "\n",
+    "Environment:\n",
+    "  EDL_DATA     a rollout file to use instead of the bundled one (as --data)\n",
+    "  EDL_LICENSE  default for --license\n",
+    "  EDL_HOME     default for --home\n",
+    "  EDL_LANG     default for --lang\n",
+    "  LANG         with LC_ALL and LC_MESSAGES before it: without --lang or EDL_LANG, the first one set picks the language, Chinese if it starts with zh\n",
+    "  NO_COLOR     no colour with --color auto\n",
+    "  TERM         no colour with --color auto when it is dumb"
+);
 
 #[derive(Debug, Parser)]
 #[command(
@@ -90,7 +97,7 @@ fn epilogue() -> &'static str {
     long_about = "Is China's electronic driver's license (电子驾驶证, 交管12123 app) enough where and when \
                   you drive, or must you bring the physical card? edl answers from a bundled, sourced \
                   record of the 2021 rollout, for one place or a whole itinerary.",
-    after_help = epilogue()
+    after_help = EPILOGUE
 )]
 pub struct Cli {
     /// Use this rollout file (TOML) instead of the bundled facts
@@ -112,7 +119,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Tell whether the e-license is enough at every stop of a trip
-    #[command(after_help = epilogue())]
+    #[command(after_help = EPILOGUE)]
     Check(CheckArgs),
     /// List places with their e-license window (and status on a date)
     List(ListArgs),
@@ -363,6 +370,19 @@ mod tests {
         ] {
             assert!(parse_travel_date(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn the_help_epilogue_says_what_the_tables_say() {
+        let mut expected = String::from("Exit codes:\n");
+        for (code, meaning) in EXIT_CODE_TABLE {
+            expected.push_str(&format!("  {code}  {meaning}\n"));
+        }
+        expected.push_str("\nEnvironment:\n");
+        for (name, meaning) in ENVIRONMENT {
+            expected.push_str(&format!("  {name:<12} {meaning}\n"));
+        }
+        assert_eq!(EPILOGUE, expected.trim_end());
     }
 
     #[test]

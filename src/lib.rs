@@ -59,15 +59,23 @@ fn dispatch(cli: Cli, out: &mut dyn Write) -> anyhow::Result<u8> {
     let palette = Palette {
         enabled: use_colour(cli.color),
     };
+    // Commands that need no rollout data, or (data --check) a file of their own.
     match &cli.command {
         Command::Completions { shell } => {
-            clap_complete::generate(*shell, &mut Cli::command(), "edl", out);
+            // clap_complete panics on a failed write: generate into memory, then write, so a
+            // closed stdout is an ordinary broken pipe.
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "edl", &mut script);
+            out.write_all(&script)?;
             return Ok(0);
         }
         Command::Man => {
             man_page(out)?;
             return Ok(0);
         }
+        Command::Data(DataArgs {
+            check: Some(path), ..
+        }) => return check_rollout_file(path, out),
         _ => {}
     }
     let dataset = match &cli.data {
@@ -122,7 +130,6 @@ impl Session<'_> {
                 home: home.map(|query| (query.text, query.candidates)),
                 format: args.format,
                 quiet: args.quiet,
-                palette: self.palette,
                 messages,
             };
             let stdin = io::stdin();
@@ -215,30 +222,6 @@ impl Session<'_> {
 
     fn data(&mut self, args: &DataArgs) -> anyhow::Result<u8> {
         let dataset = &self.dataset;
-        if let Some(path) = &args.check {
-            return match data::parse_rollout_file(path, dataset.divisions) {
-                Ok(rollout) => {
-                    writeln!(
-                        self.out,
-                        "{}: ok ({} facts, {} sources, version {})",
-                        path.display(),
-                        rollout.facts.len(),
-                        rollout.sources.len(),
-                        rollout.version
-                    )?;
-                    Ok(0)
-                }
-                Err(error) => match error.downcast::<data::DataErrors>() {
-                    Ok(problems) => {
-                        for problem in &problems.0 {
-                            eprintln!("edl: {}", place::escape(&problem.to_string()));
-                        }
-                        Ok(2)
-                    }
-                    Err(other) => Err(other),
-                },
-            };
-        }
         match args.format {
             Format::Human => {
                 output::data_human(self.out, dataset, today_in_china(), self.messages)?
@@ -247,6 +230,32 @@ impl Session<'_> {
             Format::Tsv => output::data_tsv(self.out, dataset)?,
         }
         Ok(0)
+    }
+}
+
+/// `edl data --check FILE`: every problem, each on its own line with its position, or a summary.
+fn check_rollout_file(path: &std::path::Path, out: &mut dyn Write) -> anyhow::Result<u8> {
+    match data::parse_rollout_file(path, data::Divisions::bundled()) {
+        Ok(rollout) => {
+            writeln!(
+                out,
+                "{}: ok ({} facts, {} sources, version {})",
+                path.display(),
+                rollout.facts.len(),
+                rollout.sources.len(),
+                rollout.version
+            )?;
+            Ok(0)
+        }
+        Err(error) => match error.downcast::<data::DataErrors>() {
+            Ok(problems) => {
+                for problem in &problems.0 {
+                    eprintln!("edl: {}", place::escape(&problem.to_string()));
+                }
+                Ok(2)
+            }
+            Err(other) => Err(other),
+        },
     }
 }
 

@@ -114,7 +114,11 @@ impl<'d> Gazetteer<'d> {
         if let Some(code) = Code::parse(term) {
             return self.divisions.get(code).into_iter().collect();
         }
-        if !term.is_ascii() {
+        // Phones type ’ for the apostrophe, and pinyin may carry ü: still pinyin, not Chinese.
+        let pinyin_like = term
+            .chars()
+            .all(|c| c.is_ascii() || matches!(c, '’' | 'ü' | 'Ü'));
+        if !pinyin_like {
             return self.chinese(term);
         }
         let key = pinyin_key(term);
@@ -201,7 +205,10 @@ impl<'d> Gazetteer<'d> {
                 break;
             }
         }
-        if rest.is_empty() || last_was_full_name {
+        // "江苏省 苏州市" is two terms, not an address with 江苏省 at its start: leave it to
+        // `qualified`.
+        let address_tail = !rest.is_empty() && !rest.starts_with(is_separator);
+        if rest.is_empty() || (last_was_full_name && address_tail) {
             current
         } else {
             Vec::new()
@@ -349,6 +356,10 @@ mod tests {
         assert_eq!(names("安徽宿州"), ["宿州市"]);
         assert_eq!(names("江苏省苏州市"), ["苏州市"]);
         assert_eq!(names("江苏省苏州市昆山市花桥镇"), ["昆山市"]);
+        assert_eq!(names("江苏省 苏州市"), ["苏州市"]);
+        assert_eq!(names("海南省 三亚"), ["三亚市"]);
+        assert_eq!(names("Xi’an").first(), Some(&"西安市"));
+        assert!(names("Lüliang").contains(&"吕梁市"));
     }
 
     #[test]

@@ -168,7 +168,7 @@ impl Status {
     }
 }
 
-/// The answer for a trip, in order of severity; the numbers are the exit codes.
+/// The answer for a trip, in order of severity; [`Verdict::exit_code`] gives the exit codes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Verdict {
@@ -507,9 +507,12 @@ pub fn judge<'d>(
             .iter()
             .map(|division| assess(dataset, division, on))
             .collect();
-        if places
-            .iter()
-            .any(|place| place.verdict() != places[0].verdict())
+        // A license that may not drive settles every candidate alike: no need to choose.
+        let usable = license.class() == LicenseClass::Usable;
+        if usable
+            && places
+                .iter()
+                .any(|place| place.verdict() != places[0].verdict())
         {
             return Err(Ambiguous {
                 query: query.text,

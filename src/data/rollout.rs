@@ -355,12 +355,21 @@ impl Rollout {
                         continue;
                     }
                     let span = rollout.facts[second].id_span.clone();
+                    let who = if first == second {
+                        format!(
+                            "fact `{}` and the [default] window contradict",
+                            rollout.facts[first].id
+                        )
+                    } else {
+                        format!(
+                            "facts `{}` and `{}` contradict each other",
+                            rollout.facts[first].id, rollout.facts[second].id
+                        )
+                    };
                     problems.add(
                         span,
                         format!(
-                            "facts `{}` and `{}` contradict each other for {} ({}): {}",
-                            rollout.facts[first].id,
-                            rollout.facts[second].id,
+                            "{who} for {} ({}): {}",
                             division.name(),
                             division.code,
                             message.why
@@ -547,21 +556,15 @@ impl Rollout {
             return Err(Contradiction {
                 facts,
                 why: format!(
-                    "not live before {} but live by {}{}",
-                    earliest.date,
-                    latest.date,
-                    if a == usize::MAX || b == usize::MAX {
-                        " (with [default])"
-                    } else {
-                        ""
-                    }
+                    "not live before {} but live by {}",
+                    earliest.date, latest.date
                 ),
             });
         }
         Ok(Availability::Window(LiveWindow { earliest, latest }))
     }
 
-    /// True when every bound of the window rests only on low-quality sources.
+    /// True when a bound of the window rests only on low-quality sources.
     pub fn rests_on_low_quality(&self, window: &LiveWindow) -> bool {
         [&window.earliest, &window.latest]
             .into_iter()
@@ -799,6 +802,17 @@ sources = ["s1"]
                 "r.toml:23:6: facts `pilot` and `later` contradict each other for 成都市 (510100)"
             ),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_fact_against_the_default_window_is_named_once() {
+        let found = broken("on = 2021-06-01", "by = 2021-09-01");
+        assert_eq!(
+            found,
+            [
+                "r.toml:17:6: fact `pilot` and the [default] window contradict for 成都市 (510100): not live before 2021-10-20 but live by 2021-09-01"
+            ]
         );
     }
 

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{Palette, optional_date, table, tsv_field};
+use super::{optional_date, table, tsv_field};
 use crate::data::{Code, Divisions};
 use crate::i18n::{English, Messages};
 use crate::place::escape;
@@ -145,10 +145,10 @@ fn place_name(place: &StopReport, messages: &dyn Messages) -> String {
     division.map_or_else(|| place.name.clone(), |division| messages.place(division))
 }
 
+/// The table for people; uncoloured, since comfy-table would count colour codes as width.
 pub fn batch_human(
     out: &mut dyn Write,
     rows: &[BatchRow],
-    palette: Palette,
     messages: &dyn Messages,
 ) -> io::Result<()> {
     let mut table = table(messages.batch_header());
@@ -175,7 +175,7 @@ pub fn batch_human(
                     table.add_row([
                         escape(&row.query),
                         on.clone(),
-                        palette.verdict(answer.verdict, messages),
+                        messages.verdict(answer.verdict).to_string(),
                         place_name(place, messages),
                         window,
                         messages.status(place.status).to_string(),

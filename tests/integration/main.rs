@@ -6,5 +6,6 @@ mod check;
 mod language;
 mod properties;
 mod readme;
+mod regressions;
 mod scripting;
 mod support;

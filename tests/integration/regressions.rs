@@ -1,0 +1,112 @@
+//! Regression tests for bugs found in review, each named for what went wrong.
+
+use crate::support::edl;
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let output = edl(args).output().expect("edl runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_full_province_name_then_a_city_is_two_terms_not_an_address() {
+    let (code, stdout, _) = run(&[
+        "check",
+        "江苏省 苏州市",
+        "--on",
+        "2021-07-01",
+        "--format",
+        "tsv",
+    ]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(
+        stdout
+            .lines()
+            .nth(1)
+            .is_some_and(|row| row.contains("\t320500\t苏州市\t")),
+        "{stdout}"
+    );
+    let (code, stdout, _) = run(&["check", "海南省 三亚", "--on", "2021-10-24", "-q"]);
+    assert_eq!(code, 0, "{stdout}");
+}
+
+#[test]
+fn a_curly_apostrophe_is_pinyin() {
+    let (code, stdout, stderr) = run(&[
+        "check",
+        "Xi’an, shaanxi",
+        "--on",
+        "2021-09-01",
+        "--format",
+        "tsv",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("\t610100\t西安市\t"), "{stdout}");
+}
+
+#[test]
+fn an_ambiguous_name_needs_no_choice_when_the_license_cannot_drive() {
+    let (code, stdout, stderr) = run(&[
+        "check",
+        "suzhou",
+        "--on",
+        "2021-06-01",
+        "--license",
+        "revoked",
+    ]);
+    assert_eq!(code, 3, "{stderr}");
+    assert!(stdout.starts_with("no-valid-license: "), "{stdout}");
+}
+
+#[test]
+fn completions_into_a_closed_pipe_end_quietly() {
+    let script = format!(
+        "\"{}\" completions bash | head -1 >/dev/null; echo \"${{PIPESTATUS[0]}}\"",
+        env!("CARGO_BIN_EXE_edl")
+    );
+    let output = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(script)
+        .output()
+        .expect("bash runs");
+    assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), "0");
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
+
+#[test]
+fn data_check_ignores_a_broken_edl_data() {
+    let dir = std::env::temp_dir().join(format!("edl-regressions-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temp dir");
+    let broken = dir.join("broken.toml");
+    std::fs::write(&broken, "version = \n").expect("write");
+    let good = concat!(env!("CARGO_MANIFEST_DIR"), "/data/rollout.toml");
+    let output = edl(["data", "--check", good])
+        .env("EDL_DATA", &broken)
+        .output()
+        .expect("edl runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn an_indented_comment_in_batch_input_is_skipped() {
+    let output = edl(["check", "-", "--format", "tsv", "--on", "2021-06-01"])
+        .write_stdin("  # a comment\n成都\n")
+        .output()
+        .expect("edl runs");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&output.stdout).lines().count(), 2);
+}
