@@ -291,10 +291,13 @@ fn rollout(text: &str) -> String {
         });
         let _ = writeln!(
             out,
-            "        Fact {{ id: {}, places: Cow::Borrowed(&[{}]), claim: {claim}, sources: {}, note: {note}, id_span: 0..0 }},",
+            "        Fact {{ id: {}, places: Cow::Borrowed(&[{}]), claim: {claim}, sources: {}, quality: {}, note: {note}, id_span: 0..0 }},",
             text_of(fact.id.get_ref()),
             codes.join(", "),
-            sources(&fact.sources)
+            sources(&fact.sources),
+            fact.quality.map_or("None".to_string(), |quality| format!(
+                "Some(Quality::{quality:?})"
+            ))
         );
     }
     by_place.sort();

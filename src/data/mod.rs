@@ -279,6 +279,29 @@ mod tests {
     }
 
     #[test]
+    fn a_fact_graded_below_its_sources_keeps_its_grade() {
+        let dataset = dataset();
+        let shenyang = dataset
+            .rollout
+            .facts
+            .iter()
+            .position(|f| f.id == "batch2-shenyang-oct20");
+        assert_eq!(
+            shenyang.map(|fact| dataset.rollout.fact_quality(fact)),
+            Some(Quality::Medium)
+        );
+        let taiyuan = dataset
+            .rollout
+            .facts
+            .iter()
+            .position(|f| f.id == "batch2-taiyuan-oct20");
+        assert_eq!(
+            taiyuan.map(|fact| dataset.rollout.fact_quality(fact)),
+            Some(Quality::Strong)
+        );
+    }
+
+    #[test]
     fn every_division_has_a_window_and_low_quality_is_flagged() {
         let dataset = dataset();
         for division in dataset.divisions.iter() {

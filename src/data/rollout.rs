@@ -86,6 +86,8 @@ pub struct Fact {
     pub claim: Claim,
     /// Indexes into [`Rollout::sources`].
     pub sources: Cow<'static, [usize]>,
+    /// A grade for the fact below that of its best source, where the facts files give one.
+    pub quality: Option<Quality>,
     pub note: Option<Text>,
     /// Where the fact's id sits in its file, for messages about contradictions.
     id_span: Range<usize>,
@@ -322,6 +324,7 @@ impl Rollout {
                     places: places.into(),
                     claim,
                     sources: sources.into(),
+                    quality: fact.quality,
                     note: fact.note.clone().map(Into::into),
                     id_span: fact.id.span(),
                 });
@@ -577,13 +580,16 @@ impl Rollout {
     }
 
     /// A fact is as good as its best source.
+    /// A fact is as good as its best source, unless the fact itself is graded lower.
     pub fn fact_quality(&self, fact: usize) -> Quality {
-        self.facts[fact]
+        let fact = &self.facts[fact];
+        let best = fact
             .sources
             .iter()
             .map(|&source| self.sources[source].quality)
             .max()
-            .unwrap_or(Quality::Low)
+            .unwrap_or(Quality::Low);
+        fact.quality.map_or(best, |graded| graded.min(best))
     }
 }
 
@@ -737,6 +743,7 @@ sources = ["s1"]
                         f.places.clone(),
                         f.claim,
                         f.sources.clone(),
+                        f.quality,
                         f.note.clone(),
                     )
                 })

@@ -78,5 +78,8 @@ pub struct RawFact {
     pub not_before: Option<Spanned<Datetime>>,
     pub never: Option<Spanned<bool>>,
     pub sources: Vec<Spanned<String>>,
+    /// The grade the facts files give the fact itself, where it is below its best source's
+    /// (a strong outlet's wording that only implies the day).
+    pub quality: Option<Quality>,
     pub note: Option<String>,
 }
