@@ -83,12 +83,7 @@ impl<'d> Batch<'d> {
             }
             if self.format == Format::Human {
                 let (row, verdict) = self.answer(text, row_messages);
-                outcome.note(
-                    verdict.as_ref().copied().map_err(String::as_str),
-                    number,
-                    self.messages,
-                    errors,
-                )?;
+                outcome.note(&verdict, number, self.messages, errors)?;
                 human_rows.push(row);
                 continue;
             }
@@ -104,12 +99,7 @@ impl<'d> Batch<'d> {
                     answered.entry(text.to_vec()).or_insert((bytes, verdict))
                 }
             };
-            outcome.note(
-                verdict.as_ref().copied().map_err(String::as_str),
-                number,
-                self.messages,
-                errors,
-            )?;
+            outcome.note(verdict, number, self.messages, errors)?;
             if !self.quiet {
                 out.write_all(bytes)?;
             }
@@ -179,13 +169,13 @@ impl<'d> Batch<'d> {
 impl Outcome {
     fn note(
         &mut self,
-        verdict: Result<Verdict, &str>,
+        verdict: &Result<Verdict, String>,
         number: usize,
         messages: &dyn Messages,
         errors: &mut dyn Write,
     ) -> std::io::Result<()> {
         match verdict {
-            Ok(verdict) => self.worst = self.worst.max(Some(verdict)),
+            Ok(verdict) => self.worst = self.worst.max(Some(*verdict)),
             Err(message) => {
                 self.bad_lines += 1;
                 let line = messages.batch_line(number);

@@ -12,9 +12,15 @@ const ERROR: u8 = 2;
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = Lang::requested(&args, |name| std::env::var(name).ok());
-    let parsed = edl::cli::localized_command(lang)
-        .try_get_matches_from(&args)
-        .and_then(|matches| edl::cli::Cli::from_arg_matches(&matches));
+    let mut command = edl::cli::localized_command(lang);
+    let parsed = command.try_get_matches_from_mut(&args).and_then(|matches| {
+        let cli = edl::cli::Cli::from_arg_matches(&matches);
+        std::mem::forget(matches);
+        cli
+    });
+    // The process is about to answer and exit; freeing clap's command tree piece by piece
+    // would cost about a tenth of edl's start-up, and the exit frees it anyway.
+    std::mem::forget(command);
     let cli = match parsed {
         Ok(cli) => cli,
         Err(error)
