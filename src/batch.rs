@@ -160,7 +160,9 @@ impl<'d> Batch<'d> {
             Problem::NotUtf8 { in_date } => messages.not_utf8(*in_date).to_string(),
             Problem::Nul => messages.line_has_nul().to_string(),
             Problem::Date { text, error } => messages.bad_date(text, messages.date_problem(*error)),
-            Problem::Place(error) => crate::explain(self.gazetteer, error, messages).to_string(),
+            Problem::Place(error) => {
+                crate::i18n::place_error(self.gazetteer.divisions(), error, messages)
+            }
             Problem::Ambiguous(ambiguous) => messages.ambiguous(ambiguous),
         }
     }
@@ -204,7 +206,7 @@ fn split_date(
     let date = match std::str::from_utf8(date) {
         Err(_) => Err(Problem::NotUtf8 { in_date: true }),
         Ok(text) => parse_travel_date(text.trim())
-            .map(|date| crate::travel_day(date, today))
+            .map(|date| date.day(today))
             .map_err(|error| Problem::Date {
                 text: text.to_string(),
                 error,

@@ -255,6 +255,19 @@ pub enum TravelDate {
     Tomorrow,
 }
 
+impl TravelDate {
+    /// The day meant, given today's date.
+    pub fn day(self, today: NaiveDate) -> NaiveDate {
+        match self {
+            TravelDate::Day(day) => day,
+            TravelDate::Today => today,
+            TravelDate::Tomorrow => today
+                .checked_add_days(chrono::Days::new(1))
+                .unwrap_or(today),
+        }
+    }
+}
+
 /// The dates `edl` accepts: the rollout began in 2021, and later dates are plain lookups.
 const FIRST_YEAR: i32 = 2000;
 const LAST_YEAR: i32 = 2099;

@@ -16,7 +16,7 @@ pub mod verdict;
 
 use std::io::{self, IsTerminal, Write};
 
-use chrono::{Days, FixedOffset, NaiveDate, Utc};
+use chrono::{FixedOffset, NaiveDate, Utc};
 use clap::CommandFactory;
 
 use crate::cli::{
@@ -26,7 +26,7 @@ use crate::cli::{
 use crate::data::{Dataset, Division, Level};
 use crate::i18n::{Lang, Messages};
 use crate::output::Palette;
-use crate::place::{Gazetteer, PlaceError};
+use crate::place::Gazetteer;
 use crate::verdict::{Placed, Query};
 
 /// The language a command line asks for: `--lang`, then `EDL_LANG` (both parsed by clap), then
@@ -102,12 +102,12 @@ impl Session<'_> {
     fn check(&mut self, args: &CheckArgs) -> anyhow::Result<u8> {
         let (dataset, messages) = (&self.dataset, self.messages);
         let today = today_in_china();
-        let on = travel_day(args.on.unwrap_or(TravelDate::Today), today);
+        let on = args.on.unwrap_or(TravelDate::Today).day(today);
         let gazetteer = Gazetteer::new(dataset.divisions);
         let resolve = |text: &String| -> anyhow::Result<Query<'_>> {
-            let candidates = gazetteer
-                .resolve(text)
-                .map_err(|error| explain(&gazetteer, &error, messages))?;
+            let candidates = gazetteer.resolve(text).map_err(|error| {
+                anyhow::anyhow!(i18n::place_error(dataset.divisions, &error, messages))
+            })?;
             Ok(Query {
                 text: text.clone(),
                 candidates,
@@ -160,7 +160,7 @@ impl Session<'_> {
 
     fn list(&mut self, args: &ListArgs) -> anyhow::Result<u8> {
         let (dataset, messages) = (&self.dataset, self.messages);
-        let on = travel_day(args.on.unwrap_or(TravelDate::Today), today_in_china());
+        let on = args.on.unwrap_or(TravelDate::Today).day(today_in_china());
         let gazetteer = Gazetteer::new(dataset.divisions);
         let province = match &args.province {
             Some(text) => Some(
@@ -197,7 +197,7 @@ impl Session<'_> {
         let (dataset, messages) = (&self.dataset, self.messages);
         let gazetteer = Gazetteer::new(dataset.divisions);
         let division = unique_place(&gazetteer, &args.place, None, messages)?;
-        let on = travel_day(args.on.unwrap_or(TravelDate::Today), today_in_china());
+        let on = args.on.unwrap_or(TravelDate::Today).day(today_in_china());
         let place = verdict::assess(dataset, division, on);
         match args.format {
             Format::Human => output::show_human(self.out, &place, dataset, on, messages)?,
@@ -271,9 +271,9 @@ fn unique_place<'d>(
     level: Option<Level>,
     messages: &dyn Messages,
 ) -> anyhow::Result<&'d Division> {
-    let found = gazetteer
-        .resolve(text)
-        .map_err(|error| explain(gazetteer, &error, messages))?;
+    let found = gazetteer.resolve(text).map_err(|error| {
+        anyhow::anyhow!(i18n::place_error(gazetteer.divisions(), &error, messages))
+    })?;
     let found: Vec<&Division> = found
         .into_iter()
         .filter(|d| level.is_none_or(|level| d.level == level))
@@ -323,46 +323,10 @@ fn man_page(out: &mut dyn Write) -> io::Result<()> {
     man.render_version_section(out)
 }
 
-/// A place error as one sentence in the user's language, with the closest names when the place
-/// is unknown.
-pub(crate) fn explain(
-    gazetteer: &Gazetteer<'_>,
-    error: &PlaceError,
-    messages: &dyn Messages,
-) -> anyhow::Error {
-    let divisions = gazetteer.divisions();
-    let text = match error {
-        PlaceError::Empty => messages.empty_place(),
-        PlaceError::TooLong { bytes } => messages.place_too_long(*bytes, place::MAX_QUERY_BYTES),
-        PlaceError::Unknown { query, suggestions } => {
-            let names: Vec<String> = suggestions
-                .iter()
-                .filter_map(|&code| divisions.get(code))
-                .map(|d| {
-                    messages.suggestion(Placed {
-                        division: d,
-                        province: divisions.province_of(d),
-                    })
-                })
-                .collect();
-            messages.unknown_place(query, &names)
-        }
-    };
-    anyhow::anyhow!(text)
-}
-
 /// Today's date in China (UTC+8), whatever the machine's time zone.
 pub fn today_in_china() -> NaiveDate {
     let china = FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset");
     Utc::now().with_timezone(&china).date_naive()
-}
-
-pub(crate) fn travel_day(date: TravelDate, today: NaiveDate) -> NaiveDate {
-    match date {
-        TravelDate::Day(day) => day,
-        TravelDate::Today => today,
-        TravelDate::Tomorrow => today.checked_add_days(Days::new(1)).unwrap_or(today),
-    }
 }
 
 /// Colour as ripgrep and fd decide it: `auto` means a terminal, no `NO_COLOR`, and not `TERM=dumb`.

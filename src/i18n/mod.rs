@@ -11,7 +11,8 @@ mod zh;
 use chrono::NaiveDate;
 
 use crate::cli::DateError;
-use crate::data::{Claim, Division, Kind, Level, Quality};
+use crate::data::{Claim, Division, Divisions, Kind, Level, Quality};
+use crate::place::PlaceError;
 use crate::verdict::{Ambiguous, LicenseState, Note, Placed, Status, Verdict, Why};
 
 pub use en::English;
@@ -173,6 +174,29 @@ pub trait Messages: Sync {
     /// Help text for a flag or command, by clap id (`check`, `check.on`, `about`), or `None` to
     /// keep the English text written with the definition.
     fn help(&self, key: &str) -> Option<&'static str>;
+}
+
+/// A place error as one sentence, with the closest names when the place is unknown.
+pub fn place_error(divisions: &Divisions, error: &PlaceError, messages: &dyn Messages) -> String {
+    match error {
+        PlaceError::Empty => messages.empty_place(),
+        PlaceError::TooLong { bytes } => {
+            messages.place_too_long(*bytes, crate::place::MAX_QUERY_BYTES)
+        }
+        PlaceError::Unknown { query, suggestions } => {
+            let names: Vec<String> = suggestions
+                .iter()
+                .filter_map(|&code| divisions.get(code))
+                .map(|d| {
+                    messages.suggestion(Placed {
+                        division: d,
+                        province: divisions.province_of(d),
+                    })
+                })
+                .collect();
+            messages.unknown_place(query, &names)
+        }
+    }
 }
 
 #[cfg(test)]
