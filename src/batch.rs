@@ -12,7 +12,7 @@ use crate::cli::{DateError, Format, parse_travel_date};
 use crate::data::{Dataset, Division};
 use crate::i18n::{English, Messages};
 use crate::output::{self, BatchAnswer, BatchRow};
-use crate::place::{Gazetteer, PlaceError, escape};
+use crate::place::{Gazetteer, PlaceError};
 use crate::verdict::{self, Ambiguous, LicenseState, Query, Verdict};
 
 /// What the whole batch settles on: 2 if any line was bad, else the worst verdict.
@@ -181,7 +181,11 @@ impl Outcome {
             Err(message) => {
                 self.bad_lines += 1;
                 let line = messages.batch_line(number);
-                writeln!(errors, "edl: {line}{}{}", messages.colon(), escape(message))?;
+                writeln!(
+                    errors,
+                    "{}",
+                    output::error_line(&format!("{line}{}{message}", messages.colon()))
+                )?;
             }
         }
         Ok(())

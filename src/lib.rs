@@ -250,7 +250,7 @@ fn check_rollout_file(path: &std::path::Path, out: &mut dyn Write) -> anyhow::Re
         Err(error) => match error.downcast::<data::DataErrors>() {
             Ok(problems) => {
                 for problem in &problems.0 {
-                    eprintln!("edl: {}", place::escape(&problem.to_string()));
+                    eprintln!("{}", output::error_line(&problem.to_string()));
                 }
                 Ok(2)
             }

@@ -47,7 +47,7 @@ fn main() -> ExitCode {
                     .trim_start_matches("error: ")
                     .to_string()
             });
-            eprintln!("edl: {}", edl::place::escape(&message));
+            eprintln!("{}", edl::output::error_line(&message));
             return ExitCode::from(ERROR);
         }
     };
@@ -55,7 +55,7 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("edl: {}", edl::place::escape(&format!("{error:#}")));
+            eprintln!("{}", edl::output::error_line(&format!("{error:#}")));
             ExitCode::from(ERROR)
         }
     }

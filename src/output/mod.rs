@@ -30,6 +30,12 @@ pub use browse::{
 };
 pub use check::{CHECK_TSV_HEADER, CheckReport, StopReport, check_human, check_json, check_tsv};
 
+/// Every error `edl` reports, in one shape: one line, prefixed with the program's name, with
+/// control characters escaped so a message cannot drive the terminal.
+pub fn error_line(message: &str) -> String {
+    format!("edl: {}", escape(message))
+}
+
 /// The JSON schema's version; it changes only when a key changes meaning or goes away.
 pub const SCHEMA_VERSION: u32 = 1;
 
