@@ -171,9 +171,9 @@ pub struct ShowArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_travel_date)]
     pub on: Option<TravelDate>,
 
-    /// Output format (tsv is not offered: the facts are nested)
-    #[arg(long, value_enum, default_value_t = Format::Human, value_name = "FORMAT")]
-    pub format: Format,
+    /// Output format (no TSV: the facts behind a place are nested)
+    #[arg(long, value_enum, default_value_t = ShowFormat::Human, value_name = "FORMAT")]
+    pub format: ShowFormat,
 }
 
 #[derive(Debug, Args)]
@@ -238,6 +238,13 @@ pub enum Format {
     Human,
     Json,
     Tsv,
+}
+
+/// `edl show`'s formats: its facts and sources nest, which a TSV row cannot hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    Human,
+    Json,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -20,8 +20,8 @@ use chrono::{FixedOffset, NaiveDate, Utc};
 use clap::CommandFactory;
 
 use crate::cli::{
-    CheckArgs, Cli, ColorChoice, Command, DataArgs, Format, ListArgs, ShowArgs, TimelineArgs,
-    TravelDate,
+    CheckArgs, Cli, ColorChoice, Command, DataArgs, Format, ListArgs, ShowArgs, ShowFormat,
+    TimelineArgs, TravelDate,
 };
 use crate::data::{Dataset, Division, Level};
 use crate::i18n::{Lang, Messages};
@@ -200,9 +200,8 @@ impl Session<'_> {
         let on = args.on.unwrap_or(TravelDate::Today).day(today_in_china());
         let place = verdict::assess(dataset, division, on);
         match args.format {
-            Format::Human => output::show_human(self.out, &place, dataset, on, messages)?,
-            Format::Json => output::show_json(self.out, &place, dataset, on)?,
-            Format::Tsv => anyhow::bail!(messages.show_has_no_tsv()),
+            ShowFormat::Human => output::show_human(self.out, &place, dataset, on, messages)?,
+            ShowFormat::Json => output::show_json(self.out, &place, dataset, on)?,
         }
         Ok(0)
     }

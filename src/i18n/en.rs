@@ -460,10 +460,6 @@ impl Messages for English {
         "`-` (read places from stdin) must be the only PLACE"
     }
 
-    fn show_has_no_tsv(&self) -> &'static str {
-        "show has no TSV form: its facts are nested; use --format json"
-    }
-
     fn usage_error(&self, _error: &clap::Error) -> Option<String> {
         None
     }

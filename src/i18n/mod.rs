@@ -168,7 +168,6 @@ pub trait Messages: Sync {
     fn not_utf8(&self, in_date: bool) -> &'static str;
     fn line_has_nul(&self) -> &'static str;
     fn dash_alone(&self) -> &'static str;
-    fn show_has_no_tsv(&self) -> &'static str;
     /// A command-line error that clap reported, or `None` to keep clap's own words.
     fn usage_error(&self, error: &clap::Error) -> Option<String>;
     /// Help text for a flag or command, by clap id (`check`, `check.on`, `about`), or `None` to

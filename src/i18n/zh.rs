@@ -462,10 +462,6 @@ impl Messages for Chinese {
         "`-`（从标准输入读取地点）必须是唯一的 PLACE"
     }
 
-    fn show_has_no_tsv(&self) -> &'static str {
-        "show 没有 TSV 格式：依据是嵌套的；请用 --format json"
-    }
-
     fn usage_error(&self, error: &clap::Error) -> Option<String> {
         let context = |kind| match error.get(kind) {
             Some(ContextValue::String(text)) => Some(text.clone()),

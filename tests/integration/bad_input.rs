@@ -359,7 +359,7 @@ bad_input! {
         .expects("invalid value 'town' for '--level <LEVEL>'");
     unknown_status: args(&["list", "--status", "dead"])
         .expects("invalid value 'dead' for '--status <STATUS>'");
-    show_as_tsv: args(&["show", "成都", "--format", "tsv"]).expects("show has no TSV form");
+    show_as_tsv: args(&["show", "成都", "--format", "tsv"]).expects("invalid value 'tsv' for '--format <FORMAT>'");
     show_ambiguous: args(&["show", "suzhou"]).expects("\"suzhou\" could be 3 places");
     show_unknown: args(&["show", "nowhere"]).expects("unknown place \"nowhere\"");
     list_province_that_is_a_city: args(&["list", "--province", "成都"])
