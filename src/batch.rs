@@ -159,7 +159,9 @@ impl<'d> Batch<'d> {
         match problem {
             Problem::NotUtf8 { in_date } => messages.not_utf8(*in_date).to_string(),
             Problem::Nul => messages.line_has_nul().to_string(),
-            Problem::Date { text, error } => messages.bad_date(text, messages.date_problem(*error)),
+            Problem::Date { text, error } => {
+                messages.bad_date(text, &messages.date_problem(*error))
+            }
             Problem::Place(error) => {
                 crate::i18n::place_error(self.gazetteer.divisions(), error, messages)
             }

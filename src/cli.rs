@@ -276,8 +276,8 @@ impl TravelDate {
 }
 
 /// The dates `edl` accepts: the rollout began in 2021, and later dates are plain lookups.
-const FIRST_YEAR: i32 = 2000;
-const LAST_YEAR: i32 = 2099;
+pub const FIRST_YEAR: i32 = 2000;
+pub const LAST_YEAR: i32 = 2099;
 
 /// Why a travel date was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -290,7 +290,7 @@ pub enum DateError {
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use crate::i18n::Messages;
-        f.write_str(crate::i18n::English.date_problem(*self))
+        f.write_str(&crate::i18n::English.date_problem(*self))
     }
 }
 

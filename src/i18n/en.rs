@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::{Blocking, DataSummary, Messages, ShowField};
-use crate::cli::DateError;
+use crate::cli::{DateError, FIRST_YEAR, LAST_YEAR};
 use crate::data::{Claim, Division, Kind, Level, Quality};
 use crate::verdict::{Ambiguous, Ground, LicenseState, Note, Placed, Reason, Status, Verdict, Why};
 
@@ -436,11 +436,13 @@ impl Messages for English {
         format!("bad date \"{text}\": {why}")
     }
 
-    fn date_problem(&self, error: DateError) -> &'static str {
+    fn date_problem(&self, error: DateError) -> String {
         match error {
-            DateError::Shape => "expected a date as YYYY-MM-DD, today or tomorrow",
-            DateError::NoSuchDay => "no such day in the calendar",
-            DateError::OutOfRange => "the date must fall in the years 2000 to 2099",
+            DateError::Shape => "expected a date as YYYY-MM-DD, today or tomorrow".to_string(),
+            DateError::NoSuchDay => "no such day in the calendar".to_string(),
+            DateError::OutOfRange => {
+                format!("the date must fall in the years {FIRST_YEAR} to {LAST_YEAR}")
+            }
         }
     }
 

@@ -163,7 +163,7 @@ pub trait Messages: Sync {
     fn in_option(&self, option: &str) -> String;
     fn batch_line(&self, number: usize) -> String;
     fn bad_date(&self, text: &str, why: &str) -> String;
-    fn date_problem(&self, error: DateError) -> &'static str;
+    fn date_problem(&self, error: DateError) -> String;
     /// A batch line, or the date on it (`in_date`), is not UTF-8.
     fn not_utf8(&self, in_date: bool) -> &'static str;
     fn line_has_nul(&self) -> &'static str;

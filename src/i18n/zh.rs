@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use super::{Blocking, DataSummary, Messages, ShowField};
-use crate::cli::DateError;
+use crate::cli::{DateError, FIRST_YEAR, LAST_YEAR};
 use crate::data::{Claim, Division, Kind, Level, Quality};
 use crate::verdict::{Ambiguous, Ground, LicenseState, Note, Placed, Reason, Status, Verdict, Why};
 
@@ -438,11 +438,11 @@ impl Messages for Chinese {
         format!("日期“{text}”有误：{why}")
     }
 
-    fn date_problem(&self, error: DateError) -> &'static str {
+    fn date_problem(&self, error: DateError) -> String {
         match error {
-            DateError::Shape => "日期格式应为 YYYY-MM-DD，或 today、tomorrow",
-            DateError::NoSuchDay => "日历上没有这一天",
-            DateError::OutOfRange => "日期须在 2000 年至 2099 年之间",
+            DateError::Shape => "日期格式应为 YYYY-MM-DD，或 today、tomorrow".to_string(),
+            DateError::NoSuchDay => "日历上没有这一天".to_string(),
+            DateError::OutOfRange => format!("日期须在 {FIRST_YEAR} 年至 {LAST_YEAR} 年之间"),
         }
     }
 
@@ -474,7 +474,7 @@ impl Messages for Chinese {
             ErrorKind::ValueValidation => {
                 let source = std::error::Error::source(error);
                 match source.and_then(|source| source.downcast_ref::<DateError>()) {
-                    Some(date) => Some(self.bad_date(&value, self.date_problem(*date))),
+                    Some(date) => Some(self.bad_date(&value, &self.date_problem(*date))),
                     None => Some(format!("{argument} 的值“{value}”无效")),
                 }
             }
