@@ -15,6 +15,7 @@ use anstyle::{AnsiColor, Style};
 use chrono::NaiveDate;
 use comfy_table::{ContentArrangement, Table, presets};
 use serde::{Deserialize, Serialize};
+use terminal_size::{Width, terminal_size_of};
 
 use crate::data::{Availability, Dataset};
 use crate::i18n::Messages;
@@ -82,12 +83,16 @@ impl Palette {
 }
 
 /// A table in the house style. comfy-table measures display width, so CJK cells stay aligned.
+/// On a terminal the table wraps to its width; into a pipe or file it keeps its natural width.
 fn table(header: impl Into<comfy_table::Row>) -> Table {
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_header(header);
+    if let Some((Width(width), _)) = terminal_size_of(io::stdout()) {
+        table.set_width(width);
+    }
     table
 }
 
