@@ -100,23 +100,61 @@ const EPILOGUE: &str = concat!(
     after_help = EPILOGUE
 )]
 pub struct Cli {
-    /// Use this rollout file (TOML) instead of the bundled facts
-    #[arg(long, global = true, value_name = "FILE", env = "EDL_DATA")]
-    pub data: Option<PathBuf>,
-
-    /// When to colour the output
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
-    pub color: ColorChoice,
-
-    /// The language of human output: zh or en [default: from LC_ALL, LC_MESSAGES or LANG]
-    #[arg(long, global = true, value_enum, value_name = "LANG", env = "EDL_LANG")]
-    pub lang: Option<Lang>,
+    /// The shared options, wherever they were given (see `Cli::from_matches`).
+    #[command(flatten)]
+    pub options: Options,
 
     #[command(subcommand)]
     pub command: Command,
 }
 
+/// The options every command takes, before its name or after it: `edl --lang zh check 成都` and
+/// `edl check 成都 --lang zh` are the same. Each command defines them itself rather than as clap
+/// `global` arguments, because clap copies every global argument into every subcommand at
+/// start-up, which cost `edl check` a seventh of its start-up time.
+#[derive(Clone, Debug, Args)]
+pub struct Options {
+    /// Use this rollout file (TOML) instead of the bundled facts
+    #[arg(long, value_name = "FILE", env = "EDL_DATA")]
+    pub data: Option<PathBuf>,
+
+    /// When to colour the output
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// The language of human output: zh or en [default: from LC_ALL, LC_MESSAGES or LANG]
+    #[arg(long, value_enum, value_name = "LANG", env = "EDL_LANG")]
+    pub lang: Option<Lang>,
+}
+
+impl Cli {
+    /// The command line clap matched, with the shared options settled: one given after the
+    /// command's name wins over one given before it, and either wins over the environment and
+    /// the defaults (which both levels read alike).
+    pub fn from_matches(matches: &clap::ArgMatches) -> Result<Cli, clap::Error> {
+        use clap::FromArgMatches;
+        use clap::parser::ValueSource;
+        let mut cli = Cli::from_arg_matches(matches)?;
+        let Some((_, command_matches)) = matches.subcommand() else {
+            return Ok(cli);
+        };
+        let given = |id| command_matches.value_source(id) == Some(ValueSource::CommandLine);
+        let after = cli.command.options();
+        if given("data") {
+            cli.options.data = after.data.clone();
+        }
+        if given("color") {
+            cli.options.color = after.color;
+        }
+        if given("lang") {
+            cli.options.lang = after.lang;
+        }
+        Ok(cli)
+    }
+}
+
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// Tell whether the e-license is enough at every stop of a trip
     #[command(after_help = EPILOGUE)]
@@ -130,12 +168,39 @@ pub enum Command {
     /// The rollout data's version, counts and sources; or check a rollout file
     Data(DataArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
-    Completions {
-        #[arg(value_enum, value_name = "SHELL")]
-        shell: clap_complete::Shell,
-    },
+    Completions(CompletionsArgs),
     /// Print the manual page (roff)
-    Man,
+    Man(ManArgs),
+}
+
+impl Command {
+    /// The shared options as given after the command's name.
+    fn options(&self) -> &Options {
+        match self {
+            Command::Check(args) => &args.options,
+            Command::List(args) => &args.options,
+            Command::Show(args) => &args.options,
+            Command::Timeline(args) => &args.options,
+            Command::Data(args) => &args.options,
+            Command::Completions(args) => &args.options,
+            Command::Man(args) => &args.options,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+
+    #[command(flatten)]
+    pub options: Options,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    #[command(flatten)]
+    pub options: Options,
 }
 
 #[derive(Debug, Args)]
@@ -159,6 +224,9 @@ pub struct ListArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human, value_name = "FORMAT")]
     pub format: Format,
+
+    #[command(flatten)]
+    pub options: Options,
 }
 
 #[derive(Debug, Args)]
@@ -174,6 +242,9 @@ pub struct ShowArgs {
     /// Output format (no TSV: the facts behind a place are nested)
     #[arg(long, value_enum, default_value_t = ShowFormat::Human, value_name = "FORMAT")]
     pub format: ShowFormat,
+
+    #[command(flatten)]
+    pub options: Options,
 }
 
 #[derive(Debug, Args)]
@@ -181,6 +252,9 @@ pub struct TimelineArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human, value_name = "FORMAT")]
     pub format: Format,
+
+    #[command(flatten)]
+    pub options: Options,
 }
 
 #[derive(Debug, Args)]
@@ -192,6 +266,9 @@ pub struct DataArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human, value_name = "FORMAT")]
     pub format: Format,
+
+    #[command(flatten)]
+    pub options: Options,
 }
 
 #[derive(Debug, Args)]
@@ -231,6 +308,9 @@ pub struct CheckArgs {
     /// Print nothing; the exit code answers
     #[arg(short, long)]
     pub quiet: bool,
+
+    #[command(flatten)]
+    pub options: Options,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -330,21 +410,24 @@ pub fn localized_command(lang: Lang) -> clap::Command {
     let Some(about) = messages.help("about") else {
         return command;
     };
-    command = command.about(about).long_about(about);
-    if let Some(after) = messages.help("after_help") {
-        command = command.after_help(after);
-    }
-    for argument in ["data", "color", "lang"] {
-        if let Some(help) = messages.help(&format!("global.{argument}")) {
-            command = command.mut_arg(argument, |arg| arg.help(help));
-        }
-    }
-    let names: Vec<String> = command
-        .get_subcommands()
-        .map(|sub| sub.get_name().to_string())
-        .collect();
-    for name in names {
-        command = command.mut_subcommand(&name, |mut sub| {
+    // Subcommands get their arguments when parsing reaches them (clap's `defer`), so they are
+    // built here first. Arguments are then changed in place: clap indexes a built command's
+    // arguments by position, which removing and re-adding one (`mut_arg`) would break.
+    command.build();
+    let help_of = |command: &str, argument: &str| {
+        messages
+            .help(&format!("{command}.{argument}"))
+            .or_else(|| messages.help(&format!("global.{argument}")))
+    };
+    command = command
+        .about(about)
+        .long_about(about)
+        .mut_args(|arg| match help_of("", arg.get_id().as_str()) {
+            Some(help) => arg.help(help),
+            None => arg,
+        })
+        .mut_subcommands(|mut sub| {
+            let name = sub.get_name().to_string();
             if let Some(about) = messages.help(&name) {
                 sub = sub.about(about);
             }
@@ -354,17 +437,13 @@ pub fn localized_command(lang: Lang) -> clap::Command {
             {
                 sub = sub.after_help(after);
             }
-            let arguments: Vec<String> = sub
-                .get_arguments()
-                .map(|arg| arg.get_id().to_string())
-                .collect();
-            for argument in arguments {
-                if let Some(help) = messages.help(&format!("{name}.{argument}")) {
-                    sub = sub.mut_arg(&argument, |arg| arg.help(help));
-                }
-            }
-            sub
+            sub.mut_args(|arg| match help_of(&name, arg.get_id().as_str()) {
+                Some(help) => arg.help(help),
+                None => arg,
+            })
         });
+    if let Some(after) = messages.help("after_help") {
+        command = command.after_help(after);
     }
     command
 }

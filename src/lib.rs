@@ -32,7 +32,8 @@ use crate::verdict::{Placed, Query};
 /// The language a command line asks for: `--lang`, then `EDL_LANG` (both parsed by clap), then
 /// the locale.
 pub fn language(cli: &Cli) -> Lang {
-    cli.lang
+    cli.options
+        .lang
         .unwrap_or_else(|| Lang::from_locale(|name| std::env::var(name).ok()))
 }
 
@@ -57,19 +58,19 @@ struct Session<'o> {
 fn dispatch(cli: Cli, out: &mut dyn Write) -> anyhow::Result<u8> {
     let messages = language(&cli).messages();
     let palette = Palette {
-        enabled: use_colour(cli.color),
+        enabled: use_colour(cli.options.color),
     };
     // Commands that need no rollout data, or (data --check) a file of their own.
     match &cli.command {
-        Command::Completions { shell } => {
+        Command::Completions(args) => {
             // clap_complete panics on a failed write: generate into memory, then write, so a
             // closed stdout is an ordinary broken pipe.
             let mut script = Vec::new();
-            clap_complete::generate(*shell, &mut Cli::command(), "edl", &mut script);
+            clap_complete::generate(args.shell, &mut Cli::command(), "edl", &mut script);
             out.write_all(&script)?;
             return Ok(0);
         }
-        Command::Man => {
+        Command::Man(_) => {
             man_page(out)?;
             return Ok(0);
         }
@@ -78,7 +79,7 @@ fn dispatch(cli: Cli, out: &mut dyn Write) -> anyhow::Result<u8> {
         }) => return check_rollout_file(path, out),
         _ => {}
     }
-    let dataset = match &cli.data {
+    let dataset = match &cli.options.data {
         Some(path) => Dataset::with_rollout_file(path)?,
         None => Dataset::bundled(),
     };
@@ -94,7 +95,7 @@ fn dispatch(cli: Cli, out: &mut dyn Write) -> anyhow::Result<u8> {
         Command::Show(args) => session.show(args),
         Command::Timeline(args) => session.timeline(args),
         Command::Data(args) => session.data(args),
-        Command::Completions { .. } | Command::Man => unreachable!("answered above"),
+        Command::Completions(_) | Command::Man(_) => unreachable!("answered above"),
     }
 }
 

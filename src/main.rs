@@ -2,7 +2,6 @@
 
 use std::process::ExitCode;
 
-use clap::FromArgMatches;
 use clap::error::ErrorKind;
 use edl::i18n::Lang;
 
@@ -14,7 +13,7 @@ fn main() -> ExitCode {
     let lang = Lang::requested(&args, |name| std::env::var(name).ok());
     let mut command = edl::cli::localized_command(lang);
     let parsed = command.try_get_matches_from_mut(&args).and_then(|matches| {
-        let cli = edl::cli::Cli::from_arg_matches(&matches);
+        let cli = edl::cli::Cli::from_matches(&matches);
         std::mem::forget(matches);
         cli
     });

@@ -367,10 +367,15 @@ fn errors_speak_both_languages() {
 /// Language variables to set for a run.
 type Env = &'static [(&'static str, &'static str)];
 
-/// The language a run spoke, from the error for an unknown place.
+/// The language `edl ARGS check chengdoo` spoke, from the error for an unknown place.
 fn spoken(env: Env, args: &[&str]) -> &'static str {
     let all: Vec<&str> = args.iter().copied().chain(["check", "chengdoo"]).collect();
-    let outcome = run_with(env, &all, None);
+    spoken_by(env, &all)
+}
+
+/// The language a run that names the unknown place chengdoo spoke.
+fn spoken_by(env: Env, args: &[&str]) -> &'static str {
+    let outcome = run_with(env, args, None);
     let line = outcome.assert_error_line();
     if line.starts_with("edl: 未知地点“chengdoo”") {
         "zh"
@@ -443,6 +448,42 @@ fn the_flag_then_edl_lang_then_the_locale_choose_the_language() {
         "{}",
         outcome.stderr
     );
+}
+
+#[test]
+fn a_lang_after_the_command_wins_over_one_before_it() {
+    let cases: [(Env, &[&str], &str); 6] = [
+        (
+            &[],
+            &["--lang", "en", "check", "chengdoo", "--lang", "zh"],
+            "zh",
+        ),
+        (
+            &[],
+            &["--lang", "zh", "check", "chengdoo", "--lang", "en"],
+            "en",
+        ),
+        // The command reads EDL_LANG too; a flag before it still beats the variable.
+        (
+            &[("EDL_LANG", "zh")],
+            &["--lang", "en", "check", "chengdoo"],
+            "en",
+        ),
+        (
+            &[("EDL_LANG", "en")],
+            &["--lang", "zh", "check", "chengdoo"],
+            "zh",
+        ),
+        (
+            &[("EDL_LANG", "en")],
+            &["check", "chengdoo", "--lang", "zh"],
+            "zh",
+        ),
+        (&[("EDL_LANG", "zh")], &["check", "chengdoo"], "zh"),
+    ];
+    for (env, args, expected) in cases {
+        assert_eq!(spoken_by(env, args), expected, "env {env:?}, args {args:?}");
+    }
 }
 
 #[test]

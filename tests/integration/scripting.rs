@@ -758,3 +758,63 @@ fn check_help_names_the_environment() {
         assert!(outcome.stdout.contains(name), "{name}");
     }
 }
+
+#[test]
+fn shared_options_go_before_or_after_the_command_and_after_wins() {
+    let good = concat!(env!("CARGO_MANIFEST_DIR"), "/data/rollout.toml");
+    let missing = "/nonexistent/edl-rollout.toml";
+    let check = |args: &[&str], edl_data: Option<&str>| {
+        let mut cmd = edl(args);
+        if let Some(path) = edl_data {
+            cmd.env("EDL_DATA", path);
+        }
+        let output = cmd.output().expect("edl runs");
+        Run {
+            code: output.status.code().expect("edl exits with a code"),
+            stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+            stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+        }
+    };
+    let day = ["--on", "2021-06-01", "-q"];
+    let with = |before: &[&'static str], after: &[&'static str]| -> Vec<&'static str> {
+        [before, &["check", "成都"], &day, after].concat()
+    };
+
+    // --data: the file read is the last one given; a flag anywhere beats EDL_DATA.
+    for (args, env) in [
+        (with(&["--data", good], &[]), None),
+        (with(&[], &["--data", good]), None),
+        (with(&["--data", good], &[]), Some(missing)),
+        (with(&[], &["--data", good]), Some(missing)),
+        (with(&["--data", missing], &["--data", good]), None),
+    ] {
+        let outcome = check(&args, env);
+        assert_eq!(
+            outcome.code, 0,
+            "{args:?} EDL_DATA={env:?}: {}",
+            outcome.stderr
+        );
+    }
+    for (args, env) in [
+        (with(&[], &[]), Some(missing)),
+        (with(&["--data", good], &["--data", missing]), None),
+    ] {
+        let outcome = check(&args, env);
+        assert!(
+            outcome.assert_error_line().contains(missing),
+            "{args:?} EDL_DATA={env:?}: {}",
+            outcome.stderr
+        );
+    }
+
+    // --color: after the command wins over before it, and over the default.
+    let painted = |before: &[&'static str], after: &[&'static str]| {
+        let args: Vec<&str> = [before, &["check", "成都", "--on", "2021-06-01"], after].concat();
+        check(&args, None).stdout.contains('\u{1b}')
+    };
+    assert!(painted(&["--color", "always"], &[]));
+    assert!(painted(&[], &["--color", "always"]));
+    assert!(painted(&["--color", "never"], &["--color", "always"]));
+    assert!(!painted(&["--color", "always"], &["--color", "never"]));
+    assert!(!painted(&[], &[]));
+}
