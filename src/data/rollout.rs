@@ -436,12 +436,9 @@ impl Rollout {
     {
         let mut last_parent: Option<(Code, Availability)> = None;
         places.into_iter().map(move |division| {
-            let parent = division
-                .parent
-                .and_then(|code| divisions.get(code))
-                .filter(|parent| {
-                    parent.level == Level::Prefecture || parent.kind == Kind::Municipality
-                });
+            let parent = divisions.parent(division).filter(|parent| {
+                parent.level == Level::Prefecture || parent.kind == Kind::Municipality
+            });
             let inherits = division.level == Level::County
                 && self.facts_naming(division.code).next().is_none();
             let availability = match parent {
