@@ -212,7 +212,7 @@ fn split_date(
     let date = match std::str::from_utf8(date) {
         Err(_) => Err(Problem::NotUtf8 { in_date: true }),
         Ok(text) => parse_travel_date(text.trim())
-            .map(|date| date.day(today))
+            .map(|date| date.day(|| today))
             .map_err(|error| Problem::Date {
                 text: text.to_string(),
                 error,

@@ -193,14 +193,16 @@ pub struct CompletionsArgs {
     #[arg(value_enum, value_name = "SHELL")]
     pub shell: clap_complete::Shell,
 
+    /// As given after the command's name; `Cli::options` holds the settled values.
     #[command(flatten)]
-    pub options: Options,
+    options: Options,
 }
 
 #[derive(Debug, Args)]
 pub struct ManArgs {
+    /// As given after the command's name; `Cli::options` holds the settled values.
     #[command(flatten)]
-    pub options: Options,
+    options: Options,
 }
 
 #[derive(Debug, Args)]
@@ -225,8 +227,9 @@ pub struct ListArgs {
     #[arg(long, value_enum, default_value_t = Format::Human, value_name = "FORMAT")]
     pub format: Format,
 
+    /// As given after the command's name; `Cli::options` holds the settled values.
     #[command(flatten)]
-    pub options: Options,
+    options: Options,
 }
 
 #[derive(Debug, Args)]
@@ -243,8 +246,9 @@ pub struct ShowArgs {
     #[arg(long, value_enum, default_value_t = ShowFormat::Human, value_name = "FORMAT")]
     pub format: ShowFormat,
 
+    /// As given after the command's name; `Cli::options` holds the settled values.
     #[command(flatten)]
-    pub options: Options,
+    options: Options,
 }
 
 #[derive(Debug, Args)]
@@ -253,8 +257,9 @@ pub struct TimelineArgs {
     #[arg(long, value_enum, default_value_t = Format::Human, value_name = "FORMAT")]
     pub format: Format,
 
+    /// As given after the command's name; `Cli::options` holds the settled values.
     #[command(flatten)]
-    pub options: Options,
+    options: Options,
 }
 
 #[derive(Debug, Args)]
@@ -267,8 +272,9 @@ pub struct DataArgs {
     #[arg(long, value_enum, default_value_t = Format::Human, value_name = "FORMAT")]
     pub format: Format,
 
+    /// As given after the command's name; `Cli::options` holds the settled values.
     #[command(flatten)]
-    pub options: Options,
+    options: Options,
 }
 
 #[derive(Debug, Args)]
@@ -309,8 +315,9 @@ pub struct CheckArgs {
     #[arg(short, long)]
     pub quiet: bool,
 
+    /// As given after the command's name; `Cli::options` holds the settled values.
     #[command(flatten)]
-    pub options: Options,
+    options: Options,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -343,14 +350,18 @@ pub enum TravelDate {
 }
 
 impl TravelDate {
-    /// The day meant, given today's date.
-    pub fn day(self, today: NaiveDate) -> NaiveDate {
+    /// The day meant; `today` is asked only for a relative date, so an explicit date never
+    /// reads the clock.
+    pub fn day(self, today: impl FnOnce() -> NaiveDate) -> NaiveDate {
         match self {
             TravelDate::Day(day) => day,
-            TravelDate::Today => today,
-            TravelDate::Tomorrow => today
-                .checked_add_days(chrono::Days::new(1))
-                .unwrap_or(today),
+            TravelDate::Today => today(),
+            TravelDate::Tomorrow => {
+                let today = today();
+                today
+                    .checked_add_days(chrono::Days::new(1))
+                    .unwrap_or(today)
+            }
         }
     }
 }

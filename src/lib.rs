@@ -102,8 +102,7 @@ fn dispatch(cli: Cli, out: &mut dyn Write) -> anyhow::Result<u8> {
 impl Session<'_> {
     fn check(&mut self, args: &CheckArgs) -> anyhow::Result<u8> {
         let (dataset, messages) = (&self.dataset, self.messages);
-        let today = today_in_china();
-        let on = args.on.unwrap_or(TravelDate::Today).day(today);
+        let on = args.on.unwrap_or(TravelDate::Today).day(today_in_china);
         let gazetteer = Gazetteer::new(dataset.divisions);
         let resolve = |text: &String| -> anyhow::Result<Query<'_>> {
             let candidates = gazetteer.resolve(text).map_err(|error| {
@@ -126,7 +125,7 @@ impl Session<'_> {
                 dataset,
                 gazetteer: &gazetteer,
                 on,
-                today,
+                today: today_in_china(),
                 license: args.license,
                 home: home.map(|query| (query.text, query.candidates)),
                 format: args.format,
@@ -161,7 +160,7 @@ impl Session<'_> {
 
     fn list(&mut self, args: &ListArgs) -> anyhow::Result<u8> {
         let (dataset, messages) = (&self.dataset, self.messages);
-        let on = args.on.unwrap_or(TravelDate::Today).day(today_in_china());
+        let on = args.on.unwrap_or(TravelDate::Today).day(today_in_china);
         let gazetteer = Gazetteer::new(dataset.divisions);
         let province = match &args.province {
             Some(text) => Some(
@@ -198,7 +197,7 @@ impl Session<'_> {
         let (dataset, messages) = (&self.dataset, self.messages);
         let gazetteer = Gazetteer::new(dataset.divisions);
         let division = unique_place(&gazetteer, &args.place, None, messages)?;
-        let on = args.on.unwrap_or(TravelDate::Today).day(today_in_china());
+        let on = args.on.unwrap_or(TravelDate::Today).day(today_in_china);
         let place = verdict::assess(dataset, division, on);
         match args.format {
             ShowFormat::Human => output::show_human(self.out, &place, dataset, on, messages)?,
