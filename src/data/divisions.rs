@@ -115,6 +115,30 @@ impl Span {
     }
 }
 
+/// One entry of a lookup index: a name, as a span of the names string, and the row it names.
+/// Entries are sorted by name (then row), and a column's names are stored in the same order, so a
+/// binary search reads only the index and one stretch of the string.
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    start: u32,
+    len: u16,
+    row: u16,
+}
+
+impl Entry {
+    fn key(self) -> &'static str {
+        Span {
+            start: self.start,
+            len: self.len,
+        }
+        .text()
+    }
+
+    fn row(self) -> usize {
+        usize::from(self.row)
+    }
+}
+
 /// One row of the divisions table.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Division {
@@ -170,10 +194,10 @@ impl Division {
 #[derive(Debug)]
 pub struct Divisions {
     rows: &'static [Division],
-    by_name: &'static [u16],
-    by_short: &'static [u16],
-    by_pinyin: &'static [u16],
-    by_pinyin_full: &'static [u16],
+    by_name: &'static [Entry],
+    by_short: &'static [Entry],
+    by_pinyin: &'static [Entry],
+    by_pinyin_full: &'static [Entry],
 }
 
 static BUNDLED: Divisions = Divisions {
@@ -205,18 +229,21 @@ impl Divisions {
         key: Key,
         text: &str,
     ) -> impl Iterator<Item = &'a Division> + use<'a> {
-        let (index, name): (&[u16], fn(&Division) -> &'static str) = match key {
-            Key::Name => (self.by_name, Division::name),
-            Key::Short => (self.by_short, Division::short),
-            Key::Pinyin => (self.by_pinyin, Division::pinyin),
-            Key::PinyinFull => (self.by_pinyin_full, Division::pinyin_full),
-        };
-        let key_of = |&row: &u16| name(&self.rows[usize::from(row)]);
-        let start = index.partition_point(|row| key_of(row) < text);
-        let end = start + index[start..].partition_point(|row| key_of(row) == text);
+        let index = self.index(key);
+        let start = index.partition_point(|entry| entry.key() < text);
+        let end = start + index[start..].partition_point(|entry| entry.key() == text);
         index[start..end]
             .iter()
-            .map(|&row| &self.rows[usize::from(row)])
+            .map(|entry| &self.rows[entry.row()])
+    }
+
+    fn index(&self, key: Key) -> &'static [Entry] {
+        match key {
+            Key::Name => self.by_name,
+            Key::Short => self.by_short,
+            Key::Pinyin => self.by_pinyin,
+            Key::PinyinFull => self.by_pinyin_full,
+        }
     }
 
     pub fn get(&self, code: Code) -> Option<&Division> {
@@ -295,21 +322,25 @@ mod tests {
                 .all(|pair| pair[0].code < pair[1].code),
             "codes sorted, unique"
         );
-        for (index, name) in [
-            (
-                table.by_name,
-                Division::name as fn(&Division) -> &'static str,
-            ),
-            (table.by_short, Division::short),
-            (table.by_pinyin, Division::pinyin),
-            (table.by_pinyin_full, Division::pinyin_full),
+        for (key, name) in [
+            (Key::Name, Division::name as fn(&Division) -> &'static str),
+            (Key::Short, Division::short),
+            (Key::Pinyin, Division::pinyin),
+            (Key::PinyinFull, Division::pinyin_full),
         ] {
+            let index = table.index(key);
             assert_eq!(index.len(), table.rows.len());
-            let key = |row: u16| (name(&table.rows[usize::from(row)]), row);
+            for entry in index {
+                assert_eq!(entry.key(), name(&table.rows[entry.row()]), "{key:?}");
+            }
             assert!(
-                index.windows(2).all(|pair| key(pair[0]) < key(pair[1])),
-                "keys sorted"
+                index
+                    .windows(2)
+                    .all(|pair| (pair[0].key(), pair[0].row) < (pair[1].key(), pair[1].row)),
+                "{key:?} keys sorted"
             );
+            let rows: std::collections::BTreeSet<usize> = index.iter().map(|e| e.row()).collect();
+            assert_eq!(rows.len(), table.rows.len(), "{key:?} names every row once");
         }
         for row in table.iter() {
             let find = |key, text| table.lookup(key, text).any(|found| found.code == row.code);
