@@ -162,7 +162,7 @@ fn divisions(csv: &str) -> String {
         let names: Vec<String> = (1..6)
             .map(|column| span_of(index, column, row[column]))
             .collect();
-        let display = span_of(index, 0, &pinyin_display(row[4]));
+        let display = span_of(index, PINYIN_DISPLAY, &pinyin_display(row[4]));
         // Row numbers of the parent and the province, so walking up the hierarchy is indexing.
         let parent_row = codes.get(row[8]).map_or(NO_ROW, |&row| row);
         let province_row = codes[row[9]];
@@ -190,6 +190,10 @@ const KEY_COLUMNS: [(&str, usize); 4] = [
     ("BY_PINYIN", 3),
     ("BY_PINYIN_FULL", 5),
 ];
+
+/// Where `span_of` files the pinyin written for display, which this script makes from the
+/// syllables: not a column of the CSV (whose column 0 is the code, not a name).
+const PINYIN_DISPLAY: usize = 0;
 
 /// Appends `text` to the string of names; returns where it starts.
 fn push(blob: &mut String, text: &str) -> usize {

@@ -108,11 +108,12 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// The options every command takes, before its name or after it: `edl --lang zh check 成都` and
-/// `edl check 成都 --lang zh` are the same. Each command defines them itself rather than as clap
-/// `global` arguments, because clap copies every global argument into every subcommand at
-/// start-up, which cost `edl check` a seventh of its start-up time.
-#[derive(Clone, Debug, Args)]
+// The options every command takes, before its name or after it: `edl --lang zh check 成都` and
+// `edl check 成都 --lang zh` are the same. Each command defines them itself rather than as clap
+// `global` arguments, because clap copies every global argument into every subcommand at
+// start-up, which cost `edl check` a seventh of its start-up time. (Plain comments: a doc
+// comment here would become the `about` of every command that flattens this.)
+#[derive(Debug, Args)]
 pub struct Options {
     /// Use this rollout file (TOML) instead of the bundled facts
     #[arg(long, value_name = "FILE", env = "EDL_DATA")]
@@ -135,19 +136,18 @@ impl Cli {
         use clap::FromArgMatches;
         use clap::parser::ValueSource;
         let mut cli = Cli::from_arg_matches(matches)?;
-        let Some((_, command_matches)) = matches.subcommand() else {
-            return Ok(cli);
-        };
-        let given = |id| command_matches.value_source(id) == Some(ValueSource::CommandLine);
-        let after = cli.command.options();
-        if given("data") {
-            cli.options.data = after.data.clone();
-        }
-        if given("color") {
-            cli.options.color = after.color;
-        }
-        if given("lang") {
-            cli.options.lang = after.lang;
+        if let Some((_, command_matches)) = matches.subcommand() {
+            let given = |id| command_matches.value_source(id) == Some(ValueSource::CommandLine);
+            let after = cli.command.options();
+            if given("data") {
+                cli.options.data = after.data.clone();
+            }
+            if given("color") {
+                cli.options.color = after.color;
+            }
+            if given("lang") {
+                cli.options.lang = after.lang;
+            }
         }
         Ok(cli)
     }
@@ -174,7 +174,8 @@ pub enum Command {
 }
 
 impl Command {
-    /// The shared options as given after the command's name.
+    /// The shared options as given after the command's name; only `Cli::from_matches` reads
+    /// them, and `Cli::options` holds the settled values.
     fn options(&self) -> &Options {
         match self {
             Command::Check(args) => &args.options,
@@ -193,14 +194,12 @@ pub struct CompletionsArgs {
     #[arg(value_enum, value_name = "SHELL")]
     pub shell: clap_complete::Shell,
 
-    /// As given after the command's name; `Cli::options` holds the settled values.
     #[command(flatten)]
     options: Options,
 }
 
 #[derive(Debug, Args)]
 pub struct ManArgs {
-    /// As given after the command's name; `Cli::options` holds the settled values.
     #[command(flatten)]
     options: Options,
 }
@@ -227,7 +226,6 @@ pub struct ListArgs {
     #[arg(long, value_enum, default_value_t = Format::Human, value_name = "FORMAT")]
     pub format: Format,
 
-    /// As given after the command's name; `Cli::options` holds the settled values.
     #[command(flatten)]
     options: Options,
 }
@@ -246,7 +244,6 @@ pub struct ShowArgs {
     #[arg(long, value_enum, default_value_t = ShowFormat::Human, value_name = "FORMAT")]
     pub format: ShowFormat,
 
-    /// As given after the command's name; `Cli::options` holds the settled values.
     #[command(flatten)]
     options: Options,
 }
@@ -257,7 +254,6 @@ pub struct TimelineArgs {
     #[arg(long, value_enum, default_value_t = Format::Human, value_name = "FORMAT")]
     pub format: Format,
 
-    /// As given after the command's name; `Cli::options` holds the settled values.
     #[command(flatten)]
     options: Options,
 }
@@ -272,7 +268,6 @@ pub struct DataArgs {
     #[arg(long, value_enum, default_value_t = Format::Human, value_name = "FORMAT")]
     pub format: Format,
 
-    /// As given after the command's name; `Cli::options` holds the settled values.
     #[command(flatten)]
     options: Options,
 }
@@ -315,7 +310,6 @@ pub struct CheckArgs {
     #[arg(short, long)]
     pub quiet: bool,
 
-    /// As given after the command's name; `Cli::options` holds the settled values.
     #[command(flatten)]
     options: Options,
 }
@@ -413,27 +407,27 @@ pub fn parse_travel_date(text: &str) -> Result<TravelDate, DateError> {
 }
 
 /// The command line with its help in `lang`, where the catalogue translates it: clap's derive
-/// writes the English, and this replaces what the language has words for.
-pub fn localized_command(lang: Lang) -> clap::Command {
+/// writes the English, and this replaces what the language has words for. `None` for a language
+/// whose help is the definition's own (English).
+pub fn localized_command(lang: Lang) -> Option<clap::Command> {
     let messages = lang.messages();
+    // A language without its own help text (English, the definition's) has none.
+    let about = messages.help("about")?;
     let mut command = <Cli as clap::CommandFactory>::command();
-    // A language without its own help text (English, the definition's) keeps the command as is.
-    let Some(about) = messages.help("about") else {
-        return command;
-    };
     // Subcommands get their arguments when parsing reaches them (clap's `defer`), so they are
     // built here first. Arguments are then changed in place: clap indexes a built command's
     // arguments by position, which removing and re-adding one (`mut_arg`) would break.
     command.build();
+    let shared_help = |argument: &str| messages.help(&format!("options.{argument}"));
     let help_of = |command: &str, argument: &str| {
         messages
             .help(&format!("{command}.{argument}"))
-            .or_else(|| messages.help(&format!("global.{argument}")))
+            .or_else(|| shared_help(argument))
     };
     command = command
         .about(about)
         .long_about(about)
-        .mut_args(|arg| match help_of("", arg.get_id().as_str()) {
+        .mut_args(|arg| match shared_help(arg.get_id().as_str()) {
             Some(help) => arg.help(help),
             None => arg,
         })
@@ -456,7 +450,7 @@ pub fn localized_command(lang: Lang) -> clap::Command {
     if let Some(after) = messages.help("after_help") {
         command = command.after_help(after);
     }
-    command
+    Some(command)
 }
 
 #[cfg(test)]

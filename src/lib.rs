@@ -14,6 +14,7 @@ pub mod output;
 pub mod place;
 pub mod verdict;
 
+use std::cell::LazyCell;
 use std::io::{self, IsTerminal, Write};
 
 use chrono::{FixedOffset, NaiveDate, Utc};
@@ -102,7 +103,10 @@ fn dispatch(cli: Cli, out: &mut dyn Write) -> anyhow::Result<u8> {
 impl Session<'_> {
     fn check(&mut self, args: &CheckArgs) -> anyhow::Result<u8> {
         let (dataset, messages) = (&self.dataset, self.messages);
-        let on = args.on.unwrap_or(TravelDate::Today).day(today_in_china);
+        // Read once, and only when something needs it: a date on the command line for one
+        // answer needs no clock, and every line of a batch sees the same today.
+        let today = LazyCell::new(today_in_china);
+        let on = args.on.unwrap_or(TravelDate::Today).day(|| *today);
         let gazetteer = Gazetteer::new(dataset.divisions);
         let resolve = |text: &String| -> anyhow::Result<Query<'_>> {
             let candidates = gazetteer.resolve(text).map_err(|error| {
@@ -125,7 +129,7 @@ impl Session<'_> {
                 dataset,
                 gazetteer: &gazetteer,
                 on,
-                today: today_in_china(),
+                today: *today,
                 license: args.license,
                 home: home.map(|query| (query.text, query.candidates)),
                 format: args.format,

@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use clap::error::ErrorKind;
+use edl::cli::Cli;
 use edl::i18n::Lang;
 
 /// Every error, usage errors included, exits with 2 (documented in `--help`).
@@ -11,15 +12,14 @@ const ERROR: u8 = 2;
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = Lang::requested(&args, |name| std::env::var(name).ok());
-    let mut command = edl::cli::localized_command(lang);
-    let parsed = command.try_get_matches_from_mut(&args).and_then(|matches| {
-        let cli = edl::cli::Cli::from_matches(&matches);
-        std::mem::forget(matches);
-        cli
+    // The help is translated only when it is shown: a translated command line must be built
+    // whole, which would cost every start what clap's deferred subcommands save.
+    let parsed = parse(<Cli as clap::CommandFactory>::command(), &args).or_else(|error| {
+        match edl::cli::localized_command(lang) {
+            Some(localized) => parse(localized, &args),
+            None => Err(error),
+        }
     });
-    // The process is about to answer and exit; freeing clap's command tree piece by piece
-    // would cost about a tenth of edl's start-up, and the exit frees it anyway.
-    std::mem::forget(command);
     let cli = match parsed {
         Ok(cli) => cli,
         Err(error)
@@ -58,6 +58,19 @@ fn main() -> ExitCode {
             ExitCode::from(ERROR)
         }
     }
+}
+
+/// The command line as `command` parses it.
+fn parse(mut command: clap::Command, args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
+    let parsed = command.try_get_matches_from_mut(args).and_then(|matches| {
+        let cli = Cli::from_matches(&matches);
+        std::mem::forget(matches);
+        cli
+    });
+    // The process is about to answer and exit; freeing clap's command tree piece by piece
+    // would cost about a tenth of edl's start-up, and the exit frees it anyway.
+    std::mem::forget(command);
+    parsed
 }
 
 /// A reader that stops early (`edl … | head`) is normal in a pipeline, not an error.

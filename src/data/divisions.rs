@@ -339,7 +339,8 @@ mod tests {
                     .all(|pair| (pair[0].key(), pair[0].row) < (pair[1].key(), pair[1].row)),
                 "{key:?} keys sorted"
             );
-            let rows: std::collections::BTreeSet<usize> = index.iter().map(|e| e.row()).collect();
+            let rows: std::collections::BTreeSet<usize> =
+                index.iter().map(|entry| entry.row()).collect();
             assert_eq!(rows.len(), table.rows.len(), "{key:?} names every row once");
         }
         for row in table.iter() {

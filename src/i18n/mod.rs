@@ -170,8 +170,9 @@ pub trait Messages: Sync {
     fn dash_alone(&self) -> &'static str;
     /// A command-line error that clap reported, or `None` to keep clap's own words.
     fn usage_error(&self, error: &clap::Error) -> Option<String>;
-    /// Help text for a flag or command, by clap id (`check`, `check.on`, `about`), or `None` to
-    /// keep the English text written with the definition.
+    /// Help text for a flag or command, by clap id (`check`, `check.on`, `about`; the options
+    /// every command shares as `options.lang`), or `None` to keep the English text written with
+    /// the definition.
     fn help(&self, key: &str) -> Option<&'static str>;
 }
 

@@ -484,7 +484,10 @@ impl Messages for Chinese {
             )),
             ErrorKind::MissingRequiredArgument => Some(format!("缺少必需的参数：{argument}")),
             ErrorKind::UnknownArgument => Some(format!("未知参数“{argument}”")),
-            ErrorKind::InvalidSubcommand => Some(format!("未知子命令“{argument}”")),
+            ErrorKind::InvalidSubcommand => Some(format!(
+                "未知子命令“{}”",
+                context(ContextKind::InvalidSubcommand).unwrap_or_default()
+            )),
             ErrorKind::InvalidUtf8 => Some("参数不是 UTF-8 文本".to_string()),
             _ => None,
         }
@@ -495,9 +498,9 @@ impl Messages for Chinese {
             "about" => {
                 "在您驾车的时间和地点，电子驾驶证（交管12123）是否够用，还是需要带实体驾驶证？"
             }
-            "global.data" => "使用这个推广数据文件（TOML），代替内置的数据",
-            "global.color" => "何时使用颜色",
-            "global.lang" => {
+            "options.data" => "使用这个推广数据文件（TOML），代替内置的数据",
+            "options.color" => "何时使用颜色",
+            "options.lang" => {
                 "输出语言：zh 中文，en 英文［默认按区域设置 LC_ALL、LC_MESSAGES、LANG］"
             }
             "after_help" => {

@@ -487,6 +487,17 @@ fn a_lang_after_the_command_wins_over_one_before_it() {
 }
 
 #[test]
+fn an_unknown_command_is_named_in_both_languages() {
+    let outcome = run_with(&[], &["--lang", "zh", "chek", "成都"], None);
+    assert_eq!(outcome.assert_error_line(), "edl: 未知子命令“chek”");
+    let outcome = run_with(&[], &["--lang", "en", "chek", "成都"], None);
+    assert_eq!(
+        outcome.assert_error_line(),
+        "edl: unrecognized subcommand 'chek'"
+    );
+}
+
+#[test]
 fn an_unknown_language_is_a_usage_error() {
     let outcome = run_with(&[], &["--lang", "fr", "check", "成都"], None);
     assert_eq!(

@@ -110,3 +110,38 @@ fn an_indented_comment_in_batch_input_is_skipped() {
     );
     assert_eq!(String::from_utf8_lossy(&output.stdout).lines().count(), 2);
 }
+
+/// A doc comment on the options every command flattens once became the description of every
+/// command, in its help, the man page and the completion scripts.
+#[test]
+fn every_command_keeps_its_own_description() {
+    use clap::CommandFactory;
+    let definition = edl::cli::Cli::command();
+    let (_, man, _) = run(&["man"]);
+    let (_, zsh, _) = run(&["completions", "zsh"]);
+    let mut checked = 0;
+    for command in definition.get_subcommands() {
+        let name = command.get_name();
+        let about = command
+            .get_about()
+            .expect("every command has a description");
+        let about = about.to_string();
+        for args in [vec![name, "--help"], vec![name, "-h"], vec!["help", name]] {
+            let (code, stdout, stderr) = run(&args);
+            assert_eq!(code, 0, "{args:?}: {stderr}");
+            assert_eq!(stdout.lines().next(), Some(about.as_str()), "{args:?}");
+        }
+        let in_roff = about.replace('-', "\\-").replace('\'', "\\*(Aq");
+        assert!(
+            man.contains(&format!("edl\\-{name}(1)\n{in_roff}\n")),
+            "the man page describes {name}"
+        );
+        let in_zsh = about.replace('\'', "'\\''").replace(':', "\\:");
+        assert!(
+            zsh.contains(&format!("'{name}:{in_zsh}'")),
+            "the zsh completions describe {name}"
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 7, "every command");
+}
