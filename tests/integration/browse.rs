@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use edl::output::LIST_TSV_HEADER;
 use serde_json::Value;
 
-use crate::support::{Run, edl, run};
+use crate::support::{Run, edl, outcome, run};
 
 /// The bundled rollout file, as the tests' source of valid and broken variants.
 const BUNDLED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/rollout.toml");
@@ -18,16 +18,6 @@ const PILOT_URL: &str = "http://en.people.cn/n3/2021/0510/c90000-9848229.html";
 // ---------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------
-
-/// Runs a prepared command (from `support::edl`) and returns what it did.
-fn outcome(mut cmd: assert_cmd::Command) -> Run {
-    let output = cmd.output().expect("edl runs");
-    Run {
-        code: output.status.code().expect("edl exits with a code"),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    }
-}
 
 /// Runs `edl ARGS`, asserts exit code 0 and an empty stderr, and returns the run.
 fn ok(args: &[&str]) -> Run {

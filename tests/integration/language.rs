@@ -7,7 +7,7 @@
 
 use serde_json::Value;
 
-use crate::support::{Run, edl};
+use crate::support::{Run, edl, outcome};
 
 /// The variables that choose the language when `--lang` is absent.
 const LANGUAGE_ENV: [&str; 4] = ["LC_ALL", "LC_MESSAGES", "LANG", "EDL_LANG"];
@@ -31,12 +31,7 @@ fn run_with(env: &[(&str, &str)], args: &[&str], stdin: Option<&str>) -> Run {
     if let Some(input) = stdin {
         cmd.write_stdin(input);
     }
-    let output = cmd.output().expect("edl runs");
-    let outcome = Run {
-        code: output.status.code().expect("edl exits with a code"),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    };
+    let outcome = outcome(cmd);
     assert!(
         !outcome.stderr.contains("panicked"),
         "a panic: {}",

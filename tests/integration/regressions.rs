@@ -1,19 +1,10 @@
 //! Regression tests for bugs found in review, each named for what went wrong.
 
-use crate::support::edl;
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let output = edl(args).output().expect("edl runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
+use crate::support::{Run, edl, run};
 
 #[test]
 fn a_full_province_name_then_a_city_is_two_terms_not_an_address() {
-    let (code, stdout, _) = run(&[
+    let Run { code, stdout, .. } = run([
         "check",
         "江苏省 苏州市",
         "--on",
@@ -29,13 +20,17 @@ fn a_full_province_name_then_a_city_is_two_terms_not_an_address() {
             .is_some_and(|row| row.contains("\t320500\t苏州市\t")),
         "{stdout}"
     );
-    let (code, stdout, _) = run(&["check", "海南省 三亚", "--on", "2021-10-24", "-q"]);
+    let Run { code, stdout, .. } = run(["check", "海南省 三亚", "--on", "2021-10-24", "-q"]);
     assert_eq!(code, 0, "{stdout}");
 }
 
 #[test]
 fn a_curly_apostrophe_is_pinyin() {
-    let (code, stdout, stderr) = run(&[
+    let Run {
+        code,
+        stdout,
+        stderr,
+    } = run([
         "check",
         "Xi’an, shaanxi",
         "--on",
@@ -49,7 +44,11 @@ fn a_curly_apostrophe_is_pinyin() {
 
 #[test]
 fn an_ambiguous_name_needs_no_choice_when_the_license_cannot_drive() {
-    let (code, stdout, stderr) = run(&[
+    let Run {
+        code,
+        stdout,
+        stderr,
+    } = run([
         "check",
         "suzhou",
         "--on",
@@ -117,8 +116,8 @@ fn an_indented_comment_in_batch_input_is_skipped() {
 fn every_command_keeps_its_own_description() {
     use clap::CommandFactory;
     let definition = edl::cli::Cli::command();
-    let (_, man, _) = run(&["man"]);
-    let (_, zsh, _) = run(&["completions", "zsh"]);
+    let man = run(["man"]).stdout;
+    let zsh = run(["completions", "zsh"]).stdout;
     let mut checked = 0;
     for command in definition.get_subcommands() {
         let name = command.get_name();
@@ -127,7 +126,11 @@ fn every_command_keeps_its_own_description() {
             .expect("every command has a description");
         let about = about.to_string();
         for args in [vec![name, "--help"], vec![name, "-h"], vec!["help", name]] {
-            let (code, stdout, stderr) = run(&args);
+            let Run {
+                code,
+                stdout,
+                stderr,
+            } = run(&args);
             assert_eq!(code, 0, "{args:?}: {stderr}");
             assert_eq!(stdout.lines().next(), Some(about.as_str()), "{args:?}");
         }

@@ -9,7 +9,7 @@ use edl::output::BATCH_TSV_HEADER;
 use edl::verdict::Verdict;
 use serde_json::Value;
 
-use crate::support::{Run, edl, run};
+use crate::support::{Run, edl, outcome, run};
 
 /// The verdict ids a good batch line may carry.
 const VERDICTS: [Verdict; 3] = [
@@ -24,12 +24,8 @@ fn piped(args: &[&str], input: impl Into<Vec<u8>>, envs: &[(&str, &str)]) -> Run
     for (name, value) in envs {
         cmd.env(name, value);
     }
-    let output = cmd.write_stdin(input.into()).output().expect("edl runs");
-    let outcome = Run {
-        code: output.status.code().expect("edl exits with a code"),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    };
+    cmd.write_stdin(input.into());
+    let outcome = outcome(cmd);
     assert!(
         !outcome.stderr.contains("panicked"),
         "a panic: {}",
@@ -768,12 +764,7 @@ fn shared_options_go_before_or_after_the_command_and_after_wins() {
         if let Some(path) = edl_data {
             cmd.env("EDL_DATA", path);
         }
-        let output = cmd.output().expect("edl runs");
-        Run {
-            code: output.status.code().expect("edl exits with a code"),
-            stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-            stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-        }
+        outcome(cmd)
     };
     let day = ["--on", "2021-06-01", "-q"];
     let with = |before: &[&'static str], after: &[&'static str]| -> Vec<&'static str> {

@@ -76,16 +76,21 @@ impl Run {
     }
 }
 
+/// Runs a prepared command (from [`edl`]) and returns what it did.
+pub fn outcome(mut cmd: Command) -> Run {
+    let output = cmd.output().expect("edl runs");
+    Run {
+        code: output.status.code().expect("edl exits with a code"),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    }
+}
+
 /// Runs `edl` with the arguments and returns what it did.
 pub fn run<I, S>(args: I) -> Run
 where
     I: IntoIterator<Item = S>,
     S: AsRef<std::ffi::OsStr>,
 {
-    let output = edl(args).output().expect("edl runs");
-    Run {
-        code: output.status.code().expect("edl exits with a code"),
-        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
-    }
+    outcome(edl(args))
 }
