@@ -25,7 +25,7 @@ fn resolve(query: &str) -> usize {
     let gazetteer = Gazetteer::new(Divisions::bundled());
     gazetteer
         .resolve(black_box(query))
-        .map_or(0, |found| found.len())
+        .map_or(0, |found| found.places.len())
 }
 
 #[divan::bench]
@@ -33,7 +33,7 @@ fn resolve_unknown_with_suggestions() -> usize {
     let gazetteer = Gazetteer::new(Divisions::bundled());
     gazetteer
         .resolve(black_box("chengdoo"))
-        .map_or(1, |found| found.len())
+        .map_or(1, |found| found.places.len())
 }
 
 #[divan::bench(args = ["成都", "拉萨", "昆山"])]
@@ -41,7 +41,8 @@ fn assess(bencher: Bencher, name: &str) {
     let dataset = Dataset::bundled();
     let place = Gazetteer::new(dataset.divisions)
         .resolve(name)
-        .expect("a known place")[0];
+        .expect("a known place")
+        .places[0];
     let on = NaiveDate::from_ymd_opt(2021, 11, 1).expect("a date");
     bencher.bench_local(|| verdict::assess(&dataset, black_box(place), on).status);
 }
@@ -53,9 +54,12 @@ fn judge_a_three_stop_trip(bencher: Bencher) {
     let on = NaiveDate::from_ymd_opt(2021, 11, 1).expect("a date");
     bencher.bench_local(|| {
         let stops = ["北京", "天津", "石家庄"]
-            .map(|name| Query {
-                text: name.to_string(),
-                candidates: gazetteer.resolve(name).expect("known"),
+            .map(|name| {
+                Query::new(
+                    name.to_string(),
+                    gazetteer.resolve(name).expect("known"),
+                    &gazetteer,
+                )
             })
             .into();
         verdict::judge(&dataset, on, LicenseState::Normal, stops, None).map(|trip| trip.verdict)

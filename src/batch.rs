@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
 use crate::cli::{DateError, Format, parse_travel_date};
-use crate::data::{Dataset, Division};
+use crate::data::Dataset;
 use crate::i18n::{English, Messages};
 use crate::output::{self, BatchAnswer, BatchRow};
 use crate::place::{Gazetteer, PlaceError};
@@ -41,7 +41,7 @@ pub struct Batch<'d> {
     pub on: NaiveDate,
     pub today: NaiveDate,
     pub license: LicenseState,
-    pub home: Option<(String, Vec<&'d Division>)>,
+    pub home: Option<Query<'d>>,
     pub format: Format,
     pub quiet: bool,
     pub messages: &'static dyn Messages,
@@ -141,15 +141,9 @@ impl<'d> Batch<'d> {
         if text.contains('\0') {
             return Err(Problem::Nul);
         }
-        let candidates = self.gazetteer.resolve(text).map_err(Problem::Place)?;
-        let stop = Query {
-            text: text.to_string(),
-            candidates,
-        };
-        let home = self.home.as_ref().map(|(text, candidates)| Query {
-            text: text.clone(),
-            candidates: candidates.clone(),
-        });
+        let resolved = self.gazetteer.resolve(text).map_err(Problem::Place)?;
+        let stop = Query::new(text.to_string(), resolved, self.gazetteer);
+        let home = self.home.clone();
         let trip = verdict::judge(self.dataset, on, self.license, vec![stop], home)
             .map_err(Problem::Ambiguous)?;
         Ok(BatchAnswer::new(&trip))

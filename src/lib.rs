@@ -27,8 +27,8 @@ use crate::cli::{
 use crate::data::{Dataset, Division, Level};
 use crate::i18n::{Lang, Messages};
 use crate::output::Palette;
-use crate::place::Gazetteer;
-use crate::verdict::{Placed, Query};
+use crate::place::{Gazetteer, Reading};
+use crate::verdict::Query;
 
 /// The language a command line asks for: `--lang`, then `EDL_LANG` (both parsed by clap), then
 /// the locale.
@@ -108,13 +108,20 @@ impl Session<'_> {
         let today = LazyCell::new(today_in_china);
         let on = args.on.unwrap_or(TravelDate::Today).day(|| *today);
         let gazetteer = Gazetteer::new(dataset.divisions);
+        let place_error =
+            |error| anyhow::anyhow!(i18n::place_error(dataset.divisions, &error, messages));
         let resolve = |text: &String| -> anyhow::Result<Query<'_>> {
-            let candidates = gazetteer.resolve(text).map_err(|error| {
-                anyhow::anyhow!(i18n::place_error(dataset.divisions, &error, messages))
-            })?;
-            Ok(Query {
-                text: text.clone(),
-                candidates,
+            let resolved = gazetteer.resolve(text).map_err(place_error)?;
+            Ok(Query::new(text.clone(), resolved, &gazetteer))
+        };
+        // One argument may name several stops ("上海 苏州 南京").
+        let read = |text: &String| -> anyhow::Result<Vec<Query<'_>>> {
+            Ok(match gazetteer.read(text).map_err(place_error)? {
+                Reading::One(resolved) => vec![Query::new(text.clone(), resolved, &gazetteer)],
+                Reading::Several(parts) => parts
+                    .into_iter()
+                    .map(|(part, resolved)| Query::new(part, resolved, &gazetteer))
+                    .collect(),
             })
         };
         if args.places.iter().any(|place| place == "-") {
@@ -131,7 +138,7 @@ impl Session<'_> {
                 on,
                 today: *today,
                 license: args.license,
-                home: home.map(|query| (query.text, query.candidates)),
+                home,
                 format: args.format,
                 quiet: args.quiet,
                 messages,
@@ -142,8 +149,11 @@ impl Session<'_> {
         let stops = args
             .places
             .iter()
-            .map(resolve)
-            .collect::<anyhow::Result<Vec<_>>>()?;
+            .map(read)
+            .collect::<anyhow::Result<Vec<_>>>()?
+            .into_iter()
+            .flatten()
+            .collect();
         let home = args
             .home
             .as_ref()
@@ -278,6 +288,7 @@ fn unique_place<'d>(
         anyhow::anyhow!(i18n::place_error(gazetteer.divisions(), &error, messages))
     })?;
     let found: Vec<&Division> = found
+        .places
         .into_iter()
         .filter(|d| level.is_none_or(|level| d.level == level))
         .collect();
@@ -285,16 +296,9 @@ fn unique_place<'d>(
         [one] => Ok(one),
         [] => anyhow::bail!(messages.not_a(text, level)),
         many => {
-            let divisions = gazetteer.divisions();
             let listed: Vec<String> = many
                 .iter()
-                .map(|d| {
-                    let place = Placed {
-                        division: d,
-                        province: divisions.province_of(d),
-                    };
-                    format!("{} {}", messages.place_in(place), d.code)
-                })
+                .map(|d| messages.candidate(d, &gazetteer.hint(d)))
                 .collect();
             anyhow::bail!(messages.several_places(text, &listed))
         }

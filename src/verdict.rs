@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::data::rollout::Milestone;
 use crate::data::rollout::Text;
 use crate::data::{Availability, Basis, Dataset, Division, Kind, Level, LiveWindow, Quality};
+use crate::place::{Gazetteer, PlaceNote, Resolved};
 
 /// The license status as the 交管12123 app shows it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -421,10 +422,30 @@ fn grounds<'d>(dataset: &'d Dataset, window: &LiveWindow) -> Vec<Ground<'d>> {
     grounds
 }
 
-/// What the user asked about one stop, and the divisions it may mean.
+/// What the user asked about one stop, the divisions it may mean, and what reading it assumed.
+#[derive(Clone, Debug)]
 pub struct Query<'d> {
     pub text: String,
     pub candidates: Vec<&'d Division>,
+    pub notes: Vec<PlaceNote<'d>>,
+    /// For each candidate of an ambiguous query, a query that names it alone.
+    pub hints: Vec<String>,
+}
+
+impl<'d> Query<'d> {
+    pub fn new(text: String, resolved: Resolved<'d>, gazetteer: &Gazetteer<'d>) -> Query<'d> {
+        let hints = if resolved.places.len() > 1 {
+            resolved.places.iter().map(|d| gazetteer.hint(d)).collect()
+        } else {
+            Vec::new()
+        };
+        Query {
+            text,
+            candidates: resolved.places,
+            notes: resolved.notes,
+            hints,
+        }
+    }
 }
 
 /// One stop of a trip: usually one place; several when the query was ambiguous but every
@@ -463,6 +484,8 @@ pub enum Note<'d> {
     License(LicenseState),
     /// The data is more than a year older than the date.
     Stale { as_of: NaiveDate, date: NaiveDate },
+    /// What reading a stop's query assumed.
+    Place(PlaceNote<'d>),
 }
 
 /// The answer for a whole trip.
@@ -490,6 +513,8 @@ pub struct Ambiguous<'d> {
     pub query: String,
     pub on: NaiveDate,
     pub candidates: Vec<(Placed<'d>, Verdict)>,
+    /// A query that names each candidate alone, in the same order.
+    pub hints: Vec<String>,
 }
 
 /// Judges a trip: every stop (and the license's home, if given) on the date, with the license.
@@ -521,8 +546,10 @@ pub fn judge<'d>(
                     .iter()
                     .map(|place| (place.placed(), place.verdict()))
                     .collect(),
+                hints: query.hints,
             });
         }
+        notes.extend(query.notes.into_iter().map(Note::Place));
         if places.len() > 1 {
             notes.push(Note::Ambiguous {
                 query: query.text.clone(),

@@ -1,11 +1,11 @@
-//! Place resolution and travel-date parsing on arbitrary text: neither may panic, and a
-//! successful resolution is never empty.
+//! Place resolution, normalising and travel-date parsing on arbitrary text: none may panic, a
+//! successful reading is never empty, and normalising twice changes nothing.
 #![no_main]
 
 use std::sync::OnceLock;
 
 use edl::data::Divisions;
-use edl::place::Gazetteer;
+use edl::place::{Gazetteer, Reading, normalise};
 use libfuzzer_sys::fuzz_target;
 
 static GAZETTEER: OnceLock<Gazetteer<'static>> = OnceLock::new();
@@ -15,11 +15,19 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let gazetteer = GAZETTEER.get_or_init(|| Gazetteer::new(Divisions::bundled()));
-    if let Ok(candidates) = gazetteer.resolve(text) {
-        assert!(
-            !candidates.is_empty(),
-            "resolve({text:?}) returned Ok with no candidates"
-        );
+    match gazetteer.read(text) {
+        Ok(Reading::One(found)) => assert!(
+            !found.places.is_empty(),
+            "read({text:?}) returned a place with no candidates"
+        ),
+        Ok(Reading::Several(stops)) => assert!(
+            stops.len() > 1 && stops.iter().all(|(_, found)| !found.places.is_empty()),
+            "read({text:?}) returned {} stops",
+            stops.len()
+        ),
+        Err(_) => {}
     }
+    let once = normalise(text);
+    assert_eq!(normalise(&once), once, "normalise({text:?}) is not idempotent");
     let _ = edl::cli::parse_travel_date(text);
 });

@@ -2,9 +2,10 @@
 
 use chrono::NaiveDate;
 
-use super::{Blocking, DataSummary, Messages, ShowField};
+use super::{Blocking, DataSummary, Messages, ShowField, chain, excerpt};
 use crate::cli::{DateError, FIRST_YEAR, LAST_YEAR};
 use crate::data::{Claim, Division, Kind, Level, Quality};
+use crate::place::PlaceNote;
 use crate::verdict::{Ambiguous, Ground, LicenseState, Note, Placed, Reason, Status, Verdict, Why};
 
 pub struct English;
@@ -52,6 +53,57 @@ impl Messages for English {
         } else {
             format!("{} ({})", place.division.name(), place.province.name())
         }
+    }
+
+    fn place_chain(&self, division: &Division) -> String {
+        let above: Vec<&str> = chain(division).skip(1).map(Division::name).collect();
+        if above.is_empty() {
+            division.name().to_string()
+        } else {
+            format!("{} ({})", division.name(), above.join(", "))
+        }
+    }
+
+    fn candidate(&self, division: &Division, hint: &str) -> String {
+        let place = format!("{} {}", self.place_chain(division), division.code);
+        if hint == division.code.to_string() {
+            place
+        } else {
+            format!("{place}, type \"{hint}\"")
+        }
+    }
+
+    fn place_note(&self, note: &PlaceNote<'_>) -> String {
+        match note {
+            PlaceNote::Prominent {
+                query,
+                chosen,
+                others,
+            } => {
+                let others: Vec<String> = others
+                    .iter()
+                    .map(|(division, hint)| self.candidate(division, hint))
+                    .collect();
+                format!(
+                    "\"{query}\" is taken as {}; it may also mean {}",
+                    self.place_chain(chosen),
+                    others.join("; ")
+                )
+            }
+            PlaceNote::Unread { read, rest } => format!(
+                "read as {}; \"{}\" is not a place edl knows",
+                self.place_chain(read),
+                excerpt(rest)
+            ),
+        }
+    }
+
+    fn several_in_one(&self, query: &str, parts: &[String]) -> String {
+        format!(
+            "\"{query}\" names {} places ({}): give one",
+            parts.len(),
+            parts.join(", ")
+        )
     }
 
     fn headline(
@@ -167,6 +219,7 @@ impl Messages for English {
             Note::Stale { as_of, date } => format!(
                 "the rollout data is as of {as_of}, more than a year before {date}: it may be out of date; confirm in the 交管12123 app"
             ),
+            Note::Place(note) => self.place_note(note),
         }
     }
 
@@ -394,17 +447,13 @@ impl Messages for English {
         let listed: Vec<String> = ambiguous
             .candidates
             .iter()
-            .map(|(place, verdict)| {
-                format!(
-                    "{} {}: {}",
-                    self.place_in(*place),
-                    place.division.code,
-                    verdict.id()
-                )
+            .zip(&ambiguous.hints)
+            .map(|((place, verdict), hint)| {
+                format!("{}: {}", self.candidate(place.division, hint), verdict.id())
             })
             .collect();
         format!(
-            "\"{query}\" could be {} places with different answers on {}: {}; name the province (\"{query}, <province>\") or use a code",
+            "\"{query}\" could be {} places with different answers on {}: {}; type the query shown for the place you mean, or its code",
             ambiguous.candidates.len(),
             ambiguous.on,
             listed.join("; "),
@@ -414,7 +463,7 @@ impl Messages for English {
 
     fn several_places(&self, query: &str, places: &[String]) -> String {
         format!(
-            "\"{query}\" could be {} places: {}; name the province or use a code",
+            "\"{query}\" could be {} places: {}; type the query shown for the place you mean, or its code",
             places.len(),
             places.join("; ")
         )

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 
 use crate::cli::DateError;
 use crate::data::{Claim, Division, Divisions, Kind, Level, Quality};
-use crate::place::PlaceError;
+use crate::place::{PlaceError, PlaceNote};
 use crate::verdict::{Ambiguous, LicenseState, Note, Placed, Status, Verdict, Why};
 
 pub use en::English;
@@ -116,6 +116,14 @@ pub trait Messages: Sync {
     fn place(&self, division: &Division) -> String;
     /// A place with its province, in sentences and lists.
     fn place_in(&self, place: Placed<'_>) -> String;
+    /// A place with every division above it (鼓楼区 (南京市, 江苏省)), to tell namesakes apart.
+    fn place_chain(&self, division: &Division) -> String;
+    /// One candidate of an ambiguous query: the place, its code, and a query that names it alone.
+    fn candidate(&self, division: &Division, hint: &str) -> String;
+    /// What reading a query assumed.
+    fn place_note(&self, note: &PlaceNote<'_>) -> String;
+    /// One argument named several places where one is wanted.
+    fn several_in_one(&self, query: &str, parts: &[String]) -> String;
 
     fn headline(
         &self,
@@ -176,6 +184,22 @@ pub trait Messages: Sync {
     fn help(&self, key: &str) -> Option<&'static str>;
 }
 
+/// The division and those above it, lowest first.
+fn chain(division: &Division) -> impl Iterator<Item = &'static Division> {
+    let divisions = Divisions::bundled();
+    let row = divisions.get(division.code);
+    row.into_iter().flat_map(|row| divisions.chain(row))
+}
+
+/// The part of a user's text worth echoing in a note.
+fn excerpt(text: &str) -> String {
+    const LIMIT: usize = 24;
+    match text.char_indices().nth(LIMIT) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
 /// A place error as one sentence, with the closest names when the place is unknown.
 pub fn place_error(divisions: &Divisions, error: &PlaceError, messages: &dyn Messages) -> String {
     match error {
@@ -183,6 +207,7 @@ pub fn place_error(divisions: &Divisions, error: &PlaceError, messages: &dyn Mes
         PlaceError::TooLong { bytes } => {
             messages.place_too_long(*bytes, crate::place::MAX_QUERY_BYTES)
         }
+        PlaceError::Several { query, parts } => messages.several_in_one(query, parts),
         PlaceError::Unknown { query, suggestions } => {
             let names: Vec<String> = suggestions
                 .iter()

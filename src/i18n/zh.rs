@@ -3,9 +3,10 @@
 use chrono::NaiveDate;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
-use super::{Blocking, DataSummary, Messages, ShowField};
+use super::{Blocking, DataSummary, Messages, ShowField, chain, excerpt};
 use crate::cli::{DateError, FIRST_YEAR, LAST_YEAR};
 use crate::data::{Claim, Division, Kind, Level, Quality};
+use crate::place::PlaceNote;
 use crate::verdict::{Ambiguous, Ground, LicenseState, Note, Placed, Reason, Status, Verdict, Why};
 
 pub struct Chinese;
@@ -79,6 +80,57 @@ impl Messages for Chinese {
         } else {
             format!("{}（{}）", place.division.name(), place.province.name())
         }
+    }
+
+    fn place_chain(&self, division: &Division) -> String {
+        let mut above: Vec<&str> = chain(division).skip(1).map(Division::name).collect();
+        if above.is_empty() {
+            return division.name().to_string();
+        }
+        above.reverse();
+        format!("{}（{}）", division.name(), above.concat())
+    }
+
+    fn candidate(&self, division: &Division, hint: &str) -> String {
+        let place = format!("{} {}", self.place_chain(division), division.code);
+        if hint == division.code.to_string() {
+            place
+        } else {
+            format!("{place}，输入“{hint}”")
+        }
+    }
+
+    fn place_note(&self, note: &PlaceNote<'_>) -> String {
+        match note {
+            PlaceNote::Prominent {
+                query,
+                chosen,
+                others,
+            } => {
+                let others: Vec<String> = others
+                    .iter()
+                    .map(|(division, hint)| self.candidate(division, hint))
+                    .collect();
+                format!(
+                    "“{query}”按 {} 作答；也可能指 {}",
+                    self.place_chain(chosen),
+                    others.join("；")
+                )
+            }
+            PlaceNote::Unread { read, rest } => format!(
+                "按 {} 作答；“{}”不是已知地点",
+                self.place_chain(read),
+                excerpt(rest)
+            ),
+        }
+    }
+
+    fn several_in_one(&self, query: &str, parts: &[String]) -> String {
+        format!(
+            "“{query}”包含 {} 个地点（{}）：请只写一个",
+            parts.len(),
+            parts.join("、")
+        )
     }
 
     fn headline(
@@ -192,6 +244,7 @@ impl Messages for Chinese {
                     "数据截至 {as_of}，比 {date} 早一年以上，可能已过时；请在交管12123 App 中确认"
                 )
             }
+            Note::Place(note) => self.place_note(note),
         }
     }
 
@@ -393,17 +446,17 @@ impl Messages for Chinese {
         let listed: Vec<String> = ambiguous
             .candidates
             .iter()
-            .map(|(place, verdict)| {
+            .zip(&ambiguous.hints)
+            .map(|((place, verdict), hint)| {
                 format!(
-                    "{} {}：{}",
-                    self.place_in(*place),
-                    place.division.code,
+                    "{}：{}",
+                    self.candidate(place.division, hint),
                     self.verdict(*verdict)
                 )
             })
             .collect();
         format!(
-            "“{query}”可能指 {} 个地点，{} 的结论各不相同：{}；请加上省份（“{query}，省份”）或使用代码",
+            "“{query}”可能指 {} 个地点，{} 的结论各不相同：{}；请输入所指地点后面给出的写法，或使用代码",
             ambiguous.candidates.len(),
             ambiguous.on,
             listed.join("；"),
@@ -413,7 +466,7 @@ impl Messages for Chinese {
 
     fn several_places(&self, query: &str, places: &[String]) -> String {
         format!(
-            "“{query}”可能指 {} 个地点：{}；请加上省份或使用代码",
+            "“{query}”可能指 {} 个地点：{}；请输入所指地点后面给出的写法，或使用代码",
             places.len(),
             places.join("；")
         )

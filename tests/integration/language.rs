@@ -347,13 +347,14 @@ fn errors_speak_both_languages() {
     let zh = in_lang("zh", &["check", "suzhou", "--on", "2021-06-01"]);
     assert!(
         zh.stderr
-            .contains("苏州市（江苏省） 320500：电子驾驶证即可"),
+            .contains("苏州市（江苏省） 320500，输入“苏州市”：电子驾驶证即可"),
         "{}",
         zh.stderr
     );
     let en = in_lang("en", &["check", "suzhou", "--on", "2021-06-01"]);
     assert!(
-        en.stderr.contains("苏州市 (江苏省) 320500: e-license"),
+        en.stderr
+            .contains("苏州市 (江苏省) 320500, type \"苏州市\": e-license"),
         "{}",
         en.stderr
     );

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use chrono::{Days, NaiveDate};
-use edl::data::{Dataset, Division, Divisions, Level};
-use edl::place::{Gazetteer, PlaceError};
+use edl::data::{Code, Dataset, Division, Divisions, Level};
+use edl::place::{Gazetteer, PlaceError, PlaceNote, Resolved, normalise};
 use edl::verdict::{LicenseClass, LicenseState, Query, Status, Verdict, assess, judge};
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -121,12 +121,13 @@ fn place_like_text() -> impl Strategy<Value = String> {
 fn check_resolution(query: &str) -> Result<(), TestCaseError> {
     match GAZETTEER.resolve(query) {
         Ok(found) => {
-            prop_assert!(!found.is_empty(), "Ok but empty for {query:?}");
+            prop_assert!(!found.places.is_empty(), "Ok but empty for {query:?}");
             prop_assert!(
                 !query.trim().is_empty(),
                 "a blank query resolved: {query:?}"
             );
             let keys: Vec<(Level, String)> = found
+                .places
                 .iter()
                 .map(|d| (d.level, d.code.to_string()))
                 .collect();
@@ -136,11 +137,15 @@ fn check_resolution(query: &str) -> Result<(), TestCaseError> {
             prop_assert_eq!(keys, sorted, "highest level first, no repeats: {:?}", query);
         }
         Err(PlaceError::Empty) => {
-            prop_assert!(query.trim().is_empty(), "Empty for {query:?}");
+            // Nothing but punctuation, marks or spaces.
+            prop_assert!(normalise(query).is_empty(), "Empty for {query:?}");
         }
         Err(PlaceError::TooLong { bytes }) => {
             prop_assert_eq!(bytes, query.trim().len());
             prop_assert!(bytes > edl::place::MAX_QUERY_BYTES, "TooLong for {query:?}");
+        }
+        Err(PlaceError::Several { parts, .. }) => {
+            prop_assert!(parts.len() > 1, "Several with {parts:?} for {query:?}");
         }
         Err(PlaceError::Unknown { suggestions, .. }) => {
             prop_assert!(!query.trim().is_empty(), "Unknown for blank {query:?}");
@@ -179,8 +184,19 @@ fn name_counts() -> HashMap<&'static str, usize> {
     counts
 }
 
-fn codes(found: &[&Division]) -> Vec<String> {
-    found.iter().map(|d| d.code.to_string()).collect()
+fn codes(found: &Resolved<'_>) -> Vec<String> {
+    found.places.iter().map(|d| d.code.to_string()).collect()
+}
+
+/// Every division an answer names: its places, and those a note says the query may also mean.
+fn named(found: &Resolved<'_>) -> Vec<Code> {
+    let mut codes: Vec<Code> = found.places.iter().map(|d| d.code).collect();
+    for note in &found.notes {
+        if let PlaceNote::Prominent { others, .. } = note {
+            codes.extend(others.iter().map(|(d, _)| d.code));
+        }
+    }
+    codes
 }
 
 #[test]
@@ -199,7 +215,7 @@ fn every_division_resolves_by_its_full_name() {
             .resolve(division.name())
             .unwrap_or_else(|error| panic!("{} ({}): {error}", division.name(), division.code));
         assert!(
-            found.iter().any(|d| d.code == division.code),
+            found.places.iter().any(|d| d.code == division.code),
             "{} ({}) -> {:?}",
             division.name(),
             division.code,
@@ -256,6 +272,53 @@ fn every_unique_pinyin_resolves_to_its_division() {
     assert!(checked > 1000, "only {checked} unique pinyin keys");
 }
 
+/// Full-width forms, as Chinese keyboards type letters and digits.
+fn full_width(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '!'..='~' => char::from_u32(c as u32 + 0xfee0).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+#[test]
+fn every_division_is_named_by_its_short_name_and_full_width_forms() {
+    for division in DIVISIONS.iter() {
+        for query in [
+            division.short().to_string(),
+            full_width(&division.code.to_string()),
+            full_width(division.pinyin()),
+        ] {
+            let found = GAZETTEER
+                .resolve(&query)
+                .unwrap_or_else(|error| panic!("{query} ({}): {error}", division.name()));
+            assert!(
+                named(&found).contains(&division.code),
+                "{query} ({}) -> {:?}",
+                division.name(),
+                codes(&found)
+            );
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn normalising_is_idempotent(query in any::<String>()) {
+        let once = normalise(&query);
+        prop_assert_eq!(normalise(&once), once.clone(), "{:?}", query);
+    }
+
+    #[test]
+    fn normalising_place_like_text_is_idempotent(query in place_like_text()) {
+        let once = normalise(&query);
+        prop_assert_eq!(normalise(&once), once.clone(), "{:?}", query);
+    }
+}
+
 /// Progress along the rollout: not yet, then maybe, then live; outside the mainland never moves.
 fn progress(status: Status) -> u8 {
     match status {
@@ -304,7 +367,11 @@ proptest! {
             prop_assert_eq!(late.verdict(), Verdict::ELicense, "{}", what);
         }
         let trip = |on| {
-            let stop = Query { text: division.name().to_string(), candidates: vec![division] };
+            let stop = Query::new(
+                division.name().to_string(),
+                Resolved { places: vec![division], notes: Vec::new() },
+                &GAZETTEER,
+            );
             judge(&DATASET, on, license, vec![stop], None).expect("one candidate").verdict
         };
         prop_assert!(trip(d2) <= trip(d1), "{} with {}", what, license);
@@ -317,9 +384,12 @@ proptest! {
         on in any_date(),
         license in select(LicenseState::ALL.to_vec()),
     ) {
-        let query = |index: usize| Query {
-            text: DIVISIONS[index].name().to_string(),
-            candidates: vec![DIVISIONS[index]],
+        let query = |index: usize| {
+            Query::new(
+                DIVISIONS[index].name().to_string(),
+                Resolved { places: vec![DIVISIONS[index]], notes: Vec::new() },
+                &GAZETTEER,
+            )
         };
         let alone = |index: usize| {
             judge(&DATASET, on, license, vec![query(index)], None)

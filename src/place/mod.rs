@@ -1,0 +1,854 @@
+//! Turning what a person typed into divisions: Chinese names (full, short, or the start of an
+//! address), pinyin with or without syllable marks or tone marks, six-digit codes, any of these
+//! qualified by a province ("suzhou, anhui"), and several places in one argument ("上海 苏州").
+//! A query that fits several divisions returns them all, unless a bare short name names exactly
+//! one division at the highest level it matches (西安 is the city, not 辽源's 西安区): then that
+//! one, with a note naming the others. Anything else left to choose is the caller's business,
+//! never a silent guess here.
+
+mod normalise;
+
+use std::fmt;
+
+pub use normalise::normalise;
+
+use crate::data::divisions::Key;
+use crate::data::{Code, Division, Divisions, Level};
+
+/// Conventional English names whose spelling is not the pinyin of the short name.
+const EXONYMS: &[(&str, &str)] = &[
+    ("shaanxi", "610000"),
+    ("innermongolia", "150000"),
+    ("tibet", "540000"),
+    ("hongkong", "810000"),
+    ("macau", "820000"),
+    ("macao", "820000"),
+];
+
+/// Short forms in everyday use that the suffix rules do not make.
+const CHINESE_SHORT_FORMS: &[(&str, &str)] = &[("内蒙", "150000")];
+
+/// The names NBS lists for levels that are no divisions (市辖区 under a municipality, the
+/// 省直辖县级行政区划 above Hainan's counties): addresses copied from such lists carry them.
+const FILLERS: [&str; 4] = [
+    "省直辖县级行政区划",
+    "自治区直辖县级行政区划",
+    "市辖区",
+    "县",
+];
+
+/// What a road name adds to a place name: 绍兴路 and 南京西路 are streets, not 绍兴 or 南京.
+const ROAD_WORDS: [&str; 7] = ["大道", "大街", "胡同", "路", "街", "巷", "弄"];
+
+/// The longest query worth reading: the longest address start is far shorter.
+pub const MAX_QUERY_BYTES: usize = 512;
+
+/// No division's full name is longer (新疆维吾尔自治区 and the longest autonomous counties are
+/// shorter): an address is read with prefixes up to this many characters.
+const MAX_NAME_CHARS: usize = 20;
+
+/// Suggestions are edit distances against every name: only for queries a person could mistype.
+const MAX_SUGGEST_CHARS: usize = 40;
+
+/// Readings of an address tried before the best so far is taken: any input costs bounded work.
+const MAX_READINGS: usize = 256;
+
+/// Why a query matched nothing usable.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PlaceError {
+    Empty,
+    /// Longer than any place name or address start; refused before any work is done on it.
+    TooLong {
+        bytes: usize,
+    },
+    Unknown {
+        query: String,
+        suggestions: Vec<Code>,
+    },
+    /// Several places in one argument where one place is wanted (`show`, `--home`).
+    Several {
+        query: String,
+        parts: Vec<String>,
+    },
+}
+
+impl fmt::Display for PlaceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PlaceError::Empty => write!(f, "the place is empty: name a city, county or code"),
+            PlaceError::TooLong { bytes } => write!(
+                f,
+                "the place is too long ({bytes} bytes; a place or the start of an address fits in {MAX_QUERY_BYTES})"
+            ),
+            PlaceError::Unknown { query, .. } => write!(f, "unknown place \"{}\"", query),
+            PlaceError::Several { query, parts } => {
+                write!(f, "\"{query}\" names {} places; give one", parts.len())
+            }
+        }
+    }
+}
+
+impl std::error::Error for PlaceError {}
+
+/// What a reading of the query took for granted, to be told to the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PlaceNote<'d> {
+    /// A bare short name taken for the one division at the highest level it names; `others`
+    /// are the rest, each with a query that reaches it.
+    Prominent {
+        query: String,
+        chosen: &'d Division,
+        others: Vec<(&'d Division, String)>,
+    },
+    /// Only the start of the query names a division; the rest was not read.
+    Unread { read: &'d Division, rest: String },
+}
+
+/// The divisions one place of a query may be, and what was assumed to find them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Resolved<'d> {
+    /// Never empty; highest level first, then by code.
+    pub places: Vec<&'d Division>,
+    pub notes: Vec<PlaceNote<'d>>,
+}
+
+/// A whole argument: one place, or several ("上海 苏州 南京", "北京、天津").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reading<'d> {
+    One(Resolved<'d>),
+    Several(Vec<(String, Resolved<'d>)>),
+}
+
+/// Escapes control characters so that echoing a query cannot drive the terminal.
+pub fn escape(text: &str) -> String {
+    text.chars()
+        .flat_map(char::escape_debug)
+        .collect::<String>()
+        .replace("\\\"", "\"")
+        .replace("\\'", "'")
+}
+
+/// How a set of divisions was found; only a bare short name may stand for its most prominent
+/// division.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Via {
+    Code,
+    Name,
+    Short,
+    Address,
+}
+
+#[derive(Debug)]
+struct Found<'d> {
+    places: Vec<&'d Division>,
+    via: Via,
+    /// What an address reading left unread.
+    rest: String,
+}
+
+impl<'d> Found<'d> {
+    fn new(places: Vec<&'d Division>, via: Via) -> Option<Found<'d>> {
+        (!places.is_empty()).then(|| Found {
+            places,
+            via,
+            rest: String::new(),
+        })
+    }
+}
+
+/// One reading of an address: the divisions reached, how deep, and where it stopped.
+#[derive(Clone, Debug)]
+struct Walk<'d> {
+    places: Vec<&'d Division>,
+    depth: usize,
+    end: usize,
+    last_full: bool,
+}
+
+impl Walk<'_> {
+    /// Deeper readings win; then those that read more.
+    fn score(&self) -> (usize, usize) {
+        (self.depth, self.end)
+    }
+}
+
+/// Resolves queries against a divisions table; the table carries its own lookup indexes, so
+/// making one costs nothing.
+pub struct Gazetteer<'d> {
+    divisions: &'d Divisions,
+}
+
+impl<'d> Gazetteer<'d> {
+    pub fn new(divisions: &'d Divisions) -> Gazetteer<'d> {
+        Gazetteer { divisions }
+    }
+
+    pub fn divisions(&self) -> &'d Divisions {
+        self.divisions
+    }
+
+    /// The one place a query names (possibly ambiguous); several places are an error.
+    pub fn resolve(&self, query: &str) -> Result<Resolved<'d>, PlaceError> {
+        match self.read(query)? {
+            Reading::One(resolved) => Ok(resolved),
+            Reading::Several(stops) => Err(PlaceError::Several {
+                query: query.trim().to_string(),
+                parts: stops.into_iter().map(|(part, _)| part).collect(),
+            }),
+        }
+    }
+
+    /// Every place an argument names.
+    pub fn read(&self, query: &str) -> Result<Reading<'d>, PlaceError> {
+        let trimmed = query.trim();
+        if trimmed.len() > MAX_QUERY_BYTES {
+            return Err(PlaceError::TooLong {
+                bytes: trimmed.len(),
+            });
+        }
+        let text = normalise(trimmed);
+        if text.is_empty() {
+            return Err(PlaceError::Empty);
+        }
+        if let Some(found) = self.find(&text, false) {
+            return Ok(Reading::One(self.finish(&text, found)));
+        }
+        if text.contains(is_separator) {
+            let parts: Vec<&str> = text
+                .split(is_separator)
+                .filter(|part| !part.is_empty() && !is_country(part))
+                .collect();
+            if let [one] = parts.as_slice()
+                && let Some(found) = self.find(one, false)
+            {
+                return Ok(Reading::One(self.finish(one, found)));
+            }
+            if let Some(found) = self.qualified(&parts) {
+                return Ok(Reading::One(self.finish(&text, found)));
+            }
+            let each: Option<Vec<(String, Resolved<'d>)>> = parts
+                .iter()
+                .map(|part| {
+                    self.find(part, false)
+                        .filter(|found| found.rest.is_empty())
+                        .map(|found| (part.to_string(), self.finish(part, found)))
+                })
+                .collect();
+            if let Some(each) = each
+                && each.len() > 1
+            {
+                return Ok(Reading::Several(each));
+            }
+            // 成 都, 江苏省 苏州市 吴江区 干将东路678号: one Chinese place written with spaces.
+            if !text.is_ascii() {
+                let joined = parts.concat();
+                if let Some(found) = self.find(&joined, true) {
+                    return Ok(Reading::One(self.finish(&joined, found)));
+                }
+            }
+        }
+        Err(PlaceError::Unknown {
+            query: trimmed.to_string(),
+            suggestions: self.suggest(&text),
+        })
+    }
+
+    /// A query that resolves to this division alone: its full name, else with its parent's or
+    /// province's short name before it (南京鼓楼区), else its code.
+    pub fn hint(&self, division: &'d Division) -> String {
+        let province = self.divisions.province_of(division);
+        let mut tries = vec![division.name().to_string()];
+        if let Some(parent) = self.divisions.parent(division) {
+            tries.push(format!("{}{}", parent.short(), division.name()));
+            if parent.code != province.code {
+                tries.push(format!(
+                    "{}{}{}",
+                    province.short(),
+                    parent.short(),
+                    division.name()
+                ));
+            }
+        }
+        tries
+            .into_iter()
+            .find(|query| self.names_only(query, division))
+            .unwrap_or_else(|| division.code.to_string())
+    }
+
+    /// True when the query, read without any assumption, is this division and nothing else.
+    fn names_only(&self, query: &str, division: &Division) -> bool {
+        self.find(query, false).is_some_and(|found| {
+            found.rest.is_empty() && found.places.iter().all(|d| d.code == division.code)
+        })
+    }
+
+    /// Sorts the candidates and says what was assumed.
+    fn finish(&self, query: &str, found: Found<'d>) -> Resolved<'d> {
+        let mut places = found.places;
+        places.sort_by_key(|division| (division.level, division.code));
+        places.dedup_by_key(|division| division.code);
+        let mut notes = Vec::new();
+        if found.via == Via::Short
+            && places.len() > 1
+            && let Some(chosen) = self.prominent(&places)
+        {
+            let others = places
+                .iter()
+                .filter(|d| d.code != chosen.code)
+                .map(|&d| (d, self.hint(d)))
+                .collect();
+            notes.push(PlaceNote::Prominent {
+                query: query.to_string(),
+                chosen,
+                others,
+            });
+            places = vec![chosen];
+        }
+        if !found.rest.is_empty() {
+            notes.push(PlaceNote::Unread {
+                read: places[0],
+                rest: found.rest,
+            });
+        }
+        Resolved { places, notes }
+    }
+
+    /// The one division at the highest level among these, if there is one and every other
+    /// candidate is in the same jurisdiction (a mainland county never yields to Hong Kong).
+    fn prominent(&self, places: &[&'d Division]) -> Option<&'d Division> {
+        let top = places.iter().map(|d| d.level).min()?;
+        let mut at_top = places.iter().filter(|d| d.level == top);
+        let chosen = *at_top.next()?;
+        if at_top.next().is_some() {
+            return None;
+        }
+        let outside = |d: &Division| outside_mainland(self.divisions.province_of(d).code);
+        let home = outside(chosen).then_some(chosen.province);
+        places
+            .iter()
+            .all(|d| outside(d).then_some(d.province) == home)
+            .then_some(chosen)
+    }
+
+    /// One term: a code, pinyin, or a Chinese name or address. An address may leave text
+    /// unread after a separator only when `spaced` says the separators were removed already.
+    fn find(&self, term: &str, spaced: bool) -> Option<Found<'d>> {
+        if let Some(code) = Code::parse(term) {
+            return Found::new(self.divisions.get(code).into_iter().collect(), Via::Code);
+        }
+        // Phones type ’ for the apostrophe, and pinyin may carry ü: still pinyin, not Chinese.
+        let pinyin_like = term
+            .chars()
+            .all(|c| c.is_ascii() || matches!(c, '’' | 'ü' | 'Ü'));
+        if pinyin_like {
+            return self.pinyin(term);
+        }
+        let (full, short): (Vec<_>, Vec<_>) = self.names_at(term).into_iter().partition(|m| m.1);
+        if !full.is_empty() {
+            return Found::new(full.into_iter().map(|m| m.0).collect(), Via::Name);
+        }
+        if !short.is_empty() {
+            return Found::new(short.into_iter().map(|m| m.0).collect(), Via::Short);
+        }
+        let found = self.address(term)?;
+        if !spaced && found.rest.starts_with(is_separator) {
+            // "江苏省 苏州市" is two terms, not an address with 江苏省 at its start.
+            return None;
+        }
+        Some(found)
+    }
+
+    fn pinyin(&self, term: &str) -> Option<Found<'d>> {
+        let key = pinyin_key(term);
+        if let Some((_, code)) = EXONYMS.iter().find(|(name, _)| *name == key) {
+            let code = Code::parse(code)?;
+            return Found::new(self.divisions.get(code).into_iter().collect(), Via::Name);
+        }
+        let segments: Vec<String> = term
+            .split(|c: char| c == '\'' || c == '’' || c == '-' || c.is_whitespace())
+            .filter(|segment| !segment.is_empty())
+            .map(pinyin_key)
+            .collect();
+        let matches: Vec<_> = self
+            .divisions
+            .lookup(Key::Pinyin, &key)
+            .filter(|division| {
+                segments.len() < 2 || fits_syllables(&segments, division.syllables())
+            })
+            .collect();
+        if !matches.is_empty() {
+            return Found::new(matches, Via::Short);
+        }
+        Found::new(
+            self.divisions.lookup(Key::PinyinFull, &key).collect(),
+            Via::Name,
+        )
+    }
+
+    /// The divisions a Chinese text names exactly, each with whether the text is a full name
+    /// (成都市, 延边州) or a short one (成都).
+    fn names_at(&self, text: &str) -> Vec<(&'d Division, bool)> {
+        let mut found: Vec<(&'d Division, bool)> = self
+            .divisions
+            .lookup(Key::Name, text)
+            .map(|d| (d, true))
+            .collect();
+        found.extend(self.divisions.lookup(Key::Short, text).map(|d| (d, false)));
+        for (form, code) in CHINESE_SHORT_FORMS {
+            if *form == text
+                && let Some(division) = Code::parse(code).and_then(|c| self.divisions.get(c))
+            {
+                found.push((division, false));
+            }
+        }
+        // 延边州 and 琼中县: an autonomous prefecture or county by its short name and its level.
+        for (last, suffix) in [('州', "自治州"), ('县', "自治县")] {
+            if let Some(base) = text.strip_suffix(last)
+                && base.chars().count() >= 2
+            {
+                found.extend(
+                    self.divisions
+                        .lookup(Key::Short, base)
+                        .filter(|d| d.name().ends_with(suffix))
+                        .map(|d| (d, true)),
+                );
+            }
+        }
+        found
+    }
+
+    /// Reads a Chinese address from its start, one division at a time (江苏省苏州市昆山市花桥镇…).
+    /// Of all readings, the deepest wins (青岛市北区 is 青岛 + 市北区, not 青岛市 + 北区). A
+    /// division may be written twice (北京北京市), NBS's filler levels are skipped, and text
+    /// after the last division is left unread, unless it makes a short name part of a road name
+    /// (绍兴路59号).
+    fn address(&self, text: &str) -> Option<Found<'d>> {
+        let mut budget = MAX_READINGS;
+        let start = Walk {
+            places: Vec::new(),
+            depth: 0,
+            end: 0,
+            last_full: true,
+        };
+        let best = self.walk(text, start, &mut budget)?;
+        let rest = text[best.end..].trim_matches(|c: char| !c.is_alphanumeric());
+        // 西安交通大学, 湖南湘潭城塘社区: a short name last, with or without text after it, is
+        // still a bare short name.
+        let via = if !best.last_full {
+            Via::Short
+        } else {
+            Via::Address
+        };
+        Some(Found {
+            places: best.places,
+            via,
+            rest: if text[best.end..].starts_with(is_separator) {
+                text[best.end..].to_string()
+            } else {
+                rest.to_string()
+            },
+        })
+    }
+
+    fn walk(&self, text: &str, at: Walk<'d>, budget: &mut usize) -> Option<Walk<'d>> {
+        let rest = &text[at.end..];
+        // A short name just before a road word is part of the road's name.
+        let road = !at.last_full && starts_with_road(rest);
+        let mut best = (at.depth > 0 && !road).then(|| at.clone());
+        if rest.is_empty() || *budget == 0 {
+            return best;
+        }
+        let ends: Vec<usize> = rest
+            .char_indices()
+            .map(|(i, c)| i + c.len_utf8())
+            .take(MAX_NAME_CHARS)
+            .collect();
+        for &end in ends.iter().rev() {
+            if *budget == 0 {
+                break;
+            }
+            let prefix = &rest[..end];
+            let mut next = Vec::new();
+            // 北京北京市, 长沙长沙县: a division written again, or one of the candidates
+            // written in full, narrows the reading without going deeper.
+            let again: Vec<&'d Division> = at
+                .places
+                .iter()
+                .copied()
+                .filter(|current| {
+                    self.divisions
+                        .chain(current)
+                        .any(|d| d.name() == prefix || d.short() == prefix)
+                })
+                .collect();
+            if !again.is_empty() {
+                next.push(Walk {
+                    places: again,
+                    end: at.end + end,
+                    ..at.clone()
+                });
+            }
+            let filler = at.depth > 0
+                && FILLERS.contains(&prefix)
+                && at.places.iter().all(|d| d.level != Level::County);
+            if filler {
+                next.push(Walk {
+                    end: at.end + end,
+                    ..at.clone()
+                });
+            }
+            let within: Vec<(&'d Division, bool)> = self
+                .names_at(prefix)
+                .into_iter()
+                .filter(|(d, _)| {
+                    at.places.is_empty()
+                        || at
+                            .places
+                            .iter()
+                            .any(|a| a.code != d.code && self.divisions.is_within(d, a))
+                })
+                .collect();
+            if !within.is_empty() {
+                next.push(Walk {
+                    places: within.iter().map(|m| m.0).collect(),
+                    depth: at.depth + 1,
+                    end: at.end + end,
+                    last_full: within.iter().any(|m| m.1),
+                });
+            }
+            for step in next {
+                *budget = budget.saturating_sub(1);
+                if let Some(walk) = self.walk(text, step, budget) {
+                    best = match best {
+                        Some(current) if current.score() > walk.score() => Some(current),
+                        Some(current) if current.score() == walk.score() => {
+                            let mut places = current.places.clone();
+                            places.extend(walk.places.iter().copied());
+                            places.sort_by_key(|d| d.code);
+                            places.dedup_by_key(|d| d.code);
+                            Some(Walk { places, ..current })
+                        }
+                        _ => Some(walk),
+                    };
+                }
+            }
+        }
+        best
+    }
+
+    /// A place with qualifiers, "suzhou, anhui" or "昆山 苏州": the divisions named by one part
+    /// that lie within a division named by every other part.
+    fn qualified(&self, parts: &[&str]) -> Option<Found<'d>> {
+        let named: Vec<Vec<&'d Division>> = parts
+            .iter()
+            .map(|part| {
+                self.find(part, false)
+                    .filter(|found| found.rest.is_empty())
+                    .map_or_else(Vec::new, |found| found.places)
+            })
+            .collect();
+        if named.len() < 2 || named.iter().any(Vec::is_empty) {
+            return None;
+        }
+        let mut found = Vec::new();
+        for (index, part) in named.iter().enumerate() {
+            for &candidate in part {
+                let qualified = named.iter().enumerate().all(|(other, qualifiers)| {
+                    other == index
+                        || qualifiers
+                            .iter()
+                            .any(|q| self.divisions.is_within(candidate, q))
+                });
+                if qualified {
+                    found.push(candidate);
+                }
+            }
+        }
+        Found::new(found, Via::Name)
+    }
+
+    /// The closest names to an unknown query, in characters or in pinyin, best first.
+    fn suggest(&self, query: &str) -> Vec<Code> {
+        let ascii = query.is_ascii();
+        let key = if ascii {
+            pinyin_key(query)
+        } else {
+            query.to_string()
+        };
+        let length = key.chars().count();
+        if length > MAX_SUGGEST_CHARS {
+            return Vec::new();
+        }
+        let limit = if ascii { (length / 3).clamp(1, 3) } else { 1 };
+        let mut scored: Vec<(usize, Level, Code)> = self
+            .divisions
+            .iter()
+            .filter_map(|division| {
+                let distance = if ascii {
+                    strsim::levenshtein(&key, division.pinyin())
+                } else {
+                    strsim::levenshtein(&key, division.short())
+                        .min(strsim::levenshtein(&key, division.name()))
+                };
+                (distance <= limit).then_some((distance, division.level, division.code))
+            })
+            .collect();
+        scored.sort();
+        scored
+            .into_iter()
+            .take(5)
+            .map(|(_, _, code)| code)
+            .collect()
+    }
+}
+
+/// Hong Kong, Macau and Taiwan: places outside the mainland's traffic police.
+pub fn outside_mainland(province: Code) -> bool {
+    matches!(province.value(), 710000 | 810000 | 820000)
+}
+
+fn is_country(part: &str) -> bool {
+    matches!(
+        part.to_ascii_lowercase().as_str(),
+        "china" | "prc" | "中国" | "中华人民共和国"
+    )
+}
+
+/// True when a text starts like a road: 路59号, 西路, 大街 (a direction may come first).
+fn starts_with_road(text: &str) -> bool {
+    let text = text
+        .strip_prefix(['东', '西', '南', '北', '中'])
+        .unwrap_or(text);
+    ROAD_WORDS.iter().any(|word| text.starts_with(word))
+}
+
+fn is_separator(c: char) -> bool {
+    matches!(c, ',' | '，' | '、' | ';' | '；') || c.is_whitespace()
+}
+/// Lowercase letters only, with ü written as u (also when typed as v).
+fn pinyin_key(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c.to_ascii_lowercase() {
+            'v' => Some('u'),
+            c if c.is_ascii_lowercase() => Some(c),
+            'ü' | 'Ü' => Some('u'),
+            _ => None,
+        })
+        .collect()
+}
+
+/// True when every boundary the user marked ("xi'an", "xi an") falls between two syllables.
+fn fits_syllables(segments: &[String], syllables: &str) -> bool {
+    let mut boundaries = Vec::new();
+    let mut position = 0;
+    for syllable in syllables.split(' ') {
+        position += syllable.len();
+        boundaries.push(position);
+    }
+    let mut position = 0;
+    segments.iter().all(|segment| {
+        position += segment.len();
+        boundaries.contains(&position)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(query: &str) -> Vec<&'static str> {
+        let gazetteer = Gazetteer::new(Divisions::bundled());
+        gazetteer
+            .resolve(query)
+            .map(|found| found.places.iter().map(|d| d.name()).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn resolves_the_forms_people_type() {
+        for query in [
+            "成都",
+            "成都市",
+            "chengdu",
+            "Chengdu",
+            "CHENGDU",
+            "510100",
+            " chengdu ",
+        ] {
+            assert_eq!(names(query), ["成都市"], "{query}");
+        }
+        // 辽源 and 牡丹江 each have a 西安区, but a bare name means the city.
+        assert_eq!(names("xi'an"), ["西安市"]);
+        assert_eq!(names("xi an"), names("xi'an"));
+        assert_eq!(names("昆山"), ["昆山市"]);
+        assert_eq!(names("浦东新区"), ["浦东新区"]);
+    }
+
+    #[test]
+    fn syllable_marks_tell_xian_from_xingan() {
+        assert!(names("xing'an").contains(&"兴安盟"));
+        assert!(!names("xing'an").contains(&"新干县"));
+        assert!(names("xin'gan").contains(&"新干县"));
+    }
+
+    #[test]
+    fn qualifiers_narrow_a_query() {
+        assert_eq!(names("suzhou, anhui"), ["宿州市"]);
+        assert_eq!(names("suzhou anhui"), ["宿州市"]);
+        assert_eq!(names("suzhou, jiangsu"), ["苏州市"]);
+        assert_eq!(names("安徽宿州"), ["宿州市"]);
+        assert_eq!(names("江苏省苏州市"), ["苏州市"]);
+        assert_eq!(names("江苏省苏州市昆山市花桥镇"), ["昆山市"]);
+        assert_eq!(names("江苏省 苏州市"), ["苏州市"]);
+        assert_eq!(names("海南省 三亚"), ["三亚市"]);
+        assert_eq!(names("Xi’an").first(), Some(&"西安市"));
+        assert!(names("Lüliang").contains(&"吕梁市"));
+    }
+
+    #[test]
+    fn ambiguous_pinyin_returns_every_candidate() {
+        let found = names("suzhou");
+        assert!(
+            found.contains(&"苏州市") && found.contains(&"宿州市"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn unknown_places_get_suggestions() {
+        let gazetteer = Gazetteer::new(Divisions::bundled());
+        let Err(PlaceError::Unknown { suggestions, .. }) = gazetteer.resolve("chengdoo") else {
+            panic!("chengdoo should be unknown");
+        };
+        assert!(
+            suggestions.contains(&Code::parse("510100").unwrap()),
+            "{suggestions:?}"
+        );
+        assert_eq!(gazetteer.resolve("  "), Err(PlaceError::Empty));
+        assert!(names("绍兴路59号").is_empty());
+    }
+
+    #[test]
+    fn addresses_are_read_with_prefixes_long_enough_for_every_name() {
+        let longest = Divisions::bundled()
+            .iter()
+            .map(|d| d.name().chars().count())
+            .max();
+        assert!(
+            longest.is_some_and(|longest| longest <= MAX_NAME_CHARS),
+            "{longest:?}"
+        );
+        assert_eq!(names("新疆维吾尔自治区乌鲁木齐市天山区"), ["天山区"]);
+        assert_eq!(
+            names("积石山保安族东乡族撒拉族自治县"),
+            ["积石山保安族东乡族撒拉族自治县"]
+        );
+    }
+
+    fn notes(query: &str) -> Vec<PlaceNote<'static>> {
+        let gazetteer = Gazetteer::new(Divisions::bundled());
+        gazetteer
+            .resolve(query)
+            .map(|found| found.notes)
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_bare_name_means_its_most_prominent_place_and_says_so() {
+        for (query, expected) in [
+            ("西安", "西安市"),
+            ("大同", "大同市"),
+            ("中山", "中山市"),
+            ("tai'an", "泰安市"),
+            ("黄山", "黄山市"),
+            ("乌鲁木齐", "乌鲁木齐市"),
+        ] {
+            assert_eq!(names(query), [expected], "{query}");
+            let found = notes(query);
+            let [PlaceNote::Prominent { others, .. }] = found.as_slice() else {
+                panic!("{query}: {found:?}");
+            };
+            let gazetteer = Gazetteer::new(Divisions::bundled());
+            for (other, hint) in others {
+                assert_eq!(
+                    gazetteer.resolve(hint).map(|found| found.places),
+                    Ok(vec![*other]),
+                    "{query}: {hint}"
+                );
+            }
+        }
+        // A full name means exactly that; several at the top level stay several.
+        assert_eq!(names("大同区"), ["大同区"]);
+        assert_eq!(names("鼓楼区").len(), 4);
+        assert_eq!(names("suzhou").len(), 3);
+    }
+
+    #[test]
+    fn hints_name_one_place_each() {
+        let gazetteer = Gazetteer::new(Divisions::bundled());
+        let found = gazetteer.resolve("鼓楼区").expect("four places");
+        let hints: Vec<String> = found.places.iter().map(|d| gazetteer.hint(d)).collect();
+        assert_eq!(
+            hints,
+            ["南京鼓楼区", "徐州鼓楼区", "福州鼓楼区", "开封鼓楼区"]
+        );
+    }
+
+    #[test]
+    fn addresses_as_map_apps_write_them() {
+        for (query, expected) in [
+            ("北京北京市东城区", "东城区"),
+            ("重庆市重庆市渝北区", "渝北区"),
+            ("湖南长沙长沙县星沙镇", "长沙县"),
+            ("湖北武汉复兴路111号", "武汉市"),
+            ("昆山花桥镇", "昆山市"),
+            ("江苏省 苏州市 吴江区 干将东路678号", "吴江区"),
+            ("黑龙江哈尔滨宾县宾州镇", "宾县"),
+            ("延边州", "延边朝鲜族自治州"),
+            ("内蒙包头青山区", "青山区"),
+            ("山东青岛市北区", "市北区"),
+            ("山东济南市中区", "市中区"),
+            ("上海南京西路", "上海市"),
+            ("中国浙江省杭州市", "杭州市"),
+            ("西安交通大学", "西安市"),
+        ] {
+            assert_eq!(names(query), [expected], "{query}");
+        }
+        for road in ["绍兴路59号", "金水路751号", "南京西路"] {
+            assert!(names(road).is_empty(), "{road}: {:?}", names(road));
+        }
+        let found = notes("江苏省xyz");
+        let [PlaceNote::Unread { rest, .. }] = found.as_slice() else {
+            panic!("{found:?}");
+        };
+        assert_eq!(rest, "xyz");
+    }
+
+    #[test]
+    fn one_argument_may_name_several_stops() {
+        let gazetteer = Gazetteer::new(Divisions::bundled());
+        for (query, expected) in [
+            ("上海 苏州 南京", vec!["上海市", "苏州市", "南京市"]),
+            ("北京、天津", vec!["北京市", "天津市"]),
+        ] {
+            let Ok(Reading::Several(stops)) = gazetteer.read(query) else {
+                panic!("{query}: {:?}", gazetteer.read(query));
+            };
+            let found: Vec<&str> = stops.iter().map(|(_, r)| r.places[0].name()).collect();
+            assert_eq!(found, expected, "{query}");
+        }
+        // A qualifier is no second stop.
+        assert_eq!(names("苏州 江苏"), ["苏州市"]);
+        assert_eq!(names("成 都"), ["成都市"]);
+        assert!(matches!(
+            gazetteer.resolve("上海 苏州"),
+            Err(PlaceError::Several { .. })
+        ));
+    }
+
+    #[test]
+    fn escape_neutralises_control_characters() {
+        assert_eq!(escape("a\u{1b}[31mb\n"), "a\\u{1b}[31mb\\n");
+        assert_eq!(escape("成都"), "成都");
+    }
+}
