@@ -27,7 +27,7 @@ use crate::cli::{
 use crate::data::{Dataset, Division, Level};
 use crate::i18n::{Lang, Messages};
 use crate::output::Palette;
-use crate::place::{Gazetteer, Reading};
+use crate::place::{Gazetteer, PlaceNote, Reading};
 use crate::verdict::Query;
 
 /// The language a command line asks for: `--lang`, then `EDL_LANG` (both parsed by clap), then
@@ -179,7 +179,8 @@ impl Session<'_> {
         let province = match &args.province {
             Some(text) => Some(
                 unique_place(&gazetteer, text, Some(Level::Province), messages)
-                    .map_err(|e| within(messages, "--province", e))?,
+                    .map_err(|e| within(messages, "--province", e))?
+                    .0,
             ),
             None => None,
         };
@@ -210,12 +211,14 @@ impl Session<'_> {
     fn show(&mut self, args: &ShowArgs) -> anyhow::Result<u8> {
         let (dataset, messages) = (&self.dataset, self.messages);
         let gazetteer = Gazetteer::new(dataset.divisions);
-        let division = unique_place(&gazetteer, &args.place, None, messages)?;
+        let (division, notes) = unique_place(&gazetteer, &args.place, None, messages)?;
         let on = args.on.unwrap_or(TravelDate::Today).day(today_in_china);
         let place = verdict::assess(dataset, division, on);
         match args.format {
-            ShowFormat::Human => output::show_human(self.out, &place, dataset, on, messages)?,
-            ShowFormat::Json => output::show_json(self.out, &place, dataset, on)?,
+            ShowFormat::Human => {
+                output::show_human(self.out, &place, dataset, on, &notes, messages)?
+            }
+            ShowFormat::Json => output::show_json(self.out, &place, dataset, on, &notes)?,
         }
         Ok(0)
     }
@@ -277,23 +280,24 @@ fn within(messages: &dyn Messages, option: &str, error: anyhow::Error) -> anyhow
     anyhow::anyhow!("{}{}{error}", messages.in_option(option), messages.colon())
 }
 
-/// Resolves a query that must name exactly one division (of `level`, if given).
+/// Resolves a query that must name exactly one division (of `level`, if given), with what the
+/// reading assumed.
 fn unique_place<'d>(
     gazetteer: &Gazetteer<'d>,
     text: &str,
     level: Option<Level>,
     messages: &dyn Messages,
-) -> anyhow::Result<&'d Division> {
-    let found = gazetteer.resolve(text).map_err(|error| {
+) -> anyhow::Result<(&'d Division, Vec<PlaceNote<'d>>)> {
+    let resolved = gazetteer.resolve(text).map_err(|error| {
         anyhow::anyhow!(i18n::place_error(gazetteer.divisions(), &error, messages))
     })?;
-    let found: Vec<&Division> = found
+    let found: Vec<&Division> = resolved
         .places
         .into_iter()
         .filter(|d| level.is_none_or(|level| d.level == level))
         .collect();
     match found.as_slice() {
-        [one] => Ok(one),
+        [one] => Ok((one, resolved.notes)),
         [] => anyhow::bail!(messages.not_a(text, level)),
         many => {
             let listed: Vec<String> = many

@@ -9,10 +9,11 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     DataVersion, SCHEMA_VERSION, data_version, live_bounds, stale_note, table, tsv_field,
-    window_text,
+    window_text, write_note,
 };
 use crate::data::{Availability, Basis, Claim, Dataset, Level, Quality};
 use crate::i18n::{DataSummary, English, Messages, ShowField};
+use crate::place::PlaceNote;
 use crate::verdict::{Assessment, Standing, Status, Step, Verdict};
 
 /// The places `edl list` shows, assessed on one date.
@@ -239,6 +240,8 @@ struct ShowReport<'r> {
     facts: Vec<FactReport<'r>>,
     default_window_applies: bool,
     default_sources: Vec<SourceReport<'r>>,
+    /// What reading the query assumed (西安 taken as 西安市).
+    notes: Vec<String>,
     data: DataVersion,
 }
 
@@ -289,6 +292,7 @@ fn show_report<'r>(
     place: &'r Assessment<'r>,
     dataset: &'r Dataset,
     on: NaiveDate,
+    notes: &[PlaceNote<'_>],
 ) -> ShowReport<'r> {
     let (live_from, live_until) = live_bounds(&place.availability);
     let default_window_applies = uses_default(&place.availability);
@@ -318,6 +322,7 @@ fn show_report<'r>(
         } else {
             Vec::new()
         },
+        notes: notes.iter().map(|note| English.place_note(note)).collect(),
         data: data_version(dataset),
     }
 }
@@ -327,8 +332,9 @@ pub fn show_json(
     place: &Assessment<'_>,
     dataset: &Dataset,
     on: NaiveDate,
+    notes: &[PlaceNote<'_>],
 ) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &show_report(place, dataset, on))?;
+    serde_json::to_writer_pretty(&mut *out, &show_report(place, dataset, on, notes))?;
     writeln!(out)
 }
 
@@ -337,9 +343,10 @@ pub fn show_human(
     place: &Assessment<'_>,
     dataset: &Dataset,
     on: NaiveDate,
+    notes: &[PlaceNote<'_>],
     messages: &dyn Messages,
 ) -> io::Result<()> {
-    let report = show_report(place, dataset, on);
+    let report = show_report(place, dataset, on, notes);
     let division = place.division;
     writeln!(out, "{}", messages.show_title(division))?;
     let field = |name| messages.show_field(name);
@@ -410,6 +417,9 @@ pub fn show_human(
         )?;
         writeln!(out, "    {}", default.note)?;
         print_sources(out, &report.default_sources)?;
+    }
+    for note in notes {
+        write_note(out, messages, &messages.place_note(note))?;
     }
     stale_note(out, dataset, on, messages)
 }

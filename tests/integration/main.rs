@@ -4,6 +4,7 @@ mod bad_input;
 mod browse;
 mod check;
 mod language;
+mod places;
 mod properties;
 mod readme;
 mod regressions;
