@@ -12,7 +12,7 @@ use std::path::Path;
 use anyhow::{Context, bail};
 
 pub use divisions::{Code, Division, Divisions, Kind, Level};
-pub use rollout::{Availability, Basis, Bound, Claim, LiveWindow, Quality, Rollout};
+pub use rollout::{Availability, Basis, Bound, Claim, LiveWindow, Quality, Rollout, Rule, RuleId};
 
 /// One problem in a data file, at a line and column.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -290,15 +290,19 @@ mod tests {
             shenyang.map(|fact| dataset.rollout.fact_quality(fact)),
             Some(Quality::Medium)
         );
-        let taiyuan = dataset
-            .rollout
-            .facts
-            .iter()
-            .position(|f| f.id == "batch2-taiyuan-oct20");
-        assert_eq!(
-            taiyuan.map(|fact| dataset.rollout.fact_quality(fact)),
-            Some(Quality::Strong)
-        );
+        // The same national wording, graded alike; 太原's local confirmation stays strong.
+        for (id, quality) in [
+            ("batch2-taiyuan-oct20", Quality::Medium),
+            ("batch2-shanxi", Quality::Strong),
+        ] {
+            let fact = dataset.rollout.facts.iter().position(|f| f.id == id);
+            assert_eq!(
+                fact.map(|fact| dataset.rollout.fact_quality(fact)),
+                Some(quality),
+                "{id}"
+            );
+        }
+        assert_eq!(dataset.rollout.default_latest_quality(), Quality::Medium);
     }
 
     #[test]
