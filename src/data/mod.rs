@@ -8,8 +8,10 @@ mod schema;
 use std::borrow::Cow;
 use std::fmt;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use anyhow::{Context, bail};
+use chrono::NaiveDate;
 
 pub use divisions::{Code, Division, Divisions, Kind, Level};
 pub use rollout::{Availability, Basis, Bound, Claim, LiveWindow, Quality, Rollout, Rule, RuleId};
@@ -69,6 +71,8 @@ pub struct Dataset {
     pub rollout: Cow<'static, Rollout>,
     /// Where the rollout facts came from: `bundled`, or the user's file.
     pub origin: String,
+    /// The day from which every mainland place is surely live, once asked for.
+    settled: OnceLock<Option<NaiveDate>>,
 }
 
 impl Dataset {
@@ -79,6 +83,7 @@ impl Dataset {
             divisions,
             rollout: Cow::Borrowed(Rollout::bundled()),
             origin: "bundled".to_string(),
+            settled: OnceLock::new(),
         }
     }
 
@@ -90,11 +95,27 @@ impl Dataset {
             divisions,
             rollout: Cow::Owned(rollout),
             origin: path.display().to_string(),
+            settled: OnceLock::new(),
         })
     }
 
     pub fn availability(&self, division: &Division) -> Availability {
         self.rollout.availability(division, self.divisions)
+    }
+
+    /// The first day on which every mainland place is surely live: the latest of their windows'
+    /// ends (2021-12-31 in the bundled data). Before it, a license from an unknown place may
+    /// have had no e-license. `None` when no place has a window.
+    pub fn mainland_settled(&self) -> Option<NaiveDate> {
+        *self.settled.get_or_init(|| {
+            self.rollout
+                .availabilities(self.divisions.iter(), self.divisions)
+                .filter_map(|(_, availability)| match availability {
+                    Availability::Window(window) => Some(window.latest.date),
+                    Availability::Never(_) => None,
+                })
+                .max()
+        })
     }
 }
 
