@@ -108,10 +108,11 @@ impl Dataset {
     /// have had no e-license. `None` when no place has a window.
     pub fn mainland_settled(&self) -> Option<NaiveDate> {
         *self.settled.get_or_init(|| {
-            // A county that no fact names has its parent's window, so it cannot end later; only
-            // the other divisions need a window (a few hundred of some three thousand).
+            // A county that no fact names has its parent's window, and a province spans its
+            // places', so neither can end later; only the other divisions need a window (a few
+            // hundred of some three thousand).
             let deciding = self.divisions.iter().filter(|division| {
-                division.level != Level::County
+                (division.level == Level::Prefecture || division.kind == Kind::Municipality)
                     || self.rollout.facts_naming(division.code).next().is_some()
                     || self.divisions.parent(division).is_none_or(|parent| {
                         parent.level == Level::Province && parent.kind != Kind::Municipality
