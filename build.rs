@@ -237,6 +237,12 @@ fn date(text: &str, value: &toml::Spanned<toml::value::Datetime>) -> String {
     format!("date({}, {}, {})", date.year, date.month, date.day)
 }
 
+fn quality(quality: Option<schema::Quality>) -> String {
+    quality.map_or("None".to_string(), |quality| {
+        format!("Some(Quality::{quality:?})")
+    })
+}
+
 fn rollout(text: &str) -> String {
     let raw: schema::RawRollout = toml::from_str(text).unwrap_or_else(|e| panic!("{ROLLOUT}: {e}"));
     let source_index: HashMap<&str, usize> = raw
@@ -266,9 +272,10 @@ fn rollout(text: &str) -> String {
     let _ = writeln!(out, "    as_of: {},", date(text, &raw.as_of));
     let _ = writeln!(
         out,
-        "    default: DefaultWindow {{ earliest: {}, latest: {}, sources: {}, note: {} }},",
+        "    default: DefaultWindow {{ earliest: {}, latest: {}, latest_quality: {}, sources: {}, note: {} }},",
         date(text, &raw.default.earliest),
         date(text, &raw.default.latest),
+        quality(raw.default.latest_quality),
         sources(&raw.default.sources),
         text_of(&raw.default.note)
     );
@@ -349,9 +356,21 @@ fn rollout(text: &str) -> String {
             text_of(fact.id.get_ref()),
             codes.join(", "),
             sources(&fact.sources),
-            fact.quality.map_or("None".to_string(), |quality| format!(
-                "Some(Quality::{quality:?})"
-            ))
+            quality(fact.quality)
+        );
+    }
+    out.push_str("    ]),\n    rules: Cow::Borrowed(&[\n");
+    for rule in &raw.rule {
+        let from = rule.from.as_ref().map_or("None".to_string(), |from| {
+            format!("Some({})", date(text, from))
+        });
+        let _ = writeln!(
+            out,
+            "        Rule {{ id: RuleId::{:?}, from: {from}, sources: {}, quality: {}, note: {} }},",
+            rule.id.get_ref(),
+            sources(&rule.sources),
+            quality(rule.quality),
+            text_of(&rule.note)
         );
     }
     by_place.sort();

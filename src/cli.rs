@@ -19,7 +19,7 @@ pub const EXIT_CODE_TABLE: [(&str, &str); 4] = [
     ),
     (
         "1",
-        "bring-card: bring the physical card (a stop is not live yet, or not surely live, or outside the mainland; or the license's home city was not live)",
+        "bring-card: bring the physical card (a stop is not live yet, or not surely live, or outside the mainland; or the license's home was not live, or no --home was given before every mainland place was surely live; or the state is transferred-out)",
     ),
     (
         "2",
@@ -52,8 +52,8 @@ pub const ENVIRONMENT: [(&str, &str); 7] = [
 pub const EXAMPLES: [(&str, &str); 6] = [
     ("edl check 成都", "is the e-license enough in 成都 today?"),
     (
-        "edl check 北京 天津 --on 2021-07-01",
-        "an itinerary on a date",
+        "edl check 北京 天津 --home 天津 --on 2021-07-01",
+        "an itinerary on a date, with a license issued in 天津",
     ),
     (
         "edl check chengdu --license 暂扣",
@@ -75,7 +75,7 @@ pub const EXAMPLES: [(&str, &str); 6] = [
 const EPILOGUE: &str = concat!(
     "Exit codes:\n",
     "  0  e-license: the e-license is enough at every stop on the date\n",
-    "  1  bring-card: bring the physical card (a stop is not live yet, or not surely live, or outside the mainland; or the license's home city was not live)\n",
+    "  1  bring-card: bring the physical card (a stop is not live yet, or not surely live, or outside the mainland; or the license's home was not live, or no --home was given before every mainland place was surely live; or the state is transferred-out)\n",
     "  2  error: bad usage, unknown or ambiguous place, bad date, bad data file; with check -, any bad line\n",
     "  3  no-valid-license: the license state does not allow driving at all\n",
     "\n",
@@ -285,9 +285,10 @@ pub struct CheckArgs {
     pub on: Option<TravelDate>,
 
     /// The license status the 交管12123 app shows: normal 正常, violation-pending 违法未处理,
-    /// accident-pending 事故未处理, full-points 记满12分, suspended 暂扣, detained 扣留,
+    /// accident-pending 事故未处理, full-points 记满12分, suspended 暂扣, detained 扣留, seized 扣押,
     /// overdue-renewal 逾期未换证, overdue-review 逾期未审验, overdue-exam 逾期未体检, revoked 吊销,
-    /// cancelled 注销, withdrawn 撤销, locked 锁定, stopped 停止使用
+    /// cancelled 注销, withdrawn 撤销, locked 锁定, stopped 停止使用, cancelled-recoverable 注销可恢复,
+    /// deferred-renewal 延期换证, deferred-exam 延期体检, deferred-review 延期审验, transferred-out 转出
     #[arg(
         long,
         value_name = "STATE",
@@ -297,8 +298,9 @@ pub struct CheckArgs {
     )]
     pub license: LicenseState,
 
-    /// Where the license was issued: before the nationwide rollout only drivers whose issuing city
-    /// was live could hold an e-license
+    /// Where the license was issued: before every mainland place was surely live (2021-12-31)
+    /// only licenses issued in a live place could have an e-license; without it, such dates answer
+    /// bring-card
     #[arg(long, value_name = "PLACE", env = "EDL_HOME")]
     pub home: Option<String>,
 

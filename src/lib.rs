@@ -24,7 +24,7 @@ use crate::cli::{
     CheckArgs, Cli, ColorChoice, Command, DataArgs, Format, ListArgs, ShowArgs, ShowFormat,
     TimelineArgs, TravelDate,
 };
-use crate::data::{Dataset, Division, Level};
+use crate::data::{Dataset, Division, Kind, Level};
 use crate::i18n::{Lang, Messages};
 use crate::output::Palette;
 use crate::place::{Gazetteer, PlaceNote, Reading};
@@ -184,23 +184,25 @@ impl Session<'_> {
             ),
             None => None,
         };
+        // The four municipalities are prefecture-level for this purpose: each is its own city.
+        let level = args.level;
         let wanted = dataset
             .divisions
             .iter()
-            .filter(|division| division.level == args.level)
+            .filter(move |division| {
+                division.level == level
+                    || (level == Level::Prefecture && division.kind == Kind::Municipality)
+            })
             .filter(move |division| province.is_none_or(|p| division.province == p.code));
-        let places = verdict::standings(dataset, wanted, on)
-            .filter(|place| args.status.is_none_or(|status| place.status == status));
+        let places = verdict::standings(dataset, wanted, on);
         if args.format == Format::Tsv {
             // Streamed: every county is thousands of rows that need not be held at once.
+            let places =
+                places.filter(|place| args.status.is_none_or(|status| place.status == status));
             output::list_tsv(self.out, places)?;
             return Ok(0);
         }
-        let listing = output::Listing {
-            on,
-            dated: args.on.is_some(),
-            places: places.collect(),
-        };
+        let listing = output::Listing::new(on, args.on.is_some(), places, args.status);
         match args.format {
             Format::Human => output::list_human(self.out, &listing, dataset, messages)?,
             Format::Json | Format::Tsv => output::list_json(self.out, &listing, dataset)?,

@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::data::rollout::Milestone;
 use crate::data::rollout::Text;
-use crate::data::{Availability, Basis, Dataset, Division, Kind, Level, LiveWindow, Quality};
+use crate::data::{
+    Availability, Basis, Dataset, Division, Kind, Level, LiveWindow, Quality, RuleId,
+};
 use crate::place::{Gazetteer, PlaceNote, Resolved};
 
 /// The license status as the 交管12123 app shows it.
@@ -30,6 +32,12 @@ pub enum LicenseState {
     Withdrawn,
     Locked,
     Stopped,
+    Seized,
+    CancelledRecoverable,
+    DeferredRenewal,
+    DeferredExam,
+    DeferredReview,
+    TransferredOut,
 }
 
 /// What a license state allows.
@@ -41,10 +49,38 @@ pub enum LicenseClass {
     RedCode,
     /// The app no longer shows the e-license at all.
     NotShown,
+    /// The license does not allow driving (a deferral, a recoverable cancellation); no source
+    /// says what the app shows.
+    MayNotDrive,
+    /// No source says what the e-license is worth in this state: answered cautiously.
+    Unknown,
 }
 
+impl LicenseClass {
+    /// Whether the state forbids driving, with the e-license or the card.
+    pub fn forbids_driving(self) -> bool {
+        matches!(
+            self,
+            LicenseClass::RedCode | LicenseClass::NotShown | LicenseClass::MayNotDrive
+        )
+    }
+}
+
+/// A license state that `edl` does not know, as typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownLicenseState(pub String);
+
+impl fmt::Display for UnknownLicenseState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::i18n::Messages;
+        f.write_str(&crate::i18n::English.unknown_license_state(&self.0))
+    }
+}
+
+impl std::error::Error for UnknownLicenseState {}
+
 impl LicenseState {
-    pub const ALL: [LicenseState; 14] = [
+    pub const ALL: [LicenseState; 20] = [
         LicenseState::Normal,
         LicenseState::ViolationPending,
         LicenseState::AccidentPending,
@@ -59,6 +95,12 @@ impl LicenseState {
         LicenseState::Withdrawn,
         LicenseState::Locked,
         LicenseState::Stopped,
+        LicenseState::Seized,
+        LicenseState::CancelledRecoverable,
+        LicenseState::DeferredRenewal,
+        LicenseState::DeferredExam,
+        LicenseState::DeferredReview,
+        LicenseState::TransferredOut,
     ];
 
     /// The stable English id used on the command line and in JSON.
@@ -87,6 +129,30 @@ impl LicenseState {
             LicenseState::Withdrawn => ("withdrawn", "撤销"),
             LicenseState::Locked => ("locked", "锁定"),
             LicenseState::Stopped => ("stopped", "停止使用"),
+            LicenseState::Seized => ("seized", "扣押"),
+            LicenseState::CancelledRecoverable => ("cancelled-recoverable", "注销可恢复"),
+            LicenseState::DeferredRenewal => ("deferred-renewal", "延期换证"),
+            LicenseState::DeferredExam => ("deferred-exam", "延期体检"),
+            LicenseState::DeferredReview => ("deferred-review", "延期审验"),
+            LicenseState::TransferredOut => ("transferred-out", "转出"),
+        }
+    }
+
+    /// The data's rule behind what `edl` says of the state, if any.
+    pub fn rule(self) -> Option<RuleId> {
+        match self {
+            LicenseState::Normal
+            | LicenseState::ViolationPending
+            | LicenseState::AccidentPending => None,
+            LicenseState::DeferredRenewal
+            | LicenseState::DeferredExam
+            | LicenseState::DeferredReview => Some(RuleId::LicenseDeferral),
+            LicenseState::CancelledRecoverable => Some(RuleId::LicenseCancelledRecoverable),
+            LicenseState::TransferredOut => Some(RuleId::LicenseStates),
+            state => Some(match state.class() {
+                LicenseClass::NotShown => RuleId::LicenseNotShown,
+                _ => RuleId::LicenseRedCode,
+            }),
         }
     }
 
@@ -100,12 +166,18 @@ impl LicenseState {
             | LicenseState::Detained
             | LicenseState::OverdueRenewal
             | LicenseState::OverdueReview
-            | LicenseState::OverdueExam => LicenseClass::RedCode,
+            | LicenseState::OverdueExam
+            | LicenseState::Seized => LicenseClass::RedCode,
             LicenseState::Revoked
             | LicenseState::Cancelled
             | LicenseState::Withdrawn
             | LicenseState::Locked
             | LicenseState::Stopped => LicenseClass::NotShown,
+            LicenseState::CancelledRecoverable
+            | LicenseState::DeferredRenewal
+            | LicenseState::DeferredExam
+            | LicenseState::DeferredReview => LicenseClass::MayNotDrive,
+            LicenseState::TransferredOut => LicenseClass::Unknown,
         }
     }
 }
@@ -117,21 +189,15 @@ impl fmt::Display for LicenseState {
 }
 
 impl FromStr for LicenseState {
-    type Err = String;
+    type Err = UnknownLicenseState;
 
     /// Accepts the English id or the Chinese term.
-    fn from_str(text: &str) -> Result<LicenseState, String> {
-        let text = text.trim();
+    fn from_str(text: &str) -> Result<LicenseState, UnknownLicenseState> {
+        let trimmed = text.trim();
         LicenseState::ALL
             .into_iter()
-            .find(|state| state.id().eq_ignore_ascii_case(text) || state.chinese() == text)
-            .ok_or_else(|| {
-                let known: Vec<&str> = LicenseState::ALL.iter().map(|state| state.id()).collect();
-                format!(
-                    "unknown license state (use one of {}, or the app's Chinese term)",
-                    known.join(", ")
-                )
-            })
+            .find(|state| state.id().eq_ignore_ascii_case(trimmed) || state.chinese() == trimmed)
+            .ok_or_else(|| UnknownLicenseState(text.to_string()))
     }
 }
 
@@ -263,11 +329,68 @@ where
     })
 }
 
+/// Who answers for the roads of a place: the e-license is the mainland's; outside it, what the
+/// sources say of the mainland card depends on where.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Jurisdiction {
+    Mainland,
+    HongKong,
+    Macau,
+    /// Taiwan, and any other place the data does not cover (金门, 马祖): no source on the
+    /// mainland card there.
+    Elsewhere,
+}
+
+impl Jurisdiction {
+    /// By the place's province (81 香港, 82 澳门, 71 台湾), so that any place under them
+    /// inherits it; a place the data says is never covered is outside too.
+    pub fn of(division: &Division, availability: &Availability) -> Jurisdiction {
+        match division.province.value() / 10_000 {
+            81 => Jurisdiction::HongKong,
+            82 => Jurisdiction::Macau,
+            71 => Jurisdiction::Elsewhere,
+            _ if matches!(availability, Availability::Never(_)) => Jurisdiction::Elsewhere,
+            _ => Jurisdiction::Mainland,
+        }
+    }
+}
+
+/// A rule of the data, as a sentence cites it: which, how good, and from when.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cited {
+    pub rule: RuleId,
+    pub quality: Quality,
+    pub from: Option<NaiveDate>,
+}
+
+/// The rule with this id, if the data has it.
+pub fn cite(dataset: &Dataset, id: RuleId) -> Option<Cited> {
+    dataset.rollout.rule(id).map(|rule| Cited {
+        rule: id,
+        quality: dataset.rollout.rule_quality(rule),
+        from: rule.from,
+    })
+}
+
+/// How a province's places stand on a date, for its summary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RegionCount<'d> {
+    /// The place in it surely live first, and from when.
+    pub first: Option<(&'d Division, NaiveDate)>,
+    pub live: usize,
+    pub unknown: usize,
+    pub not_yet: usize,
+    pub on: NaiveDate,
+}
+
 /// What a place's status on a date comes to, before it is put into words (`i18n` does that).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Reason {
+pub enum Reason<'d> {
     /// Outside the mainland, where the e-license is not valid.
-    Outside,
+    Outside {
+        jurisdiction: Jurisdiction,
+        on: NaiveDate,
+    },
     LiveSince(NaiveDate),
     /// Live by this day at the latest; the exact day is not known.
     LiveBy(NaiveDate),
@@ -284,48 +407,47 @@ pub enum Reason {
         latest: NaiveDate,
         on: NaiveDate,
     },
-    /// A province whose places went live over the window.
-    RegionUncertain {
-        earliest: NaiveDate,
-        latest: NaiveDate,
-        on: NaiveDate,
-    },
+    /// A province some of whose places are not surely live on the date.
+    Region(RegionCount<'d>),
 }
 
 /// What a window rests on.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Ground<'d> {
-    /// A fact of the rollout file, by id, with the quality of its best source.
+pub enum Ground {
+    /// A fact of the rollout file, by id, with its quality.
     Fact { id: Text, quality: Quality },
     /// No fact names the place: both bounds come from `[default]`.
     DefaultWindow {
         earliest: NaiveDate,
         latest: NaiveDate,
+        latest_quality: Quality,
     },
     /// No fact gives the earliest day: the second batch's start.
     DefaultEarliest(NaiveDate),
     /// No fact gives the latest day: the end-of-2021 target.
-    DefaultLatest(NaiveDate),
-    /// A province's bound is that of the place in it that sets it.
-    Place {
-        division: &'d Division,
-        date: NaiveDate,
-    },
+    DefaultLatest { day: NaiveDate, quality: Quality },
 }
 
 /// Why a place stands where it does.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Why<'d> {
-    pub reason: Reason,
-    pub grounds: Vec<Ground<'d>>,
+    pub reason: Reason<'d>,
+    pub grounds: Vec<Ground>,
     /// Every source behind a bound of the window is of low quality.
     pub low_quality: bool,
+    /// The rules that complete the reason: both halves (valid once held; police might not verify
+    /// it) where a stop is not surely live, or what the sources say of the card outside.
+    pub rules: Vec<Cited>,
+    /// For a live mainland stop on a date when the whole mainland is surely live: since when.
+    /// The reason then leads with that, and the 2021 details stay in `edl show`.
+    pub settled: Option<NaiveDate>,
 }
 
 /// One place assessed on one date: where it stands, and why.
 #[derive(Clone, Debug)]
 pub struct Assessment<'d> {
     pub standing: Standing<'d>,
+    pub jurisdiction: Jurisdiction,
     pub why: Why<'d>,
 }
 
@@ -341,37 +463,111 @@ impl<'d> std::ops::Deref for Assessment<'d> {
 
 pub fn assess<'d>(dataset: &'d Dataset, division: &'d Division, on: NaiveDate) -> Assessment<'d> {
     let standing = standing(dataset, division, on);
-    let why = match &standing.availability {
-        Availability::Never(facts) => Why {
-            reason: Reason::Outside,
-            grounds: Vec::new(),
-            low_quality: facts
+    let jurisdiction = Jurisdiction::of(division, &standing.availability);
+    let mut why = match (&standing.availability, jurisdiction) {
+        (Availability::Never(facts), _) => Why {
+            reason: Reason::Outside { jurisdiction, on },
+            grounds: facts
                 .iter()
-                .all(|&fact| dataset.rollout.fact_quality(fact) == Quality::Low),
+                .map(|&fact| Ground::Fact {
+                    id: dataset.rollout.facts[fact].id.clone(),
+                    quality: dataset.rollout.fact_quality(fact),
+                })
+                .collect(),
+            low_quality: false,
+            rules: Vec::new(),
+            settled: None,
         },
-        Availability::Window(window) => Why {
+        (Availability::Window(_), outside) if outside != Jurisdiction::Mainland => Why {
+            reason: Reason::Outside { jurisdiction, on },
+            grounds: Vec::new(),
+            low_quality: false,
+            rules: Vec::new(),
+            settled: None,
+        },
+        (Availability::Window(window), _) if is_region(division, window) => {
+            let reason = match standing.status {
+                Status::Live => Reason::RegionLiveBy(window.latest.date),
+                _ => Reason::Region(region_count(dataset, division, on)),
+            };
+            Why {
+                reason,
+                grounds: Vec::new(),
+                low_quality: false,
+                rules: Vec::new(),
+                settled: None,
+            }
+        }
+        (Availability::Window(window), _) => Why {
             reason: reason(window, standing.status, on),
             grounds: grounds(dataset, window),
             low_quality: dataset.rollout.rests_on_low_quality(window),
+            rules: Vec::new(),
+            settled: None,
         },
     };
-    Assessment { standing, why }
+    why.rules = match jurisdiction {
+        Jurisdiction::Mainland if standing.status != Status::Live => {
+            [RuleId::ValidNationwide, RuleId::LocalVerification]
+                .into_iter()
+                .filter_map(|id| cite(dataset, id))
+                .collect()
+        }
+        Jurisdiction::Mainland | Jurisdiction::Elsewhere => Vec::new(),
+        Jurisdiction::HongKong => cite(dataset, RuleId::HkVisitors).into_iter().collect(),
+        Jurisdiction::Macau => cite(dataset, RuleId::MacauRecognition)
+            .into_iter()
+            .collect(),
+    };
+    Assessment {
+        standing,
+        jurisdiction,
+        why,
+    }
 }
 
-fn reason(window: &LiveWindow, status: Status, on: NaiveDate) -> Reason {
-    let region = matches!(window.latest.basis, Basis::Place(_));
+/// A province (other than a municipality) whose window spans its places'.
+fn is_region(division: &Division, window: &LiveWindow) -> bool {
+    division.level == Level::Province && matches!(window.latest.basis, Basis::Place(_))
+}
+
+fn region_count<'d>(
+    dataset: &'d Dataset,
+    province: &'d Division,
+    on: NaiveDate,
+) -> RegionCount<'d> {
+    let mut count = RegionCount {
+        first: None,
+        live: 0,
+        unknown: 0,
+        not_yet: 0,
+        on,
+    };
+    for child in dataset.divisions.children(province) {
+        let Availability::Window(window) = dataset.availability(child) else {
+            continue;
+        };
+        let sure = window.latest.date;
+        if count.first.is_none_or(|(_, first)| sure < first) {
+            count.first = Some((child, sure));
+        }
+        match Status::on(&Availability::Window(window), on) {
+            Status::Live => count.live += 1,
+            Status::Uncertain => count.unknown += 1,
+            Status::NotYet => count.not_yet += 1,
+            Status::NotCovered => {}
+        }
+    }
+    count
+}
+
+fn reason<'d>(window: &LiveWindow, status: Status, on: NaiveDate) -> Reason<'d> {
     let (earliest, latest) = (window.earliest.date, window.latest.date);
     match status {
         Status::Live if window.is_exact() => Reason::LiveSince(earliest),
-        Status::Live if region => Reason::RegionLiveBy(latest),
         Status::Live => Reason::LiveBy(latest),
         Status::NotYet if window.is_exact() => Reason::NotUntil(earliest),
         Status::NotYet => Reason::NotBefore { earliest, latest },
-        Status::Uncertain if region => Reason::RegionUncertain {
-            earliest,
-            latest,
-            on,
-        },
         Status::Uncertain | Status::NotCovered => Reason::Uncertain {
             earliest,
             latest,
@@ -381,20 +577,28 @@ fn reason(window: &LiveWindow, status: Status, on: NaiveDate) -> Reason {
 }
 
 /// The facts behind a window, each once: fact ids with their quality, or why the default holds.
-fn grounds<'d>(dataset: &'d Dataset, window: &LiveWindow) -> Vec<Ground<'d>> {
+fn grounds(dataset: &Dataset, window: &LiveWindow) -> Vec<Ground> {
     let default = &dataset.rollout.default;
+    let latest_quality = dataset.rollout.default_latest_quality();
     if window.earliest.basis == Basis::Default && window.latest.basis == Basis::Default {
         return vec![Ground::DefaultWindow {
             earliest: default.earliest,
             latest: default.latest,
+            latest_quality,
         }];
     }
-    let mut grounds: Vec<Ground<'d>> = Vec::new();
+    let mut grounds: Vec<Ground> = Vec::new();
     for (bound, default_ground) in [
         (&window.earliest, Ground::DefaultEarliest(default.earliest)),
-        (&window.latest, Ground::DefaultLatest(default.latest)),
+        (
+            &window.latest,
+            Ground::DefaultLatest {
+                day: default.latest,
+                quality: latest_quality,
+            },
+        ),
     ] {
-        let found: Vec<Ground<'d>> = match &bound.basis {
+        let found: Vec<Ground> = match &bound.basis {
             Basis::Facts(facts) => facts
                 .iter()
                 .map(|&fact| Ground::Fact {
@@ -403,15 +607,7 @@ fn grounds<'d>(dataset: &'d Dataset, window: &LiveWindow) -> Vec<Ground<'d>> {
                 })
                 .collect(),
             Basis::Default => vec![default_ground],
-            Basis::Place(code) => dataset
-                .divisions
-                .get(*code)
-                .map(|division| Ground::Place {
-                    division,
-                    date: bound.date,
-                })
-                .into_iter()
-                .collect(),
+            Basis::Place(_) => Vec::new(),
         };
         for ground in found {
             if !grounds.contains(&ground) {
@@ -475,13 +671,28 @@ pub enum Note<'d> {
         places: Vec<Placed<'d>>,
         on: NaiveDate,
     },
-    /// The license's home was not surely issuing e-licenses on the date.
-    Home {
-        places: Vec<Placed<'d>>,
+    /// No issuing place was given, and on the date not every mainland place was surely live:
+    /// the issuing place decides whether the driver could hold an e-license.
+    HomeUnknown {
         on: NaiveDate,
+        settled: NaiveDate,
+        rule: Option<Cited>,
     },
     /// The license state does not allow driving.
-    License(LicenseState),
+    License {
+        state: LicenseState,
+        rule: Option<Cited>,
+    },
+    /// No source says what the e-license shows in this state: bring the card.
+    LicenseUnknown {
+        state: LicenseState,
+        rule: Option<Cited>,
+    },
+    /// The paper 行驶证 stays in the car; from its date, the 电子行驶证 does not replace it.
+    VehiclePapers {
+        papers: Cited,
+        e_registration: Option<Cited>,
+    },
     /// The data is more than a year older than the date.
     Stale { as_of: NaiveDate, date: NaiveDate },
     /// What reading a stop's query assumed.
@@ -500,10 +711,24 @@ pub struct Trip<'d> {
 }
 
 impl Trip<'_> {
-    /// Whether the standing advice on using the e-license applies: not when the license may
-    /// not be used anyway.
+    /// Whether the standing advice on using the e-license applies: only on a trip with a
+    /// mainland stop, and not when the license may not be used anyway.
     pub fn advice_applies(&self) -> bool {
-        self.verdict != Verdict::NoValidLicense
+        self.verdict != Verdict::NoValidLicense && self.has_mainland_stop()
+    }
+
+    pub fn has_mainland_stop(&self) -> bool {
+        self.stops
+            .iter()
+            .flat_map(|stop| &stop.places)
+            .any(|place| place.jurisdiction == Jurisdiction::Mainland)
+    }
+
+    /// Whether the unknown issuing place keeps the trip from the e-license.
+    pub fn home_unknown(&self) -> bool {
+        self.notes
+            .iter()
+            .any(|note| matches!(note, Note::HomeUnknown { .. }))
     }
 }
 
@@ -518,6 +743,8 @@ pub struct Ambiguous<'d> {
 }
 
 /// Judges a trip: every stop (and the license's home, if given) on the date, with the license.
+/// Without a home the license may come from anywhere on the mainland: surely usable only once
+/// every mainland place is live.
 pub fn judge<'d>(
     dataset: &'d Dataset,
     on: NaiveDate,
@@ -526,6 +753,7 @@ pub fn judge<'d>(
     home: Option<Query<'d>>,
 ) -> Result<Trip<'d>, Ambiguous<'d>> {
     let mut notes = Vec::new();
+    let class = license.class();
     let mut judge_stop = |query: Query<'d>| -> Result<Stop<'d>, Ambiguous<'d>> {
         let places: Vec<Assessment<'d>> = query
             .candidates
@@ -533,8 +761,7 @@ pub fn judge<'d>(
             .map(|division| assess(dataset, division, on))
             .collect();
         // A license that may not drive settles every candidate alike: no need to choose.
-        let usable = license.class() == LicenseClass::Usable;
-        if usable
+        if !class.forbids_driving()
             && places
                 .iter()
                 .any(|place| place.verdict() != places[0].verdict())
@@ -562,7 +789,7 @@ pub fn judge<'d>(
             places,
         })
     };
-    let stops = stops
+    let mut stops = stops
         .into_iter()
         .map(&mut judge_stop)
         .collect::<Result<Vec<_>, _>>()?;
@@ -573,18 +800,58 @@ pub fn judge<'d>(
         .map(Stop::verdict)
         .max()
         .unwrap_or(Verdict::ELicense);
-    if let Some(home) = &home
-        && home.verdict() != Verdict::ELicense
-    {
+    let mainland = stops
+        .iter()
+        .flat_map(|stop| &stop.places)
+        .any(|place| place.jurisdiction == Jurisdiction::Mainland);
+    let settled = dataset.mainland_settled();
+    if let Some(settled) = settled.filter(|settled| on >= *settled) {
+        for place in stops.iter_mut().flat_map(|stop| stop.places.iter_mut()) {
+            if place.jurisdiction == Jurisdiction::Mainland && place.status == Status::Live {
+                place.why.settled = Some(settled);
+            }
+        }
+    }
+    match &home {
+        Some(home) if home.verdict() != Verdict::ELicense => {
+            verdict = verdict.max(Verdict::BringCard);
+        }
+        Some(_) => {}
+        None => {
+            if let Some(settled) = settled.filter(|settled| on < *settled)
+                && mainland
+                && !class.forbids_driving()
+            {
+                verdict = verdict.max(Verdict::BringCard);
+                notes.push(Note::HomeUnknown {
+                    on,
+                    settled,
+                    rule: cite(dataset, RuleId::IssuingPlace),
+                });
+            }
+        }
+    }
+    let license_rule = license.rule().and_then(|id| cite(dataset, id));
+    if class.forbids_driving() {
+        verdict = Verdict::NoValidLicense;
+        notes.push(Note::License {
+            state: license,
+            rule: license_rule,
+        });
+    } else if class == LicenseClass::Unknown {
         verdict = verdict.max(Verdict::BringCard);
-        notes.push(Note::Home {
-            places: home.places.iter().map(|place| place.placed()).collect(),
-            on,
+        notes.push(Note::LicenseUnknown {
+            state: license,
+            rule: license_rule,
         });
     }
-    if license.class() != LicenseClass::Usable {
-        verdict = Verdict::NoValidLicense;
-        notes.push(Note::License(license));
+    if mainland && let Some(papers) = cite(dataset, RuleId::VehiclePapers) {
+        let e_registration = cite(dataset, RuleId::ERegistration)
+            .filter(|rule| rule.from.is_none_or(|from| on >= from));
+        notes.push(Note::VehiclePapers {
+            papers,
+            e_registration,
+        });
     }
     notes.extend(staleness(dataset, on));
     Ok(Trip {

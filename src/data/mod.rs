@@ -8,11 +8,13 @@ mod schema;
 use std::borrow::Cow;
 use std::fmt;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use anyhow::{Context, bail};
+use chrono::NaiveDate;
 
 pub use divisions::{Code, Division, Divisions, Kind, Level};
-pub use rollout::{Availability, Basis, Bound, Claim, LiveWindow, Quality, Rollout};
+pub use rollout::{Availability, Basis, Bound, Claim, LiveWindow, Quality, Rollout, Rule, RuleId};
 
 /// One problem in a data file, at a line and column.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -69,6 +71,8 @@ pub struct Dataset {
     pub rollout: Cow<'static, Rollout>,
     /// Where the rollout facts came from: `bundled`, or the user's file.
     pub origin: String,
+    /// The day from which every mainland place is surely live, once asked for.
+    settled: OnceLock<Option<NaiveDate>>,
 }
 
 impl Dataset {
@@ -79,6 +83,7 @@ impl Dataset {
             divisions,
             rollout: Cow::Borrowed(Rollout::bundled()),
             origin: "bundled".to_string(),
+            settled: OnceLock::new(),
         }
     }
 
@@ -90,11 +95,37 @@ impl Dataset {
             divisions,
             rollout: Cow::Owned(rollout),
             origin: path.display().to_string(),
+            settled: OnceLock::new(),
         })
     }
 
     pub fn availability(&self, division: &Division) -> Availability {
         self.rollout.availability(division, self.divisions)
+    }
+
+    /// The first day on which every mainland place is surely live: the latest of their windows'
+    /// ends (2021-12-31 in the bundled data). Before it, a license from an unknown place may
+    /// have had no e-license. `None` when no place has a window.
+    pub fn mainland_settled(&self) -> Option<NaiveDate> {
+        *self.settled.get_or_init(|| {
+            // A county that no fact names has its parent's window, and a province spans its
+            // places', so neither can end later; only the other divisions need a window (a few
+            // hundred of some three thousand).
+            let deciding = self.divisions.iter().filter(|division| {
+                (division.level == Level::Prefecture || division.kind == Kind::Municipality)
+                    || self.rollout.facts_naming(division.code).next().is_some()
+                    || self.divisions.parent(division).is_none_or(|parent| {
+                        parent.level == Level::Province && parent.kind != Kind::Municipality
+                    })
+            });
+            self.rollout
+                .availabilities(deciding, self.divisions)
+                .filter_map(|(_, availability)| match availability {
+                    Availability::Window(window) => Some(window.latest.date),
+                    Availability::Never(_) => None,
+                })
+                .max()
+        })
     }
 }
 
@@ -279,6 +310,21 @@ mod tests {
     }
 
     #[test]
+    fn the_mainland_is_settled_when_its_last_window_closes() {
+        let dataset = dataset();
+        let last = dataset
+            .divisions
+            .iter()
+            .filter_map(|division| match dataset.availability(division) {
+                Availability::Window(window) => Some(window.latest.date),
+                Availability::Never(_) => None,
+            })
+            .max();
+        assert_eq!(dataset.mainland_settled(), last);
+        assert_eq!(last, NaiveDate::from_ymd_opt(2021, 12, 31));
+    }
+
+    #[test]
     fn a_fact_graded_below_its_sources_keeps_its_grade() {
         let dataset = dataset();
         let shenyang = dataset
@@ -290,15 +336,19 @@ mod tests {
             shenyang.map(|fact| dataset.rollout.fact_quality(fact)),
             Some(Quality::Medium)
         );
-        let taiyuan = dataset
-            .rollout
-            .facts
-            .iter()
-            .position(|f| f.id == "batch2-taiyuan-oct20");
-        assert_eq!(
-            taiyuan.map(|fact| dataset.rollout.fact_quality(fact)),
-            Some(Quality::Strong)
-        );
+        // The same national wording, graded alike; 太原's local confirmation stays strong.
+        for (id, quality) in [
+            ("batch2-taiyuan-oct20", Quality::Medium),
+            ("batch2-shanxi", Quality::Strong),
+        ] {
+            let fact = dataset.rollout.facts.iter().position(|f| f.id == id);
+            assert_eq!(
+                fact.map(|fact| dataset.rollout.fact_quality(fact)),
+                Some(quality),
+                "{id}"
+            );
+        }
+        assert_eq!(dataset.rollout.default_latest_quality(), Quality::Medium);
     }
 
     #[test]

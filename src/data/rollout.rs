@@ -15,7 +15,7 @@ use toml::value::Datetime;
 
 use super::DataError;
 use super::divisions::{Code, Division, Divisions, Kind, Level};
-pub use super::schema::Quality;
+pub use super::schema::{Quality, RuleId};
 use super::schema::{RawFact, RawRollout};
 
 /// The bundled rollout file's text; what the binary uses is the table `build.rs` compiled from
@@ -107,7 +107,21 @@ pub struct Milestone {
 pub struct DefaultWindow {
     pub earliest: NaiveDate,
     pub latest: NaiveDate,
+    /// The latest bound's grade where it is below its sources' (it is a target).
+    pub latest_quality: Option<Quality>,
     pub sources: Cow<'static, [usize]>,
+    pub note: Text,
+}
+
+/// A sourced rule stated beside the windows (see [`RuleId`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rule {
+    pub id: RuleId,
+    /// The first day it holds, where it has one.
+    pub from: Option<NaiveDate>,
+    /// Indexes into [`Rollout::sources`].
+    pub sources: Cow<'static, [usize]>,
+    pub quality: Option<Quality>,
     pub note: Text,
 }
 
@@ -162,6 +176,7 @@ pub struct Rollout {
     pub sources: Cow<'static, [Source]>,
     pub milestones: Cow<'static, [Milestone]>,
     pub facts: Cow<'static, [Fact]>,
+    pub rules: Cow<'static, [Rule]>,
     /// (place, fact) for every place a fact names, sorted: the facts about a place are a run.
     by_place: Cow<'static, [(Code, usize)]>,
 }
@@ -271,6 +286,7 @@ impl Rollout {
             DefaultWindow {
                 earliest: earliest.unwrap_or(NaiveDate::MIN),
                 latest: latest.unwrap_or(NaiveDate::MIN),
+                latest_quality: raw.default.latest_quality,
                 sources: problems.sources(&raw.default.sources, &known).into(),
                 note: raw.default.note.into(),
             }
@@ -331,6 +347,27 @@ impl Rollout {
             }
         }
 
+        let mut rules: Vec<Rule> = Vec::with_capacity(raw.rule.len());
+        for rule in &raw.rule {
+            let id = *rule.id.get_ref();
+            if rules.iter().any(|known| known.id == id) {
+                problems.add(
+                    rule.id.span(),
+                    format!("rule `{}` is defined twice", id.id()),
+                );
+            }
+            if rule.sources.is_empty() {
+                problems.add(rule.id.span(), format!("rule `{}` has no source", id.id()));
+            }
+            rules.push(Rule {
+                id,
+                from: rule.from.as_ref().and_then(|from| problems.date(from)),
+                sources: problems.sources(&rule.sources, &known).into(),
+                quality: rule.quality,
+                note: rule.note.clone().into(),
+            });
+        }
+
         let mut by_place: Vec<(Code, usize)> = facts
             .iter()
             .enumerate()
@@ -344,6 +381,7 @@ impl Rollout {
             sources: sources.into(),
             milestones: milestones.into(),
             facts: facts.into(),
+            rules: rules.into(),
             by_place: by_place.into(),
         };
         if problems.found.is_empty() {
@@ -576,17 +614,34 @@ impl Rollout {
             })
     }
 
-    /// A fact is as good as its best source.
     /// A fact is as good as its best source, unless the fact itself is graded lower.
     pub fn fact_quality(&self, fact: usize) -> Quality {
         let fact = &self.facts[fact];
-        let best = fact
-            .sources
+        self.graded(&fact.sources, fact.quality)
+    }
+
+    /// The rule with this id, if the file has it.
+    pub fn rule(&self, id: RuleId) -> Option<&Rule> {
+        self.rules.iter().find(|rule| rule.id == id)
+    }
+
+    /// A rule is as good as its best source, unless the rule itself is graded lower.
+    pub fn rule_quality(&self, rule: &Rule) -> Quality {
+        self.graded(&rule.sources, rule.quality)
+    }
+
+    /// The default window's latest bound: as good as its best source, or its own grade.
+    pub fn default_latest_quality(&self) -> Quality {
+        self.graded(&self.default.sources, self.default.latest_quality)
+    }
+
+    fn graded(&self, sources: &[usize], own: Option<Quality>) -> Quality {
+        let best = sources
             .iter()
             .map(|&source| self.sources[source].quality)
             .max()
             .unwrap_or(Quality::Low);
-        fact.quality.map_or(best, |graded| graded.min(best))
+        own.map_or(best, |graded| graded.min(best))
     }
 }
 
@@ -747,6 +802,7 @@ sources = ["s1"]
                 .collect()
         };
         assert_eq!(facts(compiled), facts(&parsed));
+        assert_eq!(compiled.rules, parsed.rules);
         assert_eq!(compiled.by_place, parsed.by_place);
     }
 
@@ -861,6 +917,33 @@ sources = ["s1"]
             [
                 "r.toml:17:6: fact `pilot` mixes several forms: give exactly one of on, from and until, by, not_before, never"
             ]
+        );
+    }
+
+    #[test]
+    fn rules_are_known_ids_defined_once_with_a_source() {
+        let rule = "\n[[rule]]\nid = \"valid-nationwide\"\nsources = [\"s1\"]\nnote = \"n\"\n";
+        let once = format!("{BASE}{rule}");
+        assert_eq!(problems(&once), Vec::<String>::new());
+        let parsed = Rollout::parse(&once, "r.toml", Divisions::bundled()).expect("valid");
+        assert!(parsed.rule(RuleId::ValidNationwide).is_some());
+        assert!(parsed.rule(RuleId::HkVisitors).is_none());
+        assert_eq!(
+            problems(&format!("{once}{rule}")),
+            ["r.toml:28:6: rule `valid-nationwide` is defined twice"]
+        );
+        let unknown = problems(&format!(
+            "{BASE}{}",
+            rule.replace("valid-nationwide", "vibes")
+        ));
+        assert!(
+            unknown[0].starts_with("r.toml:23:6: unknown variant `vibes`"),
+            "{unknown:?}"
+        );
+        let sourceless = problems(&format!("{BASE}{}", rule.replace("[\"s1\"]", "[]")));
+        assert_eq!(
+            sourceless,
+            ["r.toml:23:6: rule `valid-nationwide` has no source"]
         );
     }
 

@@ -36,6 +36,8 @@ pub struct RawRollout {
     pub milestone: Vec<RawMilestone>,
     #[serde(default)]
     pub fact: Vec<RawFact>,
+    #[serde(default)]
+    pub rule: Vec<RawRule>,
 }
 
 #[derive(Deserialize)]
@@ -43,6 +45,9 @@ pub struct RawRollout {
 pub struct RawDefault {
     pub earliest: Spanned<Datetime>,
     pub latest: Spanned<Datetime>,
+    /// The grade of the latest bound where it is below its sources' (a target, not a
+    /// confirmation).
+    pub latest_quality: Option<Quality>,
     pub sources: Vec<Spanned<String>>,
     pub note: String,
 }
@@ -82,4 +87,81 @@ pub struct RawFact {
     /// (a strong outlet's wording that only implies the day).
     pub quality: Option<Quality>,
     pub note: Option<String>,
+}
+
+/// A rule `edl` states beside a place's window: what the e-license is worth once held, what the
+/// sources say of the card outside the mainland, the vehicle's papers, the license states. Each
+/// id has its sentence in the catalogues; a rollout file that lacks a rule gets no sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RuleId {
+    /// Only licenses issued where the e-license was live could have one.
+    IssuingPlace,
+    /// An e-license once held is valid across the mainland.
+    ValidNationwide,
+    /// Police where it was not live yet might not verify it.
+    LocalVerification,
+    /// Hong Kong lets a visitor drive on a valid licence from elsewhere.
+    HkVisitors,
+    /// Macau recognises mainland paper licences (from the rule's date).
+    MacauRecognition,
+    /// The paper 行驶证 must be carried in the vehicle.
+    VehiclePapers,
+    /// The 电子行驶证 (from the rule's date) does not replace the paper one at a stop.
+    ERegistration,
+    /// States whose e-license shows a red code: no driving.
+    LicenseRedCode,
+    /// States whose e-license is no longer shown.
+    LicenseNotShown,
+    /// A deferral (延期换证, 延期体检, 延期审验): no driving during it.
+    LicenseDeferral,
+    /// 注销可恢复: no driving until restored.
+    LicenseCancelledRecoverable,
+    /// The app's full list of states (the source for 转出 being one).
+    LicenseStates,
+}
+
+impl RuleId {
+    pub const ALL: [RuleId; 12] = [
+        RuleId::IssuingPlace,
+        RuleId::ValidNationwide,
+        RuleId::LocalVerification,
+        RuleId::HkVisitors,
+        RuleId::MacauRecognition,
+        RuleId::VehiclePapers,
+        RuleId::ERegistration,
+        RuleId::LicenseRedCode,
+        RuleId::LicenseNotShown,
+        RuleId::LicenseDeferral,
+        RuleId::LicenseCancelledRecoverable,
+        RuleId::LicenseStates,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            RuleId::IssuingPlace => "issuing-place",
+            RuleId::ValidNationwide => "valid-nationwide",
+            RuleId::LocalVerification => "local-verification",
+            RuleId::HkVisitors => "hk-visitors",
+            RuleId::MacauRecognition => "macau-recognition",
+            RuleId::VehiclePapers => "vehicle-papers",
+            RuleId::ERegistration => "e-registration",
+            RuleId::LicenseRedCode => "license-red-code",
+            RuleId::LicenseNotShown => "license-not-shown",
+            RuleId::LicenseDeferral => "license-deferral",
+            RuleId::LicenseCancelledRecoverable => "license-cancelled-recoverable",
+            RuleId::LicenseStates => "license-states",
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRule {
+    pub id: Spanned<RuleId>,
+    /// The day the rule starts to hold, where it has one.
+    pub from: Option<Spanned<Datetime>>,
+    pub sources: Vec<Spanned<String>>,
+    pub quality: Option<Quality>,
+    pub note: String,
 }

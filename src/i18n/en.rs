@@ -4,11 +4,79 @@ use chrono::NaiveDate;
 
 use super::{Blocking, DataSummary, Messages, ShowField, chain, excerpt};
 use crate::cli::{DateError, FIRST_YEAR, LAST_YEAR};
+use crate::data::RuleId;
 use crate::data::{Claim, Division, Kind, Level, Quality};
 use crate::place::PlaceNote;
-use crate::verdict::{Ambiguous, Ground, LicenseState, Note, Placed, Reason, Status, Verdict, Why};
+use crate::verdict::{
+    Ambiguous, Cited, Ground, Jurisdiction, LicenseState, Note, Placed, Reason, Status, Verdict,
+    Why,
+};
 
 pub struct English;
+
+/// A rule as sentences cite it: ` (valid-nationwide, strong)`.
+fn cite(rule: &Cited) -> String {
+    format!(" ({}, {})", rule.rule.id(), rule.quality.id())
+}
+
+fn cite_opt(rule: &Option<Cited>) -> String {
+    rule.as_ref().map_or(String::new(), cite)
+}
+
+fn grounds_text(why: &Why<'_>) -> String {
+    let grounds: Vec<String> = why
+        .grounds
+        .iter()
+        .map(|ground| match ground {
+            Ground::Fact { id, quality } => format!("{id}, {}", quality.id()),
+            Ground::DefaultWindow {
+                earliest,
+                latest,
+                latest_quality,
+            } => format!(
+                "no source names its day: the second batch began {earliest}; nationwide from 2021-12-10, some places later, all by {latest}, the end-of-2021 target ({})",
+                latest_quality.id()
+            ),
+            Ground::DefaultEarliest(day) => format!("not before {day}, when the second batch began"),
+            Ground::DefaultLatest { day, quality } => {
+                format!("by {day}, the end-of-2021 target ({})", quality.id())
+            }
+        })
+        .collect();
+    let mut text = String::new();
+    if !grounds.is_empty() {
+        text = format!(" ({})", grounds.join("; "));
+    }
+    if why.low_quality {
+        text.push_str("; this rests only on low-quality sources");
+    }
+    text
+}
+
+/// What the sources say of the mainland card outside the mainland.
+fn outside_card(why: &Why<'_>, jurisdiction: Jurisdiction, on: NaiveDate) -> String {
+    let rule = why.rules.first();
+    match (jurisdiction, rule) {
+        (Jurisdiction::HongKong, Some(rule)) => format!(
+            "; Hong Kong lets visitors drive on a valid driving licence from elsewhere{}: bring the physical card",
+            cite(rule)
+        ),
+        (Jurisdiction::Macau, Some(rule)) => match rule.from {
+            Some(from) if on < from => format!(
+                "; Macau recognises mainland licences only from {from}{}: edl has no source for driving there on {on}, so local rules apply",
+                cite(rule)
+            ),
+            _ => format!(
+                "; Macau recognises a valid mainland paper licence{}, for 14 days after entry or up to a year once registered with its traffic police{}: bring the physical card",
+                rule.from
+                    .map_or(String::new(), |from| format!(" since {from}")),
+                cite(rule)
+            ),
+        },
+        _ => "; edl has no source on driving there with a mainland licence: local rules apply"
+            .to_string(),
+    }
+}
 
 fn join_places(places: &[Placed<'_>]) -> String {
     places
@@ -112,6 +180,7 @@ impl Messages for English {
         on: NaiveDate,
         license: LicenseState,
         blocking: &[Blocking<'_>],
+        home_unknown: bool,
     ) -> String {
         match verdict {
             Verdict::ELicense => format!("the e-license is enough at every stop on {on}"),
@@ -121,13 +190,23 @@ impl Messages for English {
                 license.chinese()
             ),
             Verdict::BringCard => {
-                let places: Vec<String> = blocking
+                let mut places: Vec<String> = blocking
                     .iter()
                     .map(|place| {
                         let role = if place.home { "home " } else { "" };
-                        format!("{role}{} {}", place.division.name(), place.status.id())
+                        let status = match place.status {
+                            Status::NotCovered => "outside the mainland",
+                            status => status.id(),
+                        };
+                        format!("{role}{} {status}", place.division.name())
                     })
                     .collect();
+                if home_unknown {
+                    places.push("issuing place unknown".to_string());
+                }
+                if places.is_empty() {
+                    places.push(format!("license state {}", license.id()));
+                }
                 format!("bring the physical card on {on} ({})", places.join(", "))
             }
         }
@@ -147,16 +226,24 @@ impl Messages for English {
     }
 
     fn reason(&self, why: &Why<'_>, place: &Division) -> String {
+        if let Some(settled) = why.settled {
+            let here = match why.reason {
+                Reason::LiveSince(day) => format!("; here since {day}"),
+                Reason::LiveBy(day) => format!("; here by {day}"),
+                _ => String::new(),
+            };
+            return format!(
+                "live on the whole mainland since {settled}{here} (the facts: edl show {})",
+                place.code
+            );
+        }
         let mut text = match why.reason {
-            Reason::Outside => {
-                format!(
-                    "the e-license is valid on the Chinese mainland only; {} is outside it",
-                    place.short()
-                )
+            Reason::Outside { .. } => {
+                format!("the mainland e-license is not valid in {}", place.short())
             }
             Reason::LiveSince(day) => format!("live since {day}"),
             Reason::LiveBy(day) => format!("live by {day} at the latest (exact day unknown)"),
-            Reason::RegionLiveBy(day) => format!("every place in it live by {day}"),
+            Reason::RegionLiveBy(day) => format!("every place in it surely live by {day}"),
             Reason::NotUntil(day) => format!("not live until {day}"),
             Reason::NotBefore { earliest, latest } => {
                 format!("not live before {earliest}; live by {latest} at the latest")
@@ -168,33 +255,81 @@ impl Messages for English {
             } => format!(
                 "went live on an unknown day between {earliest} and {latest}; on {on} it may not be live yet"
             ),
-            Reason::RegionUncertain {
+            Reason::Region(count) => {
+                let total = count.live + count.unknown + count.not_yet;
+                let first = count.first.map_or(String::new(), |(division, day)| {
+                    format!("; the first surely live: {} from {day}", division.short())
+                });
+                format!(
+                    "a whole province: on {}, {} of its {total} places surely live, {} on a day not known yet, {} not yet{first}; name a city for its answer",
+                    count.on, count.live, count.unknown, count.not_yet
+                )
+            }
+        };
+        text.push_str(&grounds_text(why));
+        match why.reason {
+            Reason::Outside { jurisdiction, on } => {
+                text.push_str(&outside_card(why, jurisdiction, on));
+            }
+            _ => {
+                let half = |id| why.rules.iter().find(|rule| rule.rule == id);
+                let valid = half(RuleId::ValidNationwide).map(|rule| {
+                    format!(
+                        "an e-license once held is valid across the mainland{}",
+                        cite(rule)
+                    )
+                });
+                let police = half(RuleId::LocalVerification).map(|rule| {
+                    format!(
+                        "police where it is not live yet might not verify it{}",
+                        cite(rule)
+                    )
+                });
+                let halves: Vec<String> = valid.into_iter().chain(police).collect();
+                if !halves.is_empty() {
+                    text.push_str(&format!(
+                        "; {}: bring-card is the cautious reading",
+                        halves.join(", but ")
+                    ));
+                }
+            }
+        }
+        text
+    }
+
+    fn home_reason(&self, why: &Why<'_>, place: &Division) -> String {
+        let name = place.short();
+        let mut text = match why.reason {
+            Reason::Outside { .. } => format!(
+                "{name} is outside the mainland: edl has no source on 12123 e-licenses for licenses issued there"
+            ),
+            Reason::LiveSince(day) => {
+                format!("licenses issued in {name} could have an e-license from {day}")
+            }
+            Reason::LiveBy(day) | Reason::RegionLiveBy(day) => {
+                format!("licenses issued in {name} could have an e-license by {day} at the latest")
+            }
+            Reason::NotUntil(day) => {
+                format!("licenses issued in {name} had no e-license before {day}")
+            }
+            Reason::NotBefore { earliest, latest } => format!(
+                "licenses issued in {name} had no e-license before {earliest}, and surely could by {latest}"
+            ),
+            Reason::Uncertain {
                 earliest,
                 latest,
                 on,
             } => format!(
-                "a whole province: its places went live between {earliest} and {latest}, so on {on} some may not be"
+                "licenses issued in {name} could have an e-license from an unknown day between {earliest} and {latest}: on {on} perhaps not yet"
+            ),
+            Reason::Region(count) => format!(
+                "licenses issued in {name}: it depends on the city, and on {} only {} of its {} places were surely live; give the city with --home",
+                count.on,
+                count.live,
+                count.live + count.unknown + count.not_yet
             ),
         };
-        let grounds: Vec<String> = why
-            .grounds
-            .iter()
-            .map(|ground| match ground {
-                Ground::Fact { id, quality } => format!("{id}, {}", quality.id()),
-                Ground::DefaultWindow { earliest, latest } => format!(
-                    "no source names its day: the second batch began {earliest}; nationwide from 2021-12-10, some places later, all by {latest}"
-                ),
-                Ground::DefaultEarliest(day) => format!("not before {day}, when the second batch began"),
-                Ground::DefaultLatest(day) => format!("by {day}, the end-of-2021 target"),
-                Ground::Place { division, date } => format!("{} {date}", division.short()),
-            })
-            .collect();
-        if !grounds.is_empty() {
-            text = format!("{text} ({})", grounds.join("; "));
-        }
-        if why.low_quality {
-            text.push_str("; this rests only on low-quality sources");
-        }
+        text.push_str(&grounds_text(why));
         text
     }
 
@@ -206,16 +341,42 @@ impl Messages for English {
                     join_places(places)
                 )
             }
-            Note::Home { places, on } => format!(
-                "the license was issued in {}, where e-licenses were not surely issued on {on}: before the nationwide rollout only drivers whose issuing city was live could hold one",
-                join_places(places)
+            Note::HomeUnknown { on, settled, rule } => format!(
+                "the license's issuing place decides on {on}: only licenses issued where the e-license was live could have one{}, and not every mainland place was surely live before {settled}; give it with --home (as in --home 北京), or set EDL_HOME once for all checks",
+                cite_opt(rule)
             ),
-            Note::License(state) => format!(
-                "license state {} ({}): {}; neither the e-license nor the physical card makes driving legal",
+            Note::License { state, rule } => format!(
+                "license state {} ({}): {}{}; neither the e-license nor the physical card makes driving legal",
                 state.id(),
                 state.chinese(),
-                self.license_meaning(*state)
+                self.license_meaning(*state),
+                cite_opt(rule)
             ),
+            Note::LicenseUnknown { state, rule } => format!(
+                "license state {} ({}): {}{}: bring the physical card",
+                state.id(),
+                state.chinese(),
+                self.license_meaning(*state),
+                cite_opt(rule)
+            ),
+            Note::VehiclePapers {
+                papers,
+                e_registration,
+            } => {
+                let mut text = format!(
+                    "the e-license stands for the driving-license card only: the vehicle's paper 行驶证 must stay in the car{}",
+                    cite(papers)
+                );
+                if let Some(rule) = e_registration {
+                    text.push_str(&format!(
+                        "; the 电子行驶证{} does not replace it at a stop{}",
+                        rule.from
+                            .map_or(String::new(), |from| format!(" (piloted from {from})")),
+                        cite(rule)
+                    ));
+                }
+                text
+            }
             Note::Stale { as_of, date } => format!(
                 "the rollout data is as of {as_of}, more than a year before {date}: it may be out of date; confirm in the 交管12123 app"
             ),
@@ -285,7 +446,36 @@ impl Messages for English {
             LicenseState::Stopped => {
                 "the license is stopped from use: contact the traffic police that issued it"
             }
+            LicenseState::Seized => {
+                "police have seized the license: driving is not allowed until it is returned"
+            }
+            LicenseState::CancelledRecoverable => {
+                "the license is cancelled but can be restored by passing the theory test: driving is not allowed until then"
+            }
+            LicenseState::DeferredRenewal => {
+                "the renewal is deferred: the driver may not drive during a deferral"
+            }
+            LicenseState::DeferredExam => {
+                "the medical exam is deferred: the driver may not drive during a deferral"
+            }
+            LicenseState::DeferredReview => {
+                "the review is deferred: the driver may not drive during a deferral"
+            }
+            LicenseState::TransferredOut => {
+                "the license was transferred out to another place's traffic police; no source says what the e-license shows or allows then"
+            }
         }
+    }
+
+    fn unknown_license_state(&self, text: &str) -> String {
+        let known: Vec<String> = LicenseState::ALL
+            .iter()
+            .map(|state| format!("{} {}", state.id(), state.chinese()))
+            .collect();
+        format!(
+            "unknown license state \"{text}\"; use one of: {}",
+            known.join(", ")
+        )
     }
 
     fn list_header(&self, on: Option<NaiveDate>) -> Vec<String> {
@@ -296,12 +486,24 @@ impl Messages for English {
         header
     }
 
-    fn list_counts(&self, on: NaiveDate, counts: &[(Status, usize)], total: usize) -> String {
+    fn list_counts(
+        &self,
+        on: NaiveDate,
+        counts: &[(Status, usize)],
+        total: usize,
+        listed: Option<usize>,
+    ) -> String {
         let counts: Vec<String> = counts
             .iter()
             .map(|(status, count)| format!("{count} {}", status.id()))
             .collect();
-        format!("on {on}: {} ({total} places)", counts.join(", "))
+        match listed {
+            None => format!("on {on}: {} ({total} places)", counts.join(", ")),
+            Some(listed) => format!(
+                "{listed} listed; on {on}, of all {total} places (not only those listed): {}",
+                counts.join(", ")
+            ),
+        }
     }
 
     fn show_field(&self, field: ShowField) -> &'static str {
@@ -363,15 +565,15 @@ impl Messages for English {
             "Date",
             "Step",
             "Cities (stated)",
-            "Live in data",
-            "New",
-            "Uncertain",
+            "Surely live",
+            "Newly sure",
+            "May be live",
             "Sources",
         ]
     }
 
     fn timeline_footer(&self) -> &'static str {
-        "cities: prefecture-level places and municipalities; \"live in data\" counts those surely live on the date"
+        "cities: prefecture-level places and municipalities. \"Surely live\": their day is known to be on or before the date. \"May be live\": their day is not known but falls in a window holding the date (for most, 2021-10-20..2021-12-31: no source names their day).\n\"Newly sure\" counts the cities whose window closed since the step before, not cities that went live then: those of 2022 went live in 2021, on days no source gives."
     }
 
     fn data_summary(&self, summary: &DataSummary<'_>) -> Vec<String> {

@@ -131,10 +131,14 @@ pub trait Messages: Sync {
         on: NaiveDate,
         license: LicenseState,
         blocking: &[Blocking<'_>],
+        home_unknown: bool,
     ) -> String;
     fn check_header(&self, on: NaiveDate) -> [String; 4];
     fn home_prefix(&self) -> &'static str;
     fn reason(&self, why: &Why<'_>, place: &Division) -> String;
+    /// The reason for the license's issuing place: whether licenses issued there could have an
+    /// e-license on the date.
+    fn home_reason(&self, why: &Why<'_>, place: &Division) -> String;
     fn note(&self, note: &Note<'_>) -> String;
     fn note_label(&self) -> &'static str;
     /// What follows a label: `: ` in English, `：` in Chinese.
@@ -144,9 +148,19 @@ pub trait Messages: Sync {
     /// The standing advice on using the e-license (elicense.md, section 2).
     fn advice(&self) -> [&'static str; 4];
     fn license_meaning(&self, state: LicenseState) -> &'static str;
+    /// An unknown `--license` value, with every accepted id and Chinese term.
+    fn unknown_license_state(&self, text: &str) -> String;
 
     fn list_header(&self, on: Option<NaiveDate>) -> Vec<String>;
-    fn list_counts(&self, on: NaiveDate, counts: &[(Status, usize)], total: usize) -> String;
+    /// The date's counts over every place of the selection; `listed` when `--status` showed
+    /// only some of them.
+    fn list_counts(
+        &self,
+        on: NaiveDate,
+        counts: &[(Status, usize)],
+        total: usize,
+        listed: Option<usize>,
+    ) -> String;
     fn show_field(&self, field: ShowField) -> &'static str;
     /// The first line of `edl show`: the place's names.
     fn show_title(&self, division: &Division) -> String;

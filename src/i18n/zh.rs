@@ -5,11 +5,78 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use super::{Blocking, DataSummary, Messages, ShowField, chain, excerpt};
 use crate::cli::{DateError, FIRST_YEAR, LAST_YEAR};
+use crate::data::RuleId;
 use crate::data::{Claim, Division, Kind, Level, Quality};
 use crate::place::PlaceNote;
-use crate::verdict::{Ambiguous, Ground, LicenseState, Note, Placed, Reason, Status, Verdict, Why};
+use crate::verdict::{
+    Ambiguous, Cited, Ground, Jurisdiction, LicenseState, Note, Placed, Reason, Status,
+    UnknownLicenseState, Verdict, Why,
+};
 
 pub struct Chinese;
+
+/// A rule as sentences cite it: `（valid-nationwide，可靠）`.
+fn cite(rule: &Cited) -> String {
+    format!("（{}，{}）", rule.rule.id(), Chinese.quality(rule.quality))
+}
+
+fn cite_opt(rule: &Option<Cited>) -> String {
+    rule.as_ref().map_or(String::new(), cite)
+}
+
+fn grounds_text(why: &Why<'_>) -> String {
+    let grounds: Vec<String> = why
+        .grounds
+        .iter()
+        .map(|ground| match ground {
+            Ground::Fact { id, quality } => format!("{id}，{}", Chinese.quality(*quality)),
+            Ground::DefaultWindow {
+                earliest,
+                latest,
+                latest_quality,
+            } => format!(
+                "没有来源给出具体日期：第二批自 {earliest} 起；2021-12-10 起全国推行，个别地区稍晚，{latest} 前全部启用（2021 年底的目标，{}）",
+                Chinese.quality(*latest_quality)
+            ),
+            Ground::DefaultEarliest(day) => format!("不早于 {day}（第二批开始）"),
+            Ground::DefaultLatest { day, quality } => {
+                format!("不晚于 {day}（2021 年底的目标，{}）", Chinese.quality(*quality))
+            }
+        })
+        .collect();
+    let mut text = String::new();
+    if !grounds.is_empty() {
+        text = format!("（{}）", grounds.join("；"));
+    }
+    if why.low_quality {
+        text.push_str("；仅有不可靠的来源");
+    }
+    text
+}
+
+/// 来源对大陆以外使用大陆实体驾驶证的说法。
+fn outside_card(why: &Why<'_>, jurisdiction: Jurisdiction, on: NaiveDate) -> String {
+    let rule = why.rules.first();
+    match (jurisdiction, rule) {
+        (Jurisdiction::HongKong, Some(rule)) => format!(
+            "；香港允许访客凭其他地方签发的有效驾驶执照驾车{}：请带实体驾驶证",
+            cite(rule)
+        ),
+        (Jurisdiction::Macau, Some(rule)) => match rule.from {
+            Some(from) if on < from => format!(
+                "；澳门自 {from} 起才承认内地驾驶证{}：edl 没有 {on} 在当地驾车的来源，以当地规定为准",
+                cite(rule)
+            ),
+            _ => format!(
+                "；澳门{}承认有效的内地纸质驾驶证，入境 14 日内可直接驾车，向治安警察局交通厅登记后最长一年{}：请带实体驾驶证",
+                rule.from
+                    .map_or(String::new(), |from| format!("自 {from} 起")),
+                cite(rule)
+            ),
+        },
+        _ => "；edl 没有持内地驾驶证在当地驾车的来源：以当地规定为准".to_string(),
+    }
+}
 
 fn join_places(places: &[Placed<'_>]) -> String {
     places
@@ -139,6 +206,7 @@ impl Messages for Chinese {
         on: NaiveDate,
         license: LicenseState,
         blocking: &[Blocking<'_>],
+        home_unknown: bool,
     ) -> String {
         match verdict {
             Verdict::ELicense => format!("{on} 行程各站均已启用电子驾驶证"),
@@ -149,17 +217,23 @@ impl Messages for Chinese {
                 )
             }
             Verdict::BringCard => {
-                let places: Vec<String> = blocking
+                let mut places: Vec<String> = blocking
                     .iter()
                     .map(|place| {
                         let role = if place.home { "核发地" } else { "" };
-                        format!(
-                            "{role}{}{}",
-                            place.division.name(),
-                            self.status(place.status)
-                        )
+                        let status = match place.status {
+                            Status::NotCovered => "在中国大陆以外",
+                            status => self.status(status),
+                        };
+                        format!("{role}{}{status}", place.division.name())
                     })
                     .collect();
+                if home_unknown {
+                    places.push("驾驶证核发地未知".to_string());
+                }
+                if places.is_empty() {
+                    places.push(format!("驾驶证状态“{}”", license.chinese()));
+                }
                 format!("{on}，{}", places.join("，"))
             }
         }
@@ -179,8 +253,19 @@ impl Messages for Chinese {
     }
 
     fn reason(&self, why: &Why<'_>, place: &Division) -> String {
+        if let Some(settled) = why.settled {
+            let here = match why.reason {
+                Reason::LiveSince(day) => format!("；本地 {day} 起"),
+                Reason::LiveBy(day) => format!("；本地最迟 {day}"),
+                _ => String::new(),
+            };
+            return format!(
+                "{settled} 起中国大陆各地均已启用{here}（依据见 edl show {}）",
+                place.code
+            );
+        }
         let mut text = match why.reason {
-            Reason::Outside => format!("电子驾驶证仅在中国大陆有效，{}不在其内", place.short()),
+            Reason::Outside { .. } => format!("内地电子驾驶证在{}无效", place.short()),
             Reason::LiveSince(day) => format!("{day} 起已启用"),
             Reason::LiveBy(day) => format!("最迟 {day} 已启用（具体日期不详）"),
             Reason::RegionLiveBy(day) => format!("省内各地最迟 {day} 均已启用"),
@@ -195,33 +280,71 @@ impl Messages for Chinese {
             } => {
                 format!("在 {earliest} 至 {latest} 之间的某一天启用，{on} 可能尚未启用")
             }
-            Reason::RegionUncertain {
+            Reason::Region(count) => {
+                let total = count.live + count.unknown + count.not_yet;
+                let first = count.first.map_or(String::new(), |(division, day)| {
+                    format!("；最早确定启用的是{}（{day} 起）", division.short())
+                });
+                format!(
+                    "全省：{} 全省 {total} 个地点中确定已启用 {} 个，日期不详 {} 个，未启用 {} 个{first}；请指明城市",
+                    count.on, count.live, count.unknown, count.not_yet
+                )
+            }
+        };
+        text.push_str(&grounds_text(why));
+        match why.reason {
+            Reason::Outside { jurisdiction, on } => {
+                text.push_str(&outside_card(why, jurisdiction, on));
+            }
+            _ => {
+                let half = |id| why.rules.iter().find(|rule| rule.rule == id);
+                let valid = half(RuleId::ValidNationwide)
+                    .map(|rule| format!("已申领的电子驾驶证全国有效{}", cite(rule)));
+                let police = half(RuleId::LocalVerification)
+                    .map(|rule| format!("但尚未启用地区的交警可能无法核验{}", cite(rule)));
+                let halves: Vec<String> = valid.into_iter().chain(police).collect();
+                if !halves.is_empty() {
+                    text.push_str(&format!(
+                        "；{}：带实体驾驶证是稳妥的做法",
+                        halves.join("，")
+                    ));
+                }
+            }
+        }
+        text
+    }
+
+    fn home_reason(&self, why: &Why<'_>, place: &Division) -> String {
+        let name = place.short();
+        let mut text = match why.reason {
+            Reason::Outside { .. } => {
+                format!(
+                    "{name}在中国大陆以外：edl 没有当地核发的驾驶证申领交管12123 电子驾驶证的来源"
+                )
+            }
+            Reason::LiveSince(day) => format!("{name}核发的驾驶证自 {day} 起可申领电子驾驶证"),
+            Reason::LiveBy(day) | Reason::RegionLiveBy(day) => {
+                format!("{name}核发的驾驶证最迟自 {day} 起可申领电子驾驶证")
+            }
+            Reason::NotUntil(day) => format!("{name}核发的驾驶证在 {day} 之前没有电子驾驶证"),
+            Reason::NotBefore { earliest, latest } => format!(
+                "{name}核发的驾驶证在 {earliest} 之前没有电子驾驶证，最迟 {latest} 起可以申领"
+            ),
+            Reason::Uncertain {
                 earliest,
                 latest,
                 on,
-            } => {
-                format!("全省各地在 {earliest} 至 {latest} 之间陆续启用，{on} 部分地区可能尚未启用")
-            }
+            } => format!(
+                "{name}核发的驾驶证在 {earliest} 至 {latest} 之间的某一天起可申领电子驾驶证：{on} 可能尚不能"
+            ),
+            Reason::Region(count) => format!(
+                "{name}核发的驾驶证：取决于哪个城市，{} 全省 {} 个地点中只有 {} 个确定已启用；请用 --home 指明城市",
+                count.on,
+                count.live + count.unknown + count.not_yet,
+                count.live
+            ),
         };
-        let grounds: Vec<String> = why
-            .grounds
-            .iter()
-            .map(|ground| match ground {
-                Ground::Fact { id, quality } => format!("{id}，{}", self.quality(*quality)),
-                Ground::DefaultWindow { earliest, latest } => format!(
-                    "没有来源给出具体日期：第二批自 {earliest} 起；2021-12-10 起全国推行，个别地区稍晚，{latest} 前全部启用"
-                ),
-                Ground::DefaultEarliest(day) => format!("不早于 {day}（第二批开始）"),
-                Ground::DefaultLatest(day) => format!("不晚于 {day}（2021 年底的目标）"),
-                Ground::Place { division, date } => format!("{} {date}", division.short()),
-            })
-            .collect();
-        if !grounds.is_empty() {
-            text = format!("{text}（{}）", grounds.join("；"));
-        }
-        if why.low_quality {
-            text.push_str("；仅有不可靠的来源");
-        }
+        text.push_str(&grounds_text(why));
         text
     }
 
@@ -230,15 +353,40 @@ impl Messages for Chinese {
             Note::Ambiguous { query, places, on } => {
                 format!("“{query}”可能指 {}；{on} 的结论都相同", join_places(places))
             }
-            Note::Home { places, on } => format!(
-                "驾驶证核发地为 {}，{on} 该地不能确定已启用电子驾驶证：全国推行之前，只有核发地已启用的驾驶人才能申领",
-                join_places(places)
+            Note::HomeUnknown { on, settled, rule } => format!(
+                "{on} 能否持有电子驾驶证取决于驾驶证核发地：只有核发地已启用的驾驶证才能申领{}，而 {settled} 之前并非大陆各地都已确定启用；请用 --home 指明（如 --home 北京），或设置一次 EDL_HOME 供所有查询使用",
+                cite_opt(rule)
             ),
-            Note::License(state) => format!(
-                "驾驶证状态“{}”：{}；无论电子驾驶证还是实体驾驶证都不能合法驾车",
+            Note::License { state, rule } => format!(
+                "驾驶证状态“{}”：{}{}；无论电子驾驶证还是实体驾驶证都不能合法驾车",
                 state.chinese(),
-                self.license_meaning(*state)
+                self.license_meaning(*state),
+                cite_opt(rule)
             ),
+            Note::LicenseUnknown { state, rule } => format!(
+                "驾驶证状态“{}”：{}{}：请带实体驾驶证",
+                state.chinese(),
+                self.license_meaning(*state),
+                cite_opt(rule)
+            ),
+            Note::VehiclePapers {
+                papers,
+                e_registration,
+            } => {
+                let mut text = format!(
+                    "电子驾驶证只代替驾驶证：车辆的纸质行驶证须随车携带{}",
+                    cite(papers)
+                );
+                if let Some(rule) = e_registration {
+                    text.push_str(&format!(
+                        "；电子行驶证{}在路面检查时不能代替纸质行驶证{}",
+                        rule.from
+                            .map_or(String::new(), |from| format!("（{from} 起试点）")),
+                        cite(rule)
+                    ));
+                }
+                text
+            }
             Note::Stale { as_of, date } => {
                 format!(
                     "数据截至 {as_of}，比 {date} 早一年以上，可能已过时；请在交管12123 App 中确认"
@@ -290,7 +438,28 @@ impl Messages for Chinese {
             LicenseState::Withdrawn => "驾驶证已被撤销",
             LicenseState::Locked => "驾驶证已锁定：请联系发证地公安交管部门",
             LicenseState::Stopped => "驾驶证已停止使用：请联系发证地公安交管部门",
+            LicenseState::Seized => "驾驶证被交警扣押：发还之前不得驾车",
+            LicenseState::CancelledRecoverable => {
+                "驾驶证已注销，但通过科目一考试可以恢复：恢复之前不得驾车"
+            }
+            LicenseState::DeferredRenewal => "驾驶证延期换证：延期期间不得驾驶机动车",
+            LicenseState::DeferredExam => "驾驶证延期体检：延期期间不得驾驶机动车",
+            LicenseState::DeferredReview => "驾驶证延期审验：延期期间不得驾驶机动车",
+            LicenseState::TransferredOut => {
+                "驾驶证已转出到其他地方的公安交管部门；没有来源说明此时电子驾驶证显示什么、能否使用"
+            }
         }
+    }
+
+    fn unknown_license_state(&self, text: &str) -> String {
+        let known: Vec<&str> = LicenseState::ALL
+            .iter()
+            .map(|state| state.chinese())
+            .collect();
+        format!(
+            "未知的驾驶证状态“{text}”；可选：{}（或对应的英文 id）",
+            known.join("、")
+        )
     }
 
     fn list_header(&self, on: Option<NaiveDate>) -> Vec<String> {
@@ -301,12 +470,24 @@ impl Messages for Chinese {
         header
     }
 
-    fn list_counts(&self, on: NaiveDate, counts: &[(Status, usize)], total: usize) -> String {
+    fn list_counts(
+        &self,
+        on: NaiveDate,
+        counts: &[(Status, usize)],
+        total: usize,
+        listed: Option<usize>,
+    ) -> String {
         let counts: Vec<String> = counts
             .iter()
             .map(|(status, count)| format!("{} {count} 个", self.status(*status)))
             .collect();
-        format!("{on}：{}（共 {total} 个地点）", counts.join("，"))
+        match listed {
+            None => format!("{on}：{}（共 {total} 个地点）", counts.join("，")),
+            Some(listed) => format!(
+                "列出 {listed} 个；{on} 全部 {total} 个地点（不只列出的）：{}",
+                counts.join("，")
+            ),
+        }
     }
 
     fn show_field(&self, field: ShowField) -> &'static str {
@@ -368,15 +549,15 @@ impl Messages for Chinese {
             "日期",
             "进展",
             "城市数（公布）",
-            "数据中已启用",
-            "新增",
-            "不确定",
+            "确定已启用",
+            "新确定",
+            "可能已启用",
             "来源",
         ]
     }
 
     fn timeline_footer(&self) -> &'static str {
-        "城市：地级行政区和直辖市；“数据中已启用”为当日可以确定已启用的城市数"
+        "城市：地级行政区和直辖市。“确定已启用”：启用日期确知在当日或之前。“可能已启用”：启用日期不详，但其范围包含当日（多数为 2021-10-20..2021-12-31：没有来源给出具体日期）。\n“新确定”是自上一步以来范围结束的城市数，不是当时启用的城市数：2022 年那一行的城市在 2021 年已启用，只是没有来源给出具体日期。"
     }
 
     fn data_summary(&self, summary: &DataSummary<'_>) -> Vec<String> {
@@ -526,10 +707,18 @@ impl Messages for Chinese {
         match error.kind() {
             ErrorKind::ValueValidation => {
                 let source = std::error::Error::source(error);
-                match source.and_then(|source| source.downcast_ref::<DateError>()) {
-                    Some(date) => Some(self.bad_date(&value, &self.date_problem(*date))),
-                    None => Some(format!("{argument} 的值“{value}”无效")),
+                if let Some(date) = source.and_then(|source| source.downcast_ref::<DateError>()) {
+                    return Some(self.bad_date(&value, &self.date_problem(*date)));
                 }
+                if let Some(state) =
+                    source.and_then(|source| source.downcast_ref::<UnknownLicenseState>())
+                {
+                    return Some(format!(
+                        "{argument} 参数：{}",
+                        self.unknown_license_state(&state.0)
+                    ));
+                }
+                Some(format!("{argument} 的值“{value}”无效"))
             }
             ErrorKind::InvalidValue => Some(format!(
                 "{argument} 的值“{value}”无效；可选：{}",
@@ -557,7 +746,7 @@ impl Messages for Chinese {
                 "输出语言：zh 中文，en 英文［默认按区域设置 LC_ALL、LC_MESSAGES、LANG］"
             }
             "after_help" => {
-                "退出码：\n  0  电子驾驶证即可：出行日期行程各站均已启用电子驾驶证\n  1  请带实体驾驶证：有一站尚未启用、不能确定已启用或在中国大陆以外；或核发地尚未启用\n  2  错误：用法错误、地点未知或有歧义、日期错误、数据文件错误；check - 中有任何一行出错\n  3  驾驶证不可用：驾驶证状态不允许驾车\n\n环境变量：\n  EDL_DATA     代替内置数据的推广数据文件（同 --data）\n  EDL_LICENSE  --license 的默认值\n  EDL_HOME     --home 的默认值\n  EDL_LANG     --lang 的默认值\n  NO_COLOR     --color auto 时不使用颜色（TERM=dumb 时也不使用）"
+                "退出码：\n  0  电子驾驶证即可：出行日期行程各站均已启用电子驾驶证\n  1  请带实体驾驶证：有一站尚未启用、不能确定已启用或在中国大陆以外；或核发地尚未启用，或在大陆各地确定启用之前未给出 --home；或驾驶证状态为转出\n  2  错误：用法错误、地点未知或有歧义、日期错误、数据文件错误；check - 中有任何一行出错\n  3  驾驶证不可用：驾驶证状态不允许驾车\n\n环境变量：\n  EDL_DATA     代替内置数据的推广数据文件（同 --data）\n  EDL_LICENSE  --license 的默认值\n  EDL_HOME     --home 的默认值\n  EDL_LANG     --lang 的默认值\n  NO_COLOR     --color auto 时不使用颜色（TERM=dumb 时也不使用）"
             }
             "check" => "判断行程每一站是否可以只用电子驾驶证",
             "check.places" => {
@@ -565,10 +754,10 @@ impl Messages for Chinese {
             }
             "check.on" => "出行日期：YYYY-MM-DD、today 或 tomorrow［默认：中国今天，UTC+8］",
             "check.license" => {
-                "交管12123 App 显示的驾驶证状态，如 正常、违法未处理、暂扣、吊销，或英文 id"
+                "交管12123 App 显示的驾驶证状态：可以使用：正常、违法未处理、事故未处理；红码，不得驾车：记满12分、暂扣、扣留、扣押、逾期未换证、逾期未审验、逾期未体检；不再显示：吊销、注销、撤销、锁定、停止使用；不得驾车：注销可恢复、延期换证、延期体检、延期审验；没有来源：转出（回答“请带实体驾驶证”）。也可用英文 id"
             }
             "check.home" => {
-                "驾驶证核发地：全国推行之前，只有核发地已启用的驾驶人才能申领电子驾驶证"
+                "驾驶证核发地：全国推行之前，只有核发地已启用的驾驶证才能申领电子驾驶证；不指明时，在大陆各地都确定启用（2021-12-31）之前的日期回答“请带实体驾驶证”"
             }
             "check.format" => "输出格式",
             "check.quiet" => "不输出任何内容，只用退出码回答",

@@ -37,10 +37,20 @@ impl BatchAnswer {
             .flat_map(|stop| {
                 stop.places
                     .iter()
-                    .map(|place| StopReport::new(&stop.query, place))
+                    .map(|place| StopReport::new(&stop.query, place, false))
             })
             .collect();
-        let notes = trip.notes.iter().map(|note| English.note(note)).collect();
+        // A batch line has no row for the issuing place: where it keeps the line from the
+        // e-license, its reason becomes a note.
+        let home = trip
+            .home
+            .iter()
+            .flat_map(|home| &home.places)
+            .filter(|place| place.status != Status::Live)
+            .map(|place| English.home_reason(&place.why, place.division));
+        let notes = home
+            .chain(trip.notes.iter().map(|note| English.note(note)))
+            .collect();
         BatchAnswer {
             verdict: trip.verdict,
             places,

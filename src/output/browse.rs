@@ -21,7 +21,39 @@ pub struct Listing<'d> {
     pub on: NaiveDate,
     /// Whether the user asked about a date (`--on`), which adds the status column and counts.
     pub dated: bool,
+    /// The places shown: the selection, or (with `--status`) those of it with that status.
     pub places: Vec<Standing<'d>>,
+    /// The date's counts over the whole selection, whatever `--status` shows.
+    pub counts: Vec<(Status, usize)>,
+    pub total: usize,
+    /// Whether `--status` left some of the selection out.
+    pub filtered: bool,
+}
+
+impl<'d> Listing<'d> {
+    /// The selection on the date, and the rows of it that `keep` shows.
+    pub fn new(
+        on: NaiveDate,
+        dated: bool,
+        selection: impl Iterator<Item = Standing<'d>>,
+        status: Option<Status>,
+    ) -> Listing<'d> {
+        let all: Vec<Standing<'d>> = selection.collect();
+        let counts = count_statuses(&all);
+        let total = all.len();
+        let places: Vec<Standing<'d>> = match status {
+            Some(status) => all.into_iter().filter(|p| p.status == status).collect(),
+            None => all,
+        };
+        Listing {
+            on,
+            dated,
+            places,
+            counts,
+            total,
+            filtered: status.is_some(),
+        }
+    }
 }
 
 /// One place in `edl list --format json`.
@@ -106,8 +138,9 @@ pub fn list_human(
             "{}",
             messages.list_counts(
                 listing.on,
-                &count_statuses(&listing.places),
-                listing.places.len()
+                &listing.counts,
+                listing.total,
+                listing.filtered.then_some(listing.places.len())
             )
         )?;
     }
@@ -120,7 +153,11 @@ struct ListReport {
     on: NaiveDate,
     data: DataVersion,
     places: Vec<PlaceReport>,
+    /// How many places are listed (fewer than `total` with `--status`).
+    listed: usize,
+    /// The date's counts over every place of the selection, whatever `--status` lists.
     counts: BTreeMap<&'static str, usize>,
+    total: usize,
 }
 
 pub fn list_json(out: &mut dyn Write, listing: &Listing<'_>, dataset: &Dataset) -> io::Result<()> {
@@ -129,10 +166,9 @@ pub fn list_json(out: &mut dyn Write, listing: &Listing<'_>, dataset: &Dataset) 
         on: listing.on,
         data: data_version(dataset),
         places: listing.places.iter().map(PlaceReport::new).collect(),
-        counts: count_statuses(&listing.places)
-            .into_iter()
-            .map(|(s, n)| (s.id(), n))
-            .collect(),
+        listed: listing.places.len(),
+        counts: listing.counts.iter().map(|&(s, n)| (s.id(), n)).collect(),
+        total: listing.total,
     };
     serde_json::to_writer_pretty(&mut *out, &report)?;
     writeln!(out)
@@ -213,6 +249,8 @@ struct SourceReport<'r> {
 #[derive(Serialize)]
 struct FactReport<'r> {
     id: &'r str,
+    /// The fact's own grade: its best source's, or lower where the facts files grade it so.
+    quality: Quality,
     about: String,
     claim: String,
     note: Option<&'r str>,
@@ -268,6 +306,7 @@ fn facts_about<'r>(dataset: &'r Dataset, place: &Assessment<'_>) -> Vec<FactRepo
             let fact = &dataset.rollout.facts[index];
             facts.push(FactReport {
                 id: &fact.id,
+                quality: dataset.rollout.fact_quality(index),
                 about: format!("{} {}", above.name(), above.code),
                 claim: English.claim(fact.claim),
                 note: fact.note.as_deref(),

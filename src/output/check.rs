@@ -45,10 +45,10 @@ pub struct StopReport {
 impl CheckReport {
     /// The report scripts read: its sentences are English whatever the user's language.
     pub fn new(trip: &Trip<'_>, dataset: &Dataset) -> CheckReport {
-        let reports = |stop: &Stop<'_>| -> Vec<StopReport> {
+        let reports = |stop: &Stop<'_>, home: bool| -> Vec<StopReport> {
             stop.places
                 .iter()
-                .map(|place| StopReport::new(&stop.query, place))
+                .map(|place| StopReport::new(&stop.query, place, home))
                 .collect()
         };
         CheckReport {
@@ -58,15 +58,21 @@ impl CheckReport {
             on: trip.on,
             license: trip.license,
             data: data_version(dataset),
-            stops: trip.stops.iter().flat_map(reports).collect(),
-            home: trip.home.as_ref().map(reports),
+            stops: trip
+                .stops
+                .iter()
+                .flat_map(|stop| reports(stop, false))
+                .collect(),
+            home: trip.home.as_ref().map(|stop| reports(stop, true)),
             notes: notes(trip, &English),
         }
     }
 }
 
 impl StopReport {
-    pub(super) fn new(query: &str, place: &Assessment<'_>) -> StopReport {
+    /// A stop's report, or (`home`) the issuing place's, whose reason says whether licenses
+    /// issued there could have an e-license.
+    pub(super) fn new(query: &str, place: &Assessment<'_>, home: bool) -> StopReport {
         let (live_from, live_until) = live_bounds(&place.availability);
         StopReport {
             query: query.to_string(),
@@ -78,7 +84,11 @@ impl StopReport {
             live_from,
             live_until,
             status: place.status,
-            reason: English.reason(&place.why, place.division),
+            reason: if home {
+                English.home_reason(&place.why, place.division)
+            } else {
+                English.reason(&place.why, place.division)
+            },
         }
     }
 }
@@ -147,7 +157,13 @@ pub fn check_human(
             status: place.status,
         })
         .collect();
-    let headline = messages.headline(trip.verdict, trip.on, trip.license, &blocking);
+    let headline = messages.headline(
+        trip.verdict,
+        trip.on,
+        trip.license,
+        &blocking,
+        trip.home_unknown(),
+    );
     writeln!(
         out,
         "{}{}{headline}",
@@ -166,8 +182,14 @@ pub fn check_human(
     }
     writeln!(out, "{table}")?;
     for (home, place) in places(trip) {
-        let role = if home { messages.home_prefix() } else { "" };
-        let reason = messages.reason(&place.why, place.division);
+        let (role, reason) = if home {
+            (
+                messages.home_prefix(),
+                messages.home_reason(&place.why, place.division),
+            )
+        } else {
+            ("", messages.reason(&place.why, place.division))
+        };
         writeln!(
             out,
             "{role}{}{}{reason}",

@@ -224,9 +224,11 @@ fn list_defaults_to_prefectures_in_a_table_in_code_order() {
     assert!(chengdu.contains("2021-06-01"), "{chengdu}");
 
     let codes = table_codes(&outcome.stdout);
-    // Prefecture level: 333 prefectures. Municipalities such as 北京市 are province-level
-    // divisions, so the code-order example uses 石家庄市 (130100) before 成都市 (510100).
-    assert_eq!(codes.len(), 333, "prefecture rows");
+    // Prefecture level: 333 prefectures and the 4 municipalities, each its own city.
+    assert_eq!(codes.len(), 337, "prefecture rows");
+    for municipality in ["110000", "120000", "310000", "500000"] {
+        assert!(codes.iter().any(|c| c == municipality), "{municipality}");
+    }
     assert!(
         codes.windows(2).all(|pair| pair[0] < pair[1]),
         "rows in code order"
@@ -306,10 +308,8 @@ fn list_live_on_the_pilot_day() {
         .iter()
         .map(|line| line.split('\t').next().unwrap_or(""))
         .collect();
-    // The pilot was 天津, 成都 and 苏州, but 天津 (120000) is a municipality: a province-level
-    // division, not listed at the default prefecture level. So only 苏州 and 成都 appear, in
-    // code order.
-    assert_eq!(codes, ["320500", "510100"]);
+    // The pilot: 天津 (a municipality, listed as a city), 苏州 and 成都, in code order.
+    assert_eq!(codes, ["120000", "320500", "510100"]);
     for line in &lines[1..] {
         assert!(line.ends_with("\tlive"), "{line}");
     }
@@ -327,12 +327,22 @@ fn list_as_json_counts_what_it_lists() {
         .collect();
     assert_eq!(
         keys,
-        BTreeSet::from(["schema_version", "on", "data", "places", "counts"])
+        BTreeSet::from([
+            "schema_version",
+            "on",
+            "data",
+            "places",
+            "listed",
+            "counts",
+            "total"
+        ])
     );
     assert_eq!(report["schema_version"], 1);
     assert_eq!(report["on"], "2021-09-01");
     let places = report["places"].as_array().expect("places is an array");
-    assert_eq!(places.len(), 333);
+    assert_eq!(places.len(), 337);
+    assert_eq!(report["listed"], 337);
+    assert_eq!(report["total"], 337);
     let status_count = |status: &str| places.iter().filter(|p| p["status"] == status).count();
     assert_eq!(
         report["counts"]["live"].as_u64(),
@@ -346,6 +356,51 @@ fn list_as_json_counts_what_it_lists() {
             "counts.{status}"
         );
     }
+}
+
+#[test]
+fn list_status_filters_rows_but_counts_the_whole_date() {
+    let human = ok(&["list", "--on", "2021-09-01", "--status", "live"]);
+    let last = human.stdout.lines().last().unwrap_or("");
+    assert_eq!(
+        last,
+        "28 listed; on 2021-09-01, of all 337 places (not only those listed): 28 live, 0 uncertain, 309 not-yet, 0 not-covered"
+    );
+    assert_eq!(table_codes(&human.stdout).len(), 28);
+    let report = json(&ok(&[
+        "list",
+        "--on",
+        "2021-10-20",
+        "--status",
+        "live",
+        "--format",
+        "json",
+    ]));
+    let listed = report["places"].as_array().expect("places").len();
+    assert_eq!(report["listed"].as_u64(), Some(listed as u64));
+    assert_eq!(report["counts"]["live"].as_u64(), Some(listed as u64));
+    assert_eq!(report["total"], 337);
+    let all = report["counts"]
+        .as_object()
+        .expect("counts")
+        .values()
+        .filter_map(Value::as_u64)
+        .sum::<u64>();
+    assert_eq!(
+        all, 337,
+        "the counts cover every place, not only the listed"
+    );
+}
+
+#[test]
+fn list_a_municipality_lists_itself() {
+    let outcome = ok(&["list", "--province", "北京"]);
+    assert_eq!(table_codes(&outcome.stdout), ["110000"]);
+    assert!(
+        outcome.stdout.contains("北京市 Beijing"),
+        "{}",
+        outcome.stdout
+    );
 }
 
 #[test]

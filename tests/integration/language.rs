@@ -137,7 +137,7 @@ fn check_speaks_both_languages() {
     );
     assert_eq!(
         en.first_line(),
-        "bring-card: bring the physical card on 2021-07-01 (北京市 not-yet)"
+        "bring-card: bring the physical card on 2021-07-01 (北京市 not-yet, issuing place unknown)"
     );
     for expected in [
         "Place",
@@ -163,7 +163,10 @@ fn check_speaks_both_languages() {
         "{:?}",
         zh.first_line()
     );
-    assert_eq!(zh.first_line(), "请带实体驾驶证：2021-07-01，北京市未启用");
+    assert_eq!(
+        zh.first_line(),
+        "请带实体驾驶证：2021-07-01，北京市未启用，驾驶证核发地未知"
+    );
     let header = zh
         .stdout
         .lines()
@@ -192,10 +195,12 @@ fn check_speaks_both_languages() {
         .collect();
     assert_eq!(
         notes.len(),
-        4,
-        "the four pieces of advice in\n{}",
+        6,
+        "the issuing place, the 行驶证 and the four pieces of advice in\n{}",
         zh.stdout
     );
+    assert!(notes[0].contains("取决于驾驶证核发地"), "{}", notes[0]);
+    assert!(notes[1].contains("纸质行驶证须随车携带"), "{}", notes[1]);
     assert!(notes.contains(&"注意：须在交管12123 App 内实时出示电子驾驶证，截图无效"));
     assert!(!zh.stdout.contains("note: "), "{}", zh.stdout);
 
@@ -595,7 +600,7 @@ fn json_does_not_change_with_the_language() {
     assert_eq!(json["stops"][0]["status"], "live");
     assert_eq!(
         json["stops"][0]["reason"],
-        "live since 2021-06-01 (pilot, strong)"
+        "live on the whole mainland since 2021-12-31; here since 2021-06-01 (the facts: edl show 320500)"
     );
     assert!(
         json["notes"][0]

@@ -10,3 +10,4 @@ mod readme;
 mod regressions;
 mod scripting;
 mod support;
+mod verdict_rules;

@@ -61,7 +61,7 @@ fn a_bare_name_means_its_prefecture_and_says_which_others_it_may_mean() {
 
 #[test]
 fn the_note_reaches_check_in_both_languages() {
-    let en = run(["check", "西安", "--on", "2021-11-01"]);
+    let en = run(["check", "西安", "--on", "2021-11-01", "--home", "成都"]);
     assert_eq!(en.code, 0, "{}", en.stderr);
     assert!(
         en.stdout.contains(

@@ -9,6 +9,8 @@ fn a_full_province_name_then_a_city_is_two_terms_not_an_address() {
         "江苏省 苏州市",
         "--on",
         "2021-07-01",
+        "--home",
+        "苏州",
         "--format",
         "tsv",
     ]);
@@ -20,7 +22,15 @@ fn a_full_province_name_then_a_city_is_two_terms_not_an_address() {
             .is_some_and(|row| row.contains("\t320500\t苏州市\t")),
         "{stdout}"
     );
-    let Run { code, stdout, .. } = run(["check", "海南省 三亚", "--on", "2021-10-24", "-q"]);
+    let Run { code, stdout, .. } = run([
+        "check",
+        "海南省 三亚",
+        "--on",
+        "2021-10-24",
+        "--home",
+        "三亚",
+        "-q",
+    ]);
     assert_eq!(code, 0, "{stdout}");
 }
 
@@ -35,6 +45,8 @@ fn a_curly_apostrophe_is_pinyin() {
         "Xi’an, shaanxi",
         "--on",
         "2021-09-01",
+        "--home",
+        "610100",
         "--format",
         "tsv",
     ]);
@@ -97,10 +109,19 @@ fn data_check_ignores_a_broken_edl_data() {
 
 #[test]
 fn an_indented_comment_in_batch_input_is_skipped() {
-    let output = edl(["check", "-", "--format", "tsv", "--on", "2021-06-01"])
-        .write_stdin("  # a comment\n成都\n")
-        .output()
-        .expect("edl runs");
+    let output = edl([
+        "check",
+        "-",
+        "--home",
+        "成都",
+        "--format",
+        "tsv",
+        "--on",
+        "2021-06-01",
+    ])
+    .write_stdin("  # a comment\n成都\n")
+    .output()
+    .expect("edl runs");
     assert_eq!(
         output.status.code(),
         Some(0),

@@ -36,7 +36,7 @@ fn piped(args: &[&str], input: impl Into<Vec<u8>>, envs: &[(&str, &str)]) -> Run
 
 /// Runs `edl check - --format tsv ARGS` on `input`.
 fn batch_tsv(args: &[&str], input: impl Into<Vec<u8>>) -> Run {
-    let all: Vec<&str> = ["check", "-", "--format", "tsv"]
+    let all: Vec<&str> = ["check", "-", "--home", "成都", "--format", "tsv"]
         .into_iter()
         .chain(args.iter().copied())
         .collect();
@@ -201,7 +201,16 @@ fn batch_bad_lines_are_reported_with_their_line_numbers() {
 fn batch_json_lines_have_the_documented_keys() {
     let input = "成都\nsuzhou\t2021-06-01\n北京\t2021-08-31\n";
     let outcome = piped(
-        &["check", "-", "--format", "json", "--on", "2021-10-01"],
+        &[
+            "check",
+            "-",
+            "--home",
+            "成都",
+            "--format",
+            "json",
+            "--on",
+            "2021-10-01",
+        ],
         input,
         &[],
     );
@@ -267,7 +276,7 @@ fn batch_json_lines_have_the_documented_keys() {
 #[test]
 fn batch_human_is_a_table_of_every_query() {
     let outcome = piped(
-        &["check", "-", "--on", "2021-10-01"],
+        &["check", "-", "--home", "成都", "--on", "2021-10-01"],
         "成都\nchengdu\nnowhere-place\n北京\t2021-08-31\n",
         &[],
     );
@@ -378,6 +387,8 @@ fn batch_quiet_prints_nothing_and_the_exit_code_answers() {
             &[
                 "check",
                 "-",
+                "--home",
+                "成都",
                 "-q",
                 "--format",
                 format,
@@ -558,7 +569,16 @@ fn assert_painted(line: &str, word: &str) {
 
 fn check_colour(color: &str, envs: &[(&str, &str)]) -> Run {
     let outcome = piped(
-        &["check", "成都", "--on", "2021-07-01", "--color", color],
+        &[
+            "check",
+            "成都",
+            "--on",
+            "2021-07-01",
+            "--home",
+            "成都",
+            "--color",
+            color,
+        ],
         "",
         envs,
     );
@@ -727,12 +747,17 @@ fn environment_defaults_and_flags_that_win() {
     assert_eq!(check_code(&[], &[("EDL_LICENSE", "suspended")]), 3);
     assert_eq!(check_code(&[], &[("EDL_LICENSE", "暂扣")]), 3);
     assert_eq!(
-        check_code(&["--license", "normal"], &[("EDL_LICENSE", "suspended")]),
+        check_code(
+            &["--license", "normal", "--home", "成都"],
+            &[("EDL_LICENSE", "suspended")]
+        ),
         0
     );
     assert_eq!(check_code(&[], &[("EDL_HOME", "拉萨")]), 1);
     assert_eq!(check_code(&["--home", "成都"], &[("EDL_HOME", "拉萨")]), 0);
-    assert_eq!(check_code(&[], &[]), 0);
+    // Without a home the license may be from a place not live on 2021-07-01.
+    assert_eq!(check_code(&[], &[]), 1);
+    assert_eq!(check_code(&[], &[("EDL_HOME", "天津")]), 0);
 }
 
 #[test]
@@ -766,7 +791,7 @@ fn shared_options_go_before_or_after_the_command_and_after_wins() {
         }
         outcome(cmd)
     };
-    let day = ["--on", "2021-06-01", "-q"];
+    let day = ["--on", "2021-06-01", "--home", "成都", "-q"];
     let with = |before: &[&'static str], after: &[&'static str]| -> Vec<&'static str> {
         [before, &["check", "成都"], &day, after].concat()
     };
