@@ -111,20 +111,42 @@ impl Dataset {
             // A county that no fact names has its parent's window, and a province spans its
             // places', so neither can end later; only the other divisions need a window (a few
             // hundred of some three thousand).
-            let deciding = self.divisions.iter().filter(|division| {
-                (division.level == Level::Prefecture || division.kind == Kind::Municipality)
-                    || self.rollout.facts_naming(division.code).next().is_some()
-                    || self.divisions.parent(division).is_none_or(|parent| {
-                        parent.level == Level::Province && parent.kind != Kind::Municipality
-                    })
+            // A province other than a municipality is no parent's either: it is the costly
+            // span of all its places, so it is left out too.
+            let deciding = self.divisions.iter().filter(|division| match division.level {
+                Level::Province => division.kind == Kind::Municipality,
+                Level::Prefecture => true,
+                Level::County => {
+                    self.rollout.facts_naming(division.code).next().is_some()
+                        || self.divisions.parent(division).is_some_and(|parent| {
+                            parent.level == Level::Province && parent.kind != Kind::Municipality
+                        })
+                }
             });
-            self.rollout
-                .availabilities(deciding, self.divisions)
-                .filter_map(|(_, availability)| match availability {
-                    Availability::Window(window) => Some(window.latest.date),
-                    Availability::Never(_) => None,
+            // No window ends after every day the facts and the default name, so a place whose
+            // window ends on the last such day settles it: in the bundled data the first
+            // prefecture left to the default does, and the walk stops there.
+            let bound = self
+                .rollout
+                .facts
+                .iter()
+                .filter_map(|fact| match fact.claim {
+                    Claim::On { day, .. } | Claim::By(day) | Claim::NotBefore(day) => Some(day),
+                    Claim::Within { until, .. } => Some(until),
+                    Claim::Never => None,
                 })
-                .max()
+                .chain([self.rollout.default.latest])
+                .max();
+            let mut latest = None;
+            for (_, availability) in self.rollout.availabilities(deciding, self.divisions) {
+                if let Availability::Window(window) = availability {
+                    latest = latest.max(Some(window.latest.date));
+                    if latest == bound {
+                        break;
+                    }
+                }
+            }
+            latest
         })
     }
 }
