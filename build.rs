@@ -145,6 +145,8 @@ fn divisions(csv: &str) -> String {
             "municipal-district" => "MunicipalDistrict",
             "province-direct" => "ProvinceDirect",
             "county" => "County",
+            "sar-district" => "SarDistrict",
+            "taiwan-county" => "TaiwanCounty",
             other => fail(DIVISIONS, line_no, &format!("unknown kind `{other}`")),
         };
         let parent = match row[8] {

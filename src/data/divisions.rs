@@ -84,6 +84,11 @@ pub enum Kind {
     /// A county-level unit governed directly by its province (济源, 仙桃, 石河子, Hainan's counties).
     ProvinceDirect,
     County,
+    /// A district of Hong Kong (湾仔区) or a parish of Macau (嘉模堂区), or Macau's 路氹填海区.
+    SarDistrict,
+    /// One of Taiwan's special municipalities, cities and counties (台北市, 基隆市, 花莲县), listed
+    /// at the prefecture level.
+    TaiwanCounty,
 }
 
 impl Kind {
@@ -97,6 +102,8 @@ impl Kind {
             Kind::MunicipalDistrict => "municipal-district",
             Kind::ProvinceDirect => "province-direct",
             Kind::County => "county",
+            Kind::SarDistrict => "sar-district",
+            Kind::TaiwanCounty => "taiwan-county",
         }
     }
 }

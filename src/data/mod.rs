@@ -173,14 +173,32 @@ mod tests {
         assert_eq!(count(Level::County), 2846);
         let outside: Vec<&str> = divisions
             .iter()
-            .filter(|d| !mainland(d))
+            .filter(|d| !mainland(d) && d.level == Level::Province)
             .map(|d| d.short())
             .collect();
         assert_eq!(outside, ["台湾", "香港", "澳门"]);
+        let outside_kind = |kind| divisions.iter().filter(|d| d.kind == kind).count();
+        assert_eq!(
+            outside_kind(Kind::TaiwanCounty),
+            20,
+            "Taiwan's cities and counties"
+        );
+        assert_eq!(
+            outside_kind(Kind::SarDistrict),
+            18 + 8,
+            "HK's districts, Macau's parishes"
+        );
+        assert!(
+            divisions
+                .iter()
+                .filter(|d| matches!(d.kind, Kind::TaiwanCounty | Kind::SarDistrict))
+                .all(|d| !mainland(&d)),
+            "only outside the mainland"
+        );
     }
 
     #[test]
-    fn shared_prefecture_pinyin_keys_are_exactly_the_known_five() {
+    fn shared_prefecture_pinyin_keys_are_exactly_the_known_seven() {
         let mut keys: BTreeMap<&str, usize> = BTreeMap::new();
         for division in Divisions::bundled()
             .iter()
@@ -193,7 +211,13 @@ mod tests {
             .filter(|(_, n)| *n > 1)
             .map(|(key, _)| key)
             .collect();
-        assert_eq!(shared, ["fuzhou", "suzhou", "taizhou", "yichun", "yulin"]);
+        // Taiwan's 嘉义市/嘉义县 and 新竹市/新竹县 share their short names in Chinese too.
+        assert_eq!(
+            shared,
+            [
+                "fuzhou", "jiayi", "suzhou", "taizhou", "xinzhu", "yichun", "yulin"
+            ]
+        );
     }
 
     #[test]

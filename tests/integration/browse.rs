@@ -224,9 +224,10 @@ fn list_defaults_to_prefectures_in_a_table_in_code_order() {
     assert!(chengdu.contains("2021-06-01"), "{chengdu}");
 
     let codes = table_codes(&outcome.stdout);
-    // Prefecture level: 333 prefectures. Municipalities such as 北京市 are province-level
-    // divisions, so the code-order example uses 石家庄市 (130100) before 成都市 (510100).
-    assert_eq!(codes.len(), 333, "prefecture rows");
+    // Prefecture level: 333 prefectures and Taiwan's 20 cities and counties. Municipalities such
+    // as 北京市 are province-level divisions, so the code-order example uses 石家庄市 (130100)
+    // before 成都市 (510100).
+    assert_eq!(codes.len(), 333 + 20, "prefecture rows");
     assert!(
         codes.windows(2).all(|pair| pair[0] < pair[1]),
         "rows in code order"
@@ -245,7 +246,11 @@ fn list_defaults_to_prefectures_in_a_table_in_code_order() {
 fn list_counties_as_tsv() {
     let outcome = ok(&["list", "--level", "county", "--format", "tsv"]);
     let lines: Vec<&str> = outcome.stdout.lines().collect();
-    assert_eq!(lines.len(), 2_846 + 1, "2,846 counties and a header");
+    assert_eq!(
+        lines.len(),
+        2_846 + 18 + 8 + 1,
+        "2,846 counties, Hong Kong's 18 districts, Macau's 8 parishes and zones, and a header"
+    );
     assert_eq!(lines[0], LIST_TSV_HEADER);
     for line in &lines[1..] {
         assert_eq!(line.split('\t').count(), 8, "8 fields: {line:?}");
@@ -332,7 +337,11 @@ fn list_as_json_counts_what_it_lists() {
     assert_eq!(report["schema_version"], 1);
     assert_eq!(report["on"], "2021-09-01");
     let places = report["places"].as_array().expect("places is an array");
-    assert_eq!(places.len(), 333);
+    assert_eq!(
+        places.len(),
+        333 + 20,
+        "prefectures and Taiwan's cities and counties"
+    );
     let status_count = |status: &str| places.iter().filter(|p| p["status"] == status).count();
     assert_eq!(
         report["counts"]["live"].as_u64(),
@@ -517,7 +526,7 @@ fn data_in_three_formats() {
     let report = json(&ok(&["data", "--format", "json"]));
     assert_eq!(
         report["divisions"],
-        serde_json::json!({"county": 2846, "prefecture": 333, "province": 34})
+        serde_json::json!({"county": 2846 + 26, "prefecture": 333 + 20, "province": 34})
     );
 
     let outcome = ok(&["data", "--format", "tsv"]);
