@@ -1,7 +1,9 @@
 //! The data `edl` answers from: the generated divisions table and the hand-kept rollout facts,
 //! loaded, validated and joined into one [`Dataset`].
 
+pub mod aliases;
 pub mod divisions;
+mod keys;
 pub mod rollout;
 mod schema;
 
@@ -11,6 +13,7 @@ use std::path::Path;
 
 use anyhow::{Context, bail};
 
+pub use aliases::{Alias, AliasKind, Change};
 pub use divisions::{Code, Division, Divisions, Kind, Level};
 pub use rollout::{Availability, Basis, Bound, Claim, LiveWindow, Quality, Rollout};
 
