@@ -6,6 +6,8 @@
 
 use std::fmt;
 
+use super::aliases::Alias;
+
 include!(concat!(env!("OUT_DIR"), "/divisions_table.rs"));
 
 /// A six-digit GB/T 2260 division code.
@@ -84,6 +86,11 @@ pub enum Kind {
     /// A county-level unit governed directly by its province (济源, 仙桃, 石河子, Hainan's counties).
     ProvinceDirect,
     County,
+    /// A district of Hong Kong (湾仔区) or a parish of Macau (嘉模堂区), or Macau's 路氹填海区.
+    SarDistrict,
+    /// One of Taiwan's special municipalities, cities and counties (台北市, 基隆市, 花莲县), listed
+    /// at the prefecture level.
+    TaiwanCounty,
 }
 
 impl Kind {
@@ -97,19 +104,21 @@ impl Kind {
             Kind::MunicipalDistrict => "municipal-district",
             Kind::ProvinceDirect => "province-direct",
             Kind::County => "county",
+            Kind::SarDistrict => "sar-district",
+            Kind::TaiwanCounty => "taiwan-county",
         }
     }
 }
 
-/// Where a name sits in the generated table's one string of names.
+/// Where a name sits in the generated tables' one string of names (divisions and aliases).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Span {
-    start: u32,
-    len: u16,
+pub(super) struct Span {
+    pub(super) start: u32,
+    pub(super) len: u16,
 }
 
 impl Span {
-    fn text(self) -> &'static str {
+    pub(super) fn text(self) -> &'static str {
         let start = self.start as usize;
         &TEXT[start..start + usize::from(self.len)]
     }
@@ -198,6 +207,10 @@ pub struct Divisions {
     by_short: &'static [Entry],
     by_pinyin: &'static [Entry],
     by_pinyin_full: &'static [Entry],
+    /// Other names of the divisions, sorted by key (see the `aliases` module).
+    aliases: &'static [Alias],
+    /// The indexes of `aliases` in the order of the rows they name.
+    aliases_by_row: &'static [u16],
 }
 
 static BUNDLED: Divisions = Divisions {
@@ -206,6 +219,8 @@ static BUNDLED: Divisions = Divisions {
     by_short: &BY_SHORT,
     by_pinyin: &BY_PINYIN,
     by_pinyin_full: &BY_PINYIN_FULL,
+    aliases: &super::aliases::ALIASES,
+    aliases_by_row: &super::aliases::ALIASES_BY_ROW,
 };
 
 /// Which name a lookup compares with.
@@ -244,6 +259,25 @@ impl Divisions {
             Key::Pinyin => self.by_pinyin,
             Key::PinyinFull => self.by_pinyin_full,
         }
+    }
+
+    pub(super) fn alias_table(&self) -> &'static [Alias] {
+        self.aliases
+    }
+
+    pub(super) fn aliases_by_row(&self) -> &'static [u16] {
+        self.aliases_by_row
+    }
+
+    pub(super) fn row(&self, index: usize) -> &Division {
+        &self.rows[index]
+    }
+
+    /// Where a division of this table sits in it.
+    pub(super) fn row_of(&self, division: &Division) -> usize {
+        self.rows
+            .binary_search_by_key(&division.code, |row| row.code)
+            .expect("a division of this table")
     }
 
     pub fn get(&self, code: Code) -> Option<&Division> {

@@ -1,7 +1,9 @@
 //! The data `edl` answers from: the generated divisions table and the hand-kept rollout facts,
 //! loaded, validated and joined into one [`Dataset`].
 
+pub mod aliases;
 pub mod divisions;
+mod keys;
 pub mod rollout;
 mod schema;
 
@@ -13,6 +15,7 @@ use std::sync::OnceLock;
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
 
+pub use aliases::{Alias, AliasKind, Change};
 pub use divisions::{Code, Division, Divisions, Kind, Level};
 pub use rollout::{Availability, Basis, Bound, Claim, LiveWindow, Quality, Rollout, Rule, RuleId};
 
@@ -113,16 +116,19 @@ impl Dataset {
             // hundred of some three thousand).
             // A province other than a municipality is no parent's either: it is the costly
             // span of all its places, so it is left out too.
-            let deciding = self.divisions.iter().filter(|division| match division.level {
-                Level::Province => division.kind == Kind::Municipality,
-                Level::Prefecture => true,
-                Level::County => {
-                    self.rollout.facts_naming(division.code).next().is_some()
-                        || self.divisions.parent(division).is_some_and(|parent| {
-                            parent.level == Level::Province && parent.kind != Kind::Municipality
-                        })
-                }
-            });
+            let deciding = self
+                .divisions
+                .iter()
+                .filter(|division| match division.level {
+                    Level::Province => division.kind == Kind::Municipality,
+                    Level::Prefecture => true,
+                    Level::County => {
+                        self.rollout.facts_naming(division.code).next().is_some()
+                            || self.divisions.parent(division).is_some_and(|parent| {
+                                parent.level == Level::Province && parent.kind != Kind::Municipality
+                            })
+                    }
+                });
             // No window ends after every day the facts and the default name, so a place whose
             // window ends on the last such day settles it: in the bundled data the first
             // prefecture left to the default does, and the walk stops there.
@@ -226,14 +232,32 @@ mod tests {
         assert_eq!(count(Level::County), 2846);
         let outside: Vec<&str> = divisions
             .iter()
-            .filter(|d| !mainland(d))
+            .filter(|d| !mainland(d) && d.level == Level::Province)
             .map(|d| d.short())
             .collect();
         assert_eq!(outside, ["台湾", "香港", "澳门"]);
+        let outside_kind = |kind| divisions.iter().filter(|d| d.kind == kind).count();
+        assert_eq!(
+            outside_kind(Kind::TaiwanCounty),
+            20,
+            "Taiwan's cities and counties"
+        );
+        assert_eq!(
+            outside_kind(Kind::SarDistrict),
+            18 + 8,
+            "HK's districts, Macau's parishes"
+        );
+        assert!(
+            divisions
+                .iter()
+                .filter(|d| matches!(d.kind, Kind::TaiwanCounty | Kind::SarDistrict))
+                .all(|d| !mainland(&d)),
+            "only outside the mainland"
+        );
     }
 
     #[test]
-    fn shared_prefecture_pinyin_keys_are_exactly_the_known_five() {
+    fn shared_prefecture_pinyin_keys_are_exactly_the_known_seven() {
         let mut keys: BTreeMap<&str, usize> = BTreeMap::new();
         for division in Divisions::bundled()
             .iter()
@@ -246,7 +270,13 @@ mod tests {
             .filter(|(_, n)| *n > 1)
             .map(|(key, _)| key)
             .collect();
-        assert_eq!(shared, ["fuzhou", "suzhou", "taizhou", "yichun", "yulin"]);
+        // Taiwan's 嘉义市/嘉义县 and 新竹市/新竹县 share their short names in Chinese too.
+        assert_eq!(
+            shared,
+            [
+                "fuzhou", "jiayi", "suzhou", "taizhou", "xinzhu", "yichun", "yulin"
+            ]
+        );
     }
 
     #[test]

@@ -130,6 +130,8 @@ impl Messages for Chinese {
             Kind::MunicipalDistrict => "直辖市辖区、县",
             Kind::ProvinceDirect => "省直辖县级行政区",
             Kind::County => "县级行政区",
+            Kind::SarDistrict => "特别行政区的区、堂区",
+            Kind::TaiwanCounty => "台湾地区的市、县",
         }
     }
 

@@ -224,8 +224,9 @@ fn list_defaults_to_prefectures_in_a_table_in_code_order() {
     assert!(chengdu.contains("2021-06-01"), "{chengdu}");
 
     let codes = table_codes(&outcome.stdout);
-    // Prefecture level: 333 prefectures and the 4 municipalities, each its own city.
-    assert_eq!(codes.len(), 337, "prefecture rows");
+    // Prefecture level: 333 prefectures, the 4 municipalities, each its own city, and Taiwan's
+    // 20 cities and counties.
+    assert_eq!(codes.len(), 337 + 20, "prefecture rows");
     for municipality in ["110000", "120000", "310000", "500000"] {
         assert!(codes.iter().any(|c| c == municipality), "{municipality}");
     }
@@ -247,7 +248,11 @@ fn list_defaults_to_prefectures_in_a_table_in_code_order() {
 fn list_counties_as_tsv() {
     let outcome = ok(&["list", "--level", "county", "--format", "tsv"]);
     let lines: Vec<&str> = outcome.stdout.lines().collect();
-    assert_eq!(lines.len(), 2_846 + 1, "2,846 counties and a header");
+    assert_eq!(
+        lines.len(),
+        2_846 + 18 + 8 + 1,
+        "2,846 counties, Hong Kong's 18 districts, Macau's 8 parishes and zones, and a header"
+    );
     assert_eq!(lines[0], LIST_TSV_HEADER);
     for line in &lines[1..] {
         assert_eq!(line.split('\t').count(), 8, "8 fields: {line:?}");
@@ -340,9 +345,9 @@ fn list_as_json_counts_what_it_lists() {
     assert_eq!(report["schema_version"], 1);
     assert_eq!(report["on"], "2021-09-01");
     let places = report["places"].as_array().expect("places is an array");
-    assert_eq!(places.len(), 337);
-    assert_eq!(report["listed"], 337);
-    assert_eq!(report["total"], 337);
+    assert_eq!(places.len(), 337 + 20);
+    assert_eq!(report["listed"], 337 + 20);
+    assert_eq!(report["total"], 337 + 20);
     let status_count = |status: &str| places.iter().filter(|p| p["status"] == status).count();
     assert_eq!(
         report["counts"]["live"].as_u64(),
@@ -364,7 +369,7 @@ fn list_status_filters_rows_but_counts_the_whole_date() {
     let last = human.stdout.lines().last().unwrap_or("");
     assert_eq!(
         last,
-        "28 listed; on 2021-09-01, of all 337 places (not only those listed): 28 live, 0 uncertain, 309 not-yet, 0 not-covered"
+        "28 listed; on 2021-09-01, of all 357 places (not only those listed): 28 live, 0 uncertain, 309 not-yet, 20 not-covered"
     );
     assert_eq!(table_codes(&human.stdout).len(), 28);
     let report = json(&ok(&[
@@ -379,7 +384,7 @@ fn list_status_filters_rows_but_counts_the_whole_date() {
     let listed = report["places"].as_array().expect("places").len();
     assert_eq!(report["listed"].as_u64(), Some(listed as u64));
     assert_eq!(report["counts"]["live"].as_u64(), Some(listed as u64));
-    assert_eq!(report["total"], 337);
+    assert_eq!(report["total"], 337 + 20);
     let all = report["counts"]
         .as_object()
         .expect("counts")
@@ -387,7 +392,8 @@ fn list_status_filters_rows_but_counts_the_whole_date() {
         .filter_map(Value::as_u64)
         .sum::<u64>();
     assert_eq!(
-        all, 337,
+        all,
+        337 + 20,
         "the counts cover every place, not only the listed"
     );
 }
@@ -572,7 +578,7 @@ fn data_in_three_formats() {
     let report = json(&ok(&["data", "--format", "json"]));
     assert_eq!(
         report["divisions"],
-        serde_json::json!({"county": 2846, "prefecture": 333, "province": 34})
+        serde_json::json!({"county": 2846 + 26, "prefecture": 333 + 20, "province": 34})
     );
 
     let outcome = ok(&["data", "--format", "tsv"]);

