@@ -364,6 +364,8 @@ fn push(blob: &mut String, text: &str) -> usize {
 /// `Xi'an`, `Ha'erbin` (an apostrophe before a syllable that starts with a, e or o).
 fn pinyin_display(syllables: &str) -> String {
     let mut out = String::new();
+    // The syllables write ü as v (lv liang); running text writes it ü (Lüliang).
+    let syllables = syllables.replace('v', "ü");
     for (i, syllable) in syllables.split(' ').enumerate() {
         if i == 0 {
             let mut chars = syllable.chars();
@@ -508,9 +510,15 @@ fn rollout(text: &str) -> String {
         let note = fact.note.as_deref().map_or("None".to_string(), |note| {
             format!("Some({})", text_of(note))
         });
+        let governed_by = fact
+            .governed_by
+            .as_ref()
+            .map_or("None".to_string(), |code| {
+                format!("Some(Code::from_raw({}))", code.get_ref())
+            });
         let _ = writeln!(
             out,
-            "        Fact {{ id: {}, places: Cow::Borrowed(&[{}]), claim: {claim}, sources: {}, quality: {}, note: {note}, id_span: 0..0 }},",
+            "        Fact {{ id: {}, places: Cow::Borrowed(&[{}]), claim: {claim}, sources: {}, quality: {}, note: {note}, governed_by: {governed_by}, id_span: 0..0 }},",
             text_of(fact.id.get_ref()),
             codes.join(", "),
             sources(&fact.sources),

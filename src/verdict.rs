@@ -390,6 +390,8 @@ pub enum Reason<'d> {
     Outside {
         jurisdiction: Jurisdiction,
         on: NaiveDate,
+        /// Who governs the place, where the divisions list names it under a mainland province.
+        governed_by: Option<&'d Division>,
     },
     LiveSince(NaiveDate),
     /// Live by this day at the latest; the exact day is not known.
@@ -463,10 +465,21 @@ impl<'d> std::ops::Deref for Assessment<'d> {
 
 pub fn assess<'d>(dataset: &'d Dataset, division: &'d Division, on: NaiveDate) -> Assessment<'d> {
     let standing = standing(dataset, division, on);
-    let jurisdiction = Jurisdiction::of(division, &standing.availability);
+    let governed_by = match &standing.availability {
+        Availability::Never(facts) => facts
+            .iter()
+            .find_map(|&fact| dataset.rollout.facts[fact].governed_by)
+            .and_then(|code| dataset.divisions.get(code)),
+        Availability::Window(_) => None,
+    };
+    let jurisdiction = Jurisdiction::of(governed_by.unwrap_or(division), &standing.availability);
     let mut why = match (&standing.availability, jurisdiction) {
         (Availability::Never(facts), _) => Why {
-            reason: Reason::Outside { jurisdiction, on },
+            reason: Reason::Outside {
+                jurisdiction,
+                on,
+                governed_by,
+            },
             grounds: facts
                 .iter()
                 .map(|&fact| Ground::Fact {
@@ -479,7 +492,11 @@ pub fn assess<'d>(dataset: &'d Dataset, division: &'d Division, on: NaiveDate) -
             settled: None,
         },
         (Availability::Window(_), outside) if outside != Jurisdiction::Mainland => Why {
-            reason: Reason::Outside { jurisdiction, on },
+            reason: Reason::Outside {
+                jurisdiction,
+                on,
+                governed_by: None,
+            },
             grounds: Vec::new(),
             low_quality: false,
             rules: Vec::new(),

@@ -89,6 +89,9 @@ pub struct Fact {
     /// A grade for the fact below that of its best source, where the facts files give one.
     pub quality: Option<Quality>,
     pub note: Option<Text>,
+    /// For a place the fact says is never covered: who governs it, where that is not its
+    /// province (金门 is listed under 福建 but governed by 台湾).
+    pub governed_by: Option<Code>,
     /// Where the fact's id sits in its file, for messages about contradictions.
     id_span: Range<usize>,
 }
@@ -334,6 +337,28 @@ impl Rollout {
                 problems.add(fact.id.span(), format!("fact `{id}` has no source"));
             }
             let sources = problems.sources(&fact.sources, &known);
+            let governed_by = fact.governed_by.as_ref().and_then(|code| {
+                let parsed = Code::parse(code.get_ref()).filter(|code| {
+                    divisions
+                        .get(*code)
+                        .is_some_and(|d| d.level == Level::Province)
+                });
+                if parsed.is_none() {
+                    problems.add(
+                        code.span(),
+                        format!(
+                            "governed_by `{}` in fact `{id}` is no province-level division code",
+                            code.get_ref()
+                        ),
+                    );
+                } else if fact.never.is_none() {
+                    problems.add(
+                        code.span(),
+                        format!("fact `{id}` gives governed_by without never = true"),
+                    );
+                }
+                parsed
+            });
             if let Some(claim) = parse_claim(fact, &mut problems) {
                 facts.push(Fact {
                     id: id.clone().into(),
@@ -342,6 +367,7 @@ impl Rollout {
                     sources: sources.into(),
                     quality: fact.quality,
                     note: fact.note.clone().map(Into::into),
+                    governed_by,
                     id_span: fact.id.span(),
                 });
             }
@@ -536,6 +562,24 @@ impl Rollout {
         let mut latest: Option<(NaiveDate, FactIds)> = None;
         let mut never = FactIds::new();
         let mut any_date_fact = None;
+        // A place's own `never` outweighs its ancestors' dates: 金门 is listed under 泉州 but
+        // governed from Taipei. Its own dates beside its own `never` still contradict.
+        let own: Vec<usize> = self.facts_naming(division.code).collect();
+        if own
+            .iter()
+            .any(|&index| self.facts[index].claim == Claim::Never)
+        {
+            let (never, dated): (FactIds, FactIds) = own
+                .into_iter()
+                .partition(|&index| self.facts[index].claim == Claim::Never);
+            if let (Some(&never_fact), Some(&date_fact)) = (never.first(), dated.first()) {
+                return Err(Contradiction {
+                    facts: (never_fact, date_fact),
+                    why: "one says never, the other gives a date".into(),
+                });
+            }
+            return Ok(Availability::Never(never));
+        }
         for place in divisions.chain(division) {
             for index in self.facts_naming(place.code) {
                 let claim = self.facts[index].claim;

@@ -87,6 +87,9 @@ pub struct RawFact {
     /// (a strong outlet's wording that only implies the day).
     pub quality: Option<Quality>,
     pub note: Option<String>,
+    /// With `never`, for a place listed under a mainland province but governed elsewhere (金门):
+    /// the code of the province-level division that governs it (710000 台湾).
+    pub governed_by: Option<Spanned<String>>,
 }
 
 /// A rule `edl` states beside a place's window: what the e-license is worth once held, what the

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use super::{Blocking, DataSummary, Messages, ShowField, chain, excerpt};
 use crate::cli::{DateError, FIRST_YEAR, LAST_YEAR};
 use crate::data::RuleId;
+use crate::data::{AliasKind, Change, Divisions};
 use crate::data::{Claim, Division, Kind, Level, Quality};
 use crate::place::PlaceNote;
 use crate::verdict::{
@@ -112,7 +113,11 @@ impl Messages for English {
     }
 
     fn place(&self, division: &Division) -> String {
-        format!("{} {}", division.name(), division.pinyin_display())
+        // The conventional English name where there is one (拉萨市 Lhasa), else the pinyin.
+        let latin = Divisions::bundled()
+            .english_name(division)
+            .unwrap_or_else(|| division.pinyin_display());
+        format!("{} {latin}", division.name())
     }
 
     fn place_in(&self, place: Placed<'_>) -> String {
@@ -157,6 +162,34 @@ impl Messages for English {
                     self.place_chain(chosen),
                     others.join("; ")
                 )
+            }
+            PlaceNote::Former { alias, division } => {
+                let year = alias
+                    .year
+                    .map_or(String::new(), |year| format!(" in {year}"));
+                let from = alias
+                    .former_parent()
+                    .and_then(|code| Divisions::bundled().get(code))
+                    .map_or(String::new(), |parent| format!(" from {}", parent.name()));
+                let what = alias.text();
+                let place = self.place_chain(division);
+                match alias.change {
+                    Some(Change::Renamed) => {
+                        format!("{what} is the former name of {place}, renamed{year}")
+                    }
+                    Some(Change::Merged) => format!("{what} was merged into {place}{year}"),
+                    Some(Change::Moved) => format!(
+                        "{} moved{from} to {}{year}: read as {place}",
+                        division.name(),
+                        self.place_chain(Divisions::bundled().parent(division).unwrap_or(division))
+                    ),
+                    Some(Change::Relevelled) => format!("{what} became {place}{year}"),
+                    Some(Change::Split) => format!("{what} was split{year}: read as {place}"),
+                    None if alias.kind == AliasKind::Code => format!(
+                        "{what} is a statistical code within {place}, not a division of its own: read as {place}"
+                    ),
+                    None => format!("{what} is a former name of {place}"),
+                }
             }
             PlaceNote::Unread { read, rest } => format!(
                 "read as {}; \"{}\" is not a place edl knows",
@@ -238,6 +271,15 @@ impl Messages for English {
             );
         }
         let mut text = match why.reason {
+            Reason::Outside {
+                governed_by: Some(governor),
+                ..
+            } => format!(
+                "{} is governed by {}, though the divisions list names it under {}: the mainland e-license is not valid there",
+                place.short(),
+                governor.short(),
+                Divisions::bundled().province_of(place).short()
+            ),
             Reason::Outside { .. } => {
                 format!("the mainland e-license is not valid in {}", place.short())
             }
@@ -268,7 +310,9 @@ impl Messages for English {
         };
         text.push_str(&grounds_text(why));
         match why.reason {
-            Reason::Outside { jurisdiction, on } => {
+            Reason::Outside {
+                jurisdiction, on, ..
+            } => {
                 text.push_str(&outside_card(why, jurisdiction, on));
             }
             _ => {
@@ -519,8 +563,11 @@ impl Messages for English {
     }
 
     fn show_title(&self, division: &Division) -> String {
+        let english = Divisions::bundled()
+            .english_name(division)
+            .map_or(String::new(), |name| format!("; in English {name}"));
         format!(
-            "{} ({}, {})",
+            "{} ({}, {}{english})",
             division.name(),
             division.short(),
             division.pinyin_display()

@@ -6,6 +6,7 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use super::{Blocking, DataSummary, Messages, ShowField, chain, excerpt};
 use crate::cli::{DateError, FIRST_YEAR, LAST_YEAR};
 use crate::data::RuleId;
+use crate::data::{AliasKind, Change, Divisions};
 use crate::data::{Claim, Division, Kind, Level, Quality};
 use crate::place::PlaceNote;
 use crate::verdict::{
@@ -186,6 +187,32 @@ impl Messages for Chinese {
                     others.join("；")
                 )
             }
+            PlaceNote::Former { alias, division } => {
+                let year = alias
+                    .year
+                    .map_or(String::new(), |year| format!("于 {year} 年"));
+                let from = alias
+                    .former_parent()
+                    .and_then(|code| Divisions::bundled().get(code))
+                    .map_or(String::new(), |parent| format!("从 {} ", parent.name()));
+                let what = alias.text();
+                let place = self.place_chain(division);
+                match alias.change {
+                    Some(Change::Renamed) => format!("{what} {year}更名为 {place}"),
+                    Some(Change::Merged) => format!("{what} {year}并入 {place}"),
+                    Some(Change::Moved) => format!(
+                        "{} {year}{from}划归 {}：按 {place} 作答",
+                        division.name(),
+                        self.place_chain(Divisions::bundled().parent(division).unwrap_or(division))
+                    ),
+                    Some(Change::Relevelled) => format!("{what} {year}改为 {place}"),
+                    Some(Change::Split) => format!("{what} {year}撤销拆分：按 {place} 作答"),
+                    None if alias.kind == AliasKind::Code => {
+                        format!("{what} 是 {place} 内的统计用代码，并非行政区划：按 {place} 作答")
+                    }
+                    None => format!("{what} 是 {place} 的旧称"),
+                }
+            }
             PlaceNote::Unread { read, rest } => format!(
                 "按 {} 作答；“{}”不是已知地点",
                 self.place_chain(read),
@@ -267,6 +294,15 @@ impl Messages for Chinese {
             );
         }
         let mut text = match why.reason {
+            Reason::Outside {
+                governed_by: Some(governor),
+                ..
+            } => format!(
+                "{}由{}管辖（区划名录列在{}之下）：内地电子驾驶证在当地无效",
+                place.short(),
+                governor.short(),
+                Divisions::bundled().province_of(place).short()
+            ),
             Reason::Outside { .. } => format!("内地电子驾驶证在{}无效", place.short()),
             Reason::LiveSince(day) => format!("{day} 起已启用"),
             Reason::LiveBy(day) => format!("最迟 {day} 已启用（具体日期不详）"),
@@ -295,7 +331,9 @@ impl Messages for Chinese {
         };
         text.push_str(&grounds_text(why));
         match why.reason {
-            Reason::Outside { jurisdiction, on } => {
+            Reason::Outside {
+                jurisdiction, on, ..
+            } => {
                 text.push_str(&outside_card(why, jurisdiction, on));
             }
             _ => {

@@ -13,17 +13,7 @@ use std::fmt;
 pub use normalise::normalise;
 
 use crate::data::divisions::Key;
-use crate::data::{Code, Division, Divisions, Level};
-
-/// Conventional English names whose spelling is not the pinyin of the short name.
-const EXONYMS: &[(&str, &str)] = &[
-    ("shaanxi", "610000"),
-    ("innermongolia", "150000"),
-    ("tibet", "540000"),
-    ("hongkong", "810000"),
-    ("macau", "820000"),
-    ("macao", "820000"),
-];
+use crate::data::{Alias, AliasKind, Code, Division, Divisions, Level};
 
 /// Short forms in everyday use that the suffix rules do not make.
 const CHINESE_SHORT_FORMS: &[(&str, &str)] = &[("内蒙", "150000")];
@@ -100,6 +90,12 @@ pub enum PlaceNote<'d> {
         chosen: &'d Division,
         others: Vec<(&'d Division, String)>,
     },
+    /// A former name or code (襄樊, 371200), read as the division that carries it on today, or a
+    /// county written under the prefecture it has left (吉林省四平市公主岭市).
+    Former {
+        alias: &'d Alias,
+        division: &'d Division,
+    },
     /// Only the start of the query names a division; the rest was not read.
     Unread { read: &'d Division, rest: String },
 }
@@ -138,12 +134,35 @@ enum Via {
     Address,
 }
 
+/// How a text names a division.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Form {
+    /// Its full name, in either script (成都市, 蘇州市), or 延边州.
+    Full,
+    /// Its short name, in either script (成都, 蘇州).
+    Short,
+    /// Another name: English, an area within it, a former name or code.
+    Alias,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Named<'d> {
+    division: &'d Division,
+    form: Form,
+    /// The former name or code, where that is how the text names it.
+    former: Option<&'d Alias>,
+}
+
+/// A former name or code, and the division that carries it on.
+type Renamed<'d> = (&'d Alias, &'d Division);
+
 #[derive(Debug)]
 struct Found<'d> {
     places: Vec<&'d Division>,
     via: Via,
     /// What an address reading left unread.
     rest: String,
+    renamed: Vec<Renamed<'d>>,
 }
 
 impl<'d> Found<'d> {
@@ -152,8 +171,37 @@ impl<'d> Found<'d> {
             places,
             via,
             rest: String::new(),
+            renamed: Vec::new(),
         })
     }
+
+    /// The divisions a whole term names: by full name if any, else by short name, and by any
+    /// other name alongside (九龙 is 四川's 九龙县 and Hong Kong's Kowloon).
+    fn named(named: &[Named<'d>]) -> Option<Found<'d>> {
+        let of = |form: Form| named.iter().filter(move |n| n.form == form);
+        let by_full = of(Form::Full).next().is_some();
+        let by_alias = of(Form::Alias).next().is_some();
+        let main = if by_full { Form::Full } else { Form::Short };
+        let places = of(main)
+            .chain(of(Form::Alias))
+            .map(|n| n.division)
+            .collect();
+        let via = if by_full || by_alias {
+            Via::Name
+        } else {
+            Via::Short
+        };
+        let mut found = Found::new(places, via)?;
+        found.renamed = renamed(named);
+        Some(found)
+    }
+}
+
+fn renamed<'d>(named: &[Named<'d>]) -> Vec<Renamed<'d>> {
+    named
+        .iter()
+        .filter_map(|n| n.former.map(|alias| (alias, n.division)))
+        .collect()
 }
 
 /// One reading of an address: the divisions reached, how deep, and where it stopped.
@@ -163,6 +211,7 @@ struct Walk<'d> {
     depth: usize,
     end: usize,
     last_full: bool,
+    renamed: Vec<Renamed<'d>>,
 }
 
 impl Walk<'_> {
@@ -304,6 +353,15 @@ impl<'d> Gazetteer<'d> {
             });
             places = vec![chosen];
         }
+        for (alias, division) in found.renamed {
+            if places.iter().any(|d| d.code == division.code)
+                && !notes
+                    .iter()
+                    .any(|note| matches!(note, PlaceNote::Former { division: d, .. } if d.code == division.code))
+            {
+                notes.push(PlaceNote::Former { alias, division });
+            }
+        }
         if !found.rest.is_empty() {
             notes.push(PlaceNote::Unread {
                 read: places[0],
@@ -334,7 +392,21 @@ impl<'d> Gazetteer<'d> {
     /// unread after a separator only when `spaced` says the separators were removed already.
     fn find(&self, term: &str, spaced: bool) -> Option<Found<'d>> {
         if let Some(code) = Code::parse(term) {
-            return Found::new(self.divisions.get(code).into_iter().collect(), Via::Code);
+            if let Some(division) = self.divisions.get(code) {
+                return Found::new(vec![division], Via::Code);
+            }
+            // 371200 (莱芜), 110100 (北京's 市辖区): a code no division has today.
+            let named: Vec<Named<'d>> = self
+                .divisions
+                .aliases(term)
+                .filter(|(alias, _)| alias.kind == AliasKind::Code)
+                .map(|(alias, division)| Named {
+                    division,
+                    form: Form::Alias,
+                    former: Some(alias),
+                })
+                .collect();
+            return Found::named(&named);
         }
         // Phones type ’ for the apostrophe, and pinyin may carry ü: still pinyin, not Chinese.
         let pinyin_like = term
@@ -343,12 +415,8 @@ impl<'d> Gazetteer<'d> {
         if pinyin_like {
             return self.pinyin(term);
         }
-        let (full, short): (Vec<_>, Vec<_>) = self.names_at(term).into_iter().partition(|m| m.1);
-        if !full.is_empty() {
-            return Found::new(full.into_iter().map(|m| m.0).collect(), Via::Name);
-        }
-        if !short.is_empty() {
-            return Found::new(short.into_iter().map(|m| m.0).collect(), Via::Short);
+        if let Some(found) = Found::named(&self.names_at(term)) {
+            return Some(found);
         }
         let found = self.address(term)?;
         if !spaced && found.rest.starts_with(is_separator) {
@@ -360,20 +428,42 @@ impl<'d> Gazetteer<'d> {
 
     fn pinyin(&self, term: &str) -> Option<Found<'d>> {
         let key = pinyin_key(term);
-        if let Some((_, code)) = EXONYMS.iter().find(|(name, _)| *name == key) {
-            let code = Code::parse(code)?;
-            return Found::new(self.divisions.get(code).into_iter().collect(), Via::Name);
+        // Lhasa, Peking, Kowloon, Taipa: names that are not the pinyin.
+        let named: Vec<Named<'d>> = self
+            .divisions
+            .aliases(term)
+            .map(|(alias, division)| Named {
+                division,
+                form: Form::Alias,
+                former: (alias.kind == AliasKind::Former).then_some(alias),
+            })
+            .collect();
+        if let Some(found) = Found::named(&named) {
+            return Some(found);
         }
         let segments: Vec<String> = term
             .split(|c: char| c == '\'' || c == '’' || c == '-' || c.is_whitespace())
             .filter(|segment| !segment.is_empty())
             .map(pinyin_key)
             .collect();
+        // Typed with ü (or v for it), only a ü fits: lüliang and lvliang are 吕梁, never 陆良.
+        let with_u_umlaut: String = term
+            .chars()
+            .filter_map(|c| match c.to_ascii_lowercase() {
+                'ü' | 'Ü' => Some('v'),
+                c if c.is_ascii_lowercase() => Some(c),
+                _ => None,
+            })
+            .collect();
+        let marks_umlaut = with_u_umlaut.contains('v');
         let matches: Vec<_> = self
             .divisions
             .lookup(Key::Pinyin, &key)
             .filter(|division| {
                 segments.len() < 2 || fits_syllables(&segments, division.syllables())
+            })
+            .filter(|division| {
+                !marks_umlaut || division.syllables().replace(' ', "") == with_u_umlaut
             })
             .collect();
         if !matches.is_empty() {
@@ -385,20 +475,29 @@ impl<'d> Gazetteer<'d> {
         )
     }
 
-    /// The divisions a Chinese text names exactly, each with whether the text is a full name
-    /// (成都市, 延边州) or a short one (成都).
-    fn names_at(&self, text: &str) -> Vec<(&'d Division, bool)> {
-        let mut found: Vec<(&'d Division, bool)> = self
+    /// The divisions a Chinese text names exactly, and how: by a full name (成都市, 延边州, 蘇州市),
+    /// a short one (成都, 蘇州) or another name (九龙, 襄樊).
+    fn names_at(&self, text: &str) -> Vec<Named<'d>> {
+        let plain = |division, form| Named {
+            division,
+            form,
+            former: None,
+        };
+        let mut found: Vec<Named<'d>> = self
             .divisions
             .lookup(Key::Name, text)
-            .map(|d| (d, true))
+            .map(|d| plain(d, Form::Full))
             .collect();
-        found.extend(self.divisions.lookup(Key::Short, text).map(|d| (d, false)));
+        found.extend(
+            self.divisions
+                .lookup(Key::Short, text)
+                .map(|d| plain(d, Form::Short)),
+        );
         for (form, code) in CHINESE_SHORT_FORMS {
             if *form == text
                 && let Some(division) = Code::parse(code).and_then(|c| self.divisions.get(c))
             {
-                found.push((division, false));
+                found.push(plain(division, Form::Short));
             }
         }
         // 延边州 and 琼中县: an autonomous prefecture or county by its short name and its level.
@@ -410,11 +509,47 @@ impl<'d> Gazetteer<'d> {
                     self.divisions
                         .lookup(Key::Short, base)
                         .filter(|d| d.name().ends_with(suffix))
-                        .map(|d| (d, true)),
+                        .map(|d| plain(d, Form::Full)),
                 );
             }
         }
+        for (alias, division) in self.divisions.aliases(text) {
+            let form = match alias.kind {
+                // A traditional form is the same name in the other script.
+                AliasKind::Traditional
+                    if division.short() != division.name()
+                        && alias.text().chars().count() == division.short().chars().count() =>
+                {
+                    Form::Short
+                }
+                AliasKind::Traditional => Form::Full,
+                _ => Form::Alias,
+            };
+            let former = matches!(alias.kind, AliasKind::Former | AliasKind::Code)
+                .then_some(alias)
+                .filter(|alias| alias.change.is_some());
+            found.push(Named {
+                division,
+                form,
+                former,
+            });
+        }
         found
+    }
+
+    /// The county a prefecture held before it moved (公主岭市, in 四平市 until 2020): read under
+    /// its old prefecture as its former code says.
+    fn moved_from(&self, named: &[Named<'d>], prefecture: &Division) -> Option<Named<'d>> {
+        named.iter().find_map(|n| {
+            self.divisions
+                .aliases_of(n.division)
+                .find(|alias| alias.former_parent() == Some(prefecture.code))
+                .map(|alias| Named {
+                    division: n.division,
+                    form: Form::Full,
+                    former: Some(alias),
+                })
+        })
     }
 
     /// Reads a Chinese address from its start, one division at a time (江苏省苏州市昆山市花桥镇…).
@@ -429,6 +564,7 @@ impl<'d> Gazetteer<'d> {
             depth: 0,
             end: 0,
             last_full: true,
+            renamed: Vec::new(),
         };
         let best = self.walk(text, start, &mut budget)?;
         let rest = text[best.end..].trim_matches(|c: char| !c.is_alphanumeric());
@@ -447,6 +583,7 @@ impl<'d> Gazetteer<'d> {
             } else {
                 rest.to_string()
             },
+            renamed: best.renamed,
         })
     }
 
@@ -497,23 +634,32 @@ impl<'d> Gazetteer<'d> {
                     ..at.clone()
                 });
             }
-            let within: Vec<(&'d Division, bool)> = self
-                .names_at(prefix)
-                .into_iter()
-                .filter(|(d, _)| {
+            let named = self.names_at(prefix);
+            let mut within: Vec<Named<'d>> = named
+                .iter()
+                .copied()
+                .filter(|n| {
                     at.places.is_empty()
-                        || at
-                            .places
-                            .iter()
-                            .any(|a| a.code != d.code && self.divisions.is_within(d, a))
+                        || at.places.iter().any(|a| {
+                            a.code != n.division.code && self.divisions.is_within(n.division, a)
+                        })
                 })
                 .collect();
+            if within.is_empty()
+                && let [prefecture] = at.places.as_slice()
+                && let Some(moved) = self.moved_from(&named, prefecture)
+            {
+                within.push(moved);
+            }
             if !within.is_empty() {
+                let mut renamed_so_far = at.renamed.clone();
+                renamed_so_far.extend(renamed(&within));
                 next.push(Walk {
-                    places: within.iter().map(|m| m.0).collect(),
+                    places: within.iter().map(|n| n.division).collect(),
                     depth: at.depth + 1,
                     end: at.end + end,
-                    last_full: within.iter().any(|m| m.1),
+                    last_full: within.iter().any(|n| n.form != Form::Short),
+                    renamed: renamed_so_far,
                 });
             }
             for step in next {

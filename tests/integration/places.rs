@@ -29,7 +29,12 @@ fn shown(query: &str) -> (String, Vec<String>) {
 
 /// The error line of `edl check QUERY --on 2021-11-01`, which must be an error.
 fn refused(query: &str) -> String {
-    run(["check", "--on", "2021-11-01", "--", query])
+    refused_on(query, "2021-11-01")
+}
+
+/// The error line of `edl check QUERY --on DATE`, which must be an error.
+fn refused_on(query: &str, date: &str) -> String {
+    run(["check", "--on", date, "--", query])
         .assert_error_line()
         .to_string()
 }
@@ -169,4 +174,146 @@ fn one_argument_may_hold_several_stops() {
         line,
         "edl: \"上海 苏州\" names 2 places (上海, 苏州): give one"
     );
+}
+
+#[test]
+fn places_outside_the_mainland_are_known_and_not_covered() {
+    for query in [
+        "金门",
+        "金門",
+        "福建省泉州市金门县",
+        "马祖",
+        "台北",
+        "高雄",
+        "湾仔",
+        "尖沙咀",
+        "氹仔",
+        "Kowloon",
+        "Taipa",
+    ] {
+        let outcome = run(["check", query, "--on", "2022-01-01", "--format", "json"]);
+        assert_eq!(outcome.code, 1, "{query}: {}", outcome.stderr);
+        let report: Value = serde_json::from_str(&outcome.stdout).expect("check JSON");
+        assert_eq!(report["stops"][0]["status"], "not-covered", "{query}");
+    }
+    let kinmen = run(["check", "金门", "--on", "2022-01-01"]);
+    assert!(
+        kinmen
+            .stdout
+            .contains("金门 is governed by 台湾, though the divisions list names it under 福建"),
+        "{}",
+        kinmen.stdout
+    );
+    // 马祖 is Lienchiang County in Taiwan, not 福州's 连江县.
+    assert_eq!(shown("马祖").0, "710000");
+    assert_eq!(shown("福建省福州市连江县").0, "350122");
+}
+
+#[test]
+fn a_name_shared_with_hong_kong_is_a_question() {
+    for (query, mainland, hong_kong) in [("九龙", "513324", "810000"), ("东区", "510402", "810102")]
+    {
+        // Once the whole mainland is live, the mainland place and Hong Kong answer differently.
+        let line = refused_on(query, "2022-01-01");
+        assert!(
+            line.contains(mainland) && line.contains(hong_kong),
+            "{query}: {line}"
+        );
+    }
+}
+
+#[test]
+fn traditional_characters_read_as_simplified() {
+    for (query, code) in [
+        ("蘇州", "320500"),
+        ("廣州市", "440100"),
+        ("廣東省深圳市南山區", "440305"),
+        ("瀋陽", "210100"),
+        ("烏魯木齊", "650100"),
+        ("臺灣", "710000"),
+        ("台灣", "710000"),
+    ] {
+        assert_eq!(shown(query).0, code, "{query}");
+    }
+}
+
+#[test]
+fn conventional_english_names_resolve_and_show() {
+    for (query, code) in [
+        ("Lhasa", "540100"),
+        ("Urumqi", "650100"),
+        ("Hohhot", "150100"),
+        ("Kashgar", "653101"),
+        ("Peking", "110000"),
+        ("Canton", "440100"),
+        ("Amoy", "350200"),
+        ("Shaanxi", "610000"),
+        ("Hong Kong", "810000"),
+    ] {
+        assert_eq!(shown(query).0, code, "{query}");
+    }
+    assert_eq!(shown("shanxi").0, "140000", "Shanxi is 山西, never 陕西");
+    let lhasa = run(["check", "拉萨", "--on", "2022-01-01"]);
+    assert!(lhasa.stdout.contains("拉萨市 Lhasa"), "{}", lhasa.stdout);
+    let shaanxi = run(["check", "陕西", "--on", "2022-01-01"]);
+    assert!(
+        shaanxi.stdout.contains("陕西省 Shaanxi"),
+        "{}",
+        shaanxi.stdout
+    );
+}
+
+#[test]
+fn old_names_and_codes_mean_todays_division_with_what_changed() {
+    for (query, code, note) in [
+        (
+            "襄樊",
+            "420600",
+            "襄樊 is the former name of 襄阳市 (湖北省), renamed in 2010",
+        ),
+        (
+            "湖北省襄樊市",
+            "420600",
+            "襄樊市 is the former name of 襄阳市 (湖北省), renamed in 2010",
+        ),
+        (
+            "莱芜市",
+            "370100",
+            "莱芜市 was merged into 济南市 (山东省) in 2019",
+        ),
+        (
+            "闸北区",
+            "310106",
+            "闸北区 was merged into 静安区 (上海市) in 2015",
+        ),
+        (
+            "吴江市",
+            "320509",
+            "吴江市 became 吴江区 (苏州市, 江苏省) in 2012",
+        ),
+        (
+            "铜仁地区",
+            "520600",
+            "铜仁地区 became 铜仁市 (贵州省) in 2011",
+        ),
+        (
+            "371200",
+            "370100",
+            "371200 was merged into 济南市 (山东省) in 2019",
+        ),
+        (
+            "110100",
+            "110000",
+            "110100 is a statistical code within 北京市, not a division of its own: read as 北京市",
+        ),
+        (
+            "吉林省四平市公主岭市",
+            "220184",
+            "公主岭市 moved from 四平市 to 长春市 (吉林省) in 2020: read as 公主岭市 (长春市, 吉林省)",
+        ),
+    ] {
+        let (found, notes) = shown(query);
+        assert_eq!(found, code, "{query}");
+        assert!(notes.iter().any(|n| n == note), "{query}: {notes:?}");
+    }
 }

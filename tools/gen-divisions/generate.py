@@ -182,7 +182,10 @@ def setup_pypinyin():
 
 
 def pinyin_syllables(text):
-    """Toneless lowercase syllables of text, ü written u."""
+    """Toneless lowercase syllables of text, ü written v (lv for 吕): the syllables column
+    keeps ü apart from u, the pinyin columns write both u (see plain)."""
+    if text in overrides.OFFICIAL_SYLLABLES:
+        return list(overrides.OFFICIAL_SYLLABLES[text])
     from pypinyin import Style, lazy_pinyin
     from pypinyin.constants import PHRASES_DICT
     from pypinyin.seg import mmseg
@@ -202,11 +205,16 @@ def pinyin_syllables(text):
     for ch, s, hit in zip(text, syl, in_phrase):
         if not hit and ch in overrides.CHAR_RULES:
             s = overrides.CHAR_RULES[ch]
-        s = s.lower().replace("v", "u").replace("ü", "u")
+        s = s.lower().replace("ü", "v")
         if not s.isascii() or not s.isalpha():
             die("bad syllable %r for %r in %r" % (s, ch, text))
         out.append(s)
     return out
+
+
+def plain(pinyin):
+    """Pinyin as people type it without ü: u (吕梁 luliang)."""
+    return pinyin.replace("v", "u")
 
 
 # ---- helpers ----------------------------------------------------------------
@@ -432,9 +440,9 @@ def main():
         syl = pinyin_syllables(u["short"])
         rest = u["name"][len(u["short"]):]
         full = syl + (pinyin_syllables(rest) if rest else [])
-        u["pinyin"] = "".join(syl)
+        u["pinyin"] = plain("".join(syl))
         u["syllables"] = " ".join(syl)
-        u["pinyin_full"] = "".join(full)
+        u["pinyin_full"] = plain("".join(full))
     validate(units)
 
     if args.aliases_out:

@@ -70,6 +70,15 @@ CHAR_RULES = {
     "佛": "fo",     # 佛冈, 佛坪 (pypinyin: fu)
 }
 
+# Official romanizations that differ from plain pinyin, as syllables.  Without tone marks 陕西
+# and 山西 would both be "shanxi"; the state-approved spelling of 陕西 is Shaanxi (Shaanxi History
+# Museum, 2025-08-30, reported by DISCOVER SHAANXI:
+# http://discover.snrtv.com/discover_information/a/2025/09/04/23188871.html), so "shanxi" means
+# 山西 only.
+OFFICIAL_SYLLABLES = {
+    "陕西": ["shaan", "xi"],
+}
+
 # Short names the generic suffix rules get wrong.  The generic rules do not
 # strip 林区, because 万柏林区, 金林区, 北林区 and 碑林区 are X林 + 区;
 # the only real 林区 is 神农架.
