@@ -174,27 +174,6 @@ impl<'d> Found<'d> {
             renamed: Vec::new(),
         })
     }
-
-    /// The divisions a whole term names: by full name if any, else by short name, and by any
-    /// other name alongside (九龙 is 四川's 九龙县 and Hong Kong's Kowloon).
-    fn named(named: &[Named<'d>]) -> Option<Found<'d>> {
-        let of = |form: Form| named.iter().filter(move |n| n.form == form);
-        let by_full = of(Form::Full).next().is_some();
-        let by_alias = of(Form::Alias).next().is_some();
-        let main = if by_full { Form::Full } else { Form::Short };
-        let places = of(main)
-            .chain(of(Form::Alias))
-            .map(|n| n.division)
-            .collect();
-        let via = if by_full || by_alias {
-            Via::Name
-        } else {
-            Via::Short
-        };
-        let mut found = Found::new(places, via)?;
-        found.renamed = renamed(named);
-        Some(found)
-    }
 }
 
 fn renamed<'d>(named: &[Named<'d>]) -> Vec<Renamed<'d>> {
@@ -211,6 +190,9 @@ struct Walk<'d> {
     depth: usize,
     end: usize,
     last_full: bool,
+    /// The last step was read by no full name (a short or another name): before a road word it
+    /// is the road's name (绍兴路, 红星路).
+    last_loose: bool,
     renamed: Vec<Renamed<'d>>,
 }
 
@@ -300,6 +282,36 @@ impl<'d> Gazetteer<'d> {
             query: trimmed.to_string(),
             suggestions: self.suggest(&text),
         })
+    }
+
+    /// The divisions a whole term names: by full name if any, else by short name, and by any
+    /// other name alongside (九龙 is 四川's 九龙县 and Hong Kong's Kowloon). A former name that
+    /// only contains a division named today gives way to it (莱芜 is 莱芜区, no longer 莱芜市).
+    fn whole(&self, named: &[Named<'d>]) -> Option<Found<'d>> {
+        let of = |form: Form| named.iter().filter(move |n| n.form == form);
+        let by_full = of(Form::Full).next().is_some();
+        let by_alias = of(Form::Alias).next().is_some();
+        let main = if by_full { Form::Full } else { Form::Short };
+        let current: Vec<&'d Division> = of(main).map(|n| n.division).collect();
+        let others = of(Form::Alias).filter(|n| {
+            n.former.is_none()
+                || !current
+                    .iter()
+                    .any(|d| self.divisions.is_within(d, n.division))
+        });
+        let places = current
+            .iter()
+            .copied()
+            .chain(others.map(|n| n.division))
+            .collect();
+        let via = if by_full || by_alias {
+            Via::Name
+        } else {
+            Via::Short
+        };
+        let mut found = Found::new(places, via)?;
+        found.renamed = renamed(named);
+        Some(found)
     }
 
     /// A query that resolves to this division alone: its full name, else with its parent's or
@@ -406,7 +418,7 @@ impl<'d> Gazetteer<'d> {
                     former: Some(alias),
                 })
                 .collect();
-            return Found::named(&named);
+            return self.whole(&named);
         }
         // Phones type ’ for the apostrophe, and pinyin may carry ü: still pinyin, not Chinese.
         let pinyin_like = term
@@ -415,7 +427,7 @@ impl<'d> Gazetteer<'d> {
         if pinyin_like {
             return self.pinyin(term);
         }
-        if let Some(found) = Found::named(&self.names_at(term)) {
+        if let Some(found) = self.whole(&self.names_at(term)) {
             return Some(found);
         }
         let found = self.address(term)?;
@@ -438,7 +450,7 @@ impl<'d> Gazetteer<'d> {
                 former: (alias.kind == AliasKind::Former).then_some(alias),
             })
             .collect();
-        if let Some(found) = Found::named(&named) {
+        if let Some(found) = self.whole(&named) {
             return Some(found);
         }
         let segments: Vec<String> = term
@@ -564,6 +576,7 @@ impl<'d> Gazetteer<'d> {
             depth: 0,
             end: 0,
             last_full: true,
+            last_loose: false,
             renamed: Vec::new(),
         };
         let best = self.walk(text, start, &mut budget)?;
@@ -590,7 +603,7 @@ impl<'d> Gazetteer<'d> {
     fn walk(&self, text: &str, at: Walk<'d>, budget: &mut usize) -> Option<Walk<'d>> {
         let rest = &text[at.end..];
         // A short name just before a road word is part of the road's name.
-        let road = !at.last_full && starts_with_road(rest);
+        let road = at.last_loose && starts_with_road(rest);
         let mut best = (at.depth > 0 && !road).then(|| at.clone());
         if rest.is_empty() || *budget == 0 {
             return best;
@@ -659,6 +672,7 @@ impl<'d> Gazetteer<'d> {
                     depth: at.depth + 1,
                     end: at.end + end,
                     last_full: within.iter().any(|n| n.form != Form::Short),
+                    last_loose: within.iter().all(|n| n.form != Form::Full),
                     renamed: renamed_so_far,
                 });
             }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use chrono::{Days, NaiveDate};
-use edl::data::{Code, Dataset, Division, Divisions, Level};
+use edl::data::{AliasKind, Code, Dataset, Division, Divisions, Level};
 use edl::place::{Gazetteer, PlaceError, PlaceNote, Resolved, normalise};
 use edl::verdict::{
     Jurisdiction, LicenseClass, LicenseState, Query, Status, Verdict, assess, judge,
@@ -311,6 +311,30 @@ fn every_division_is_named_by_its_short_name_and_full_width_forms() {
             );
         }
     }
+}
+
+#[test]
+fn every_division_is_named_by_its_traditional_forms() {
+    let mut checked = 0;
+    for division in DIVISIONS.iter() {
+        let traditional = Divisions::bundled()
+            .aliases_of(division)
+            .filter(|alias| alias.kind == AliasKind::Traditional);
+        for alias in traditional {
+            let found = GAZETTEER
+                .resolve(alias.text())
+                .unwrap_or_else(|error| panic!("{} ({}): {error}", alias.text(), division.name()));
+            assert!(
+                named(&found).contains(&division.code),
+                "{} ({}) -> {:?}",
+                alias.text(),
+                division.name(),
+                codes(&found)
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 4000, "only {checked} traditional forms");
 }
 
 proptest! {
