@@ -619,16 +619,19 @@ impl<'d> Gazetteer<'d> {
             }
             let prefix = &rest[..end];
             let mut next = Vec::new();
-            // 北京北京市, 长沙长沙县: a division written again, or one of the candidates
-            // written in full, narrows the reading without going deeper.
+            let named = self.names_at(prefix);
+            // 北京北京市, 长沙长沙县, 香港九龙: a division written again, by any of its names, or
+            // one of the candidates written in full, narrows the reading without going deeper.
             let again: Vec<&'d Division> = at
                 .places
                 .iter()
                 .copied()
                 .filter(|current| {
-                    self.divisions
-                        .chain(current)
-                        .any(|d| d.name() == prefix || d.short() == prefix)
+                    self.divisions.chain(current).any(|d| {
+                        d.name() == prefix
+                            || d.short() == prefix
+                            || named.iter().any(|n| n.division.code == d.code)
+                    })
                 })
                 .collect();
             if !again.is_empty() {
@@ -647,7 +650,6 @@ impl<'d> Gazetteer<'d> {
                     ..at.clone()
                 });
             }
-            let named = self.names_at(prefix);
             let mut within: Vec<Named<'d>> = named
                 .iter()
                 .copied()

@@ -131,6 +131,7 @@ fn input_as_keyboards_and_map_apps_write_it() {
         ("内蒙包头青山区", "150204"),
         ("山东青岛市北区", "370203"),
         ("北京市市辖区东城区", "110101"),
+        ("香港九龙尖沙咀", "810109"),
     ] {
         assert_eq!(shown(query).0, code, "{query}");
     }
