@@ -252,6 +252,23 @@ impl Divisions {
             .map(|entry| &self.rows[entry.row()])
     }
 
+    /// True when some name of any kind (full, short or alias) starts with `prefix`: reading an
+    /// address stops lengthening a prefix that no name continues.
+    pub fn continues(&self, prefix: &str) -> bool {
+        let starts = |keys: &mut dyn Iterator<Item = &'static str>| {
+            keys.next().is_some_and(|key| key.starts_with(prefix))
+        };
+        let after = |index: &'static [Entry]| {
+            let start = index.partition_point(|entry| entry.key() < prefix);
+            index[start..].iter().map(|entry| entry.key())
+        };
+        let table = self.alias_table();
+        let alias_start = table.partition_point(|alias| alias.key() < prefix);
+        starts(&mut after(self.by_name))
+            || starts(&mut after(self.by_short))
+            || starts(&mut table[alias_start..].iter().map(|alias| alias.key()))
+    }
+
     fn index(&self, key: Key) -> &'static [Entry] {
         match key {
             Key::Name => self.by_name,

@@ -608,11 +608,22 @@ impl<'d> Gazetteer<'d> {
         if rest.is_empty() || *budget == 0 {
             return best;
         }
-        let ends: Vec<usize> = rest
+        // Prefixes that some name or filler continues, and one character more: the autonomous
+        // short forms (延边州) end one character past a short name.
+        let mut ends: Vec<usize> = Vec::new();
+        for end in rest
             .char_indices()
             .map(|(i, c)| i + c.len_utf8())
             .take(MAX_NAME_CHARS)
-            .collect();
+        {
+            ends.push(end);
+            let prefix = &rest[..end];
+            if !self.divisions.continues(prefix)
+                && !FILLERS.iter().any(|filler| filler.starts_with(prefix))
+            {
+                break;
+            }
+        }
         for &end in ends.iter().rev() {
             if *budget == 0 {
                 break;
