@@ -5,16 +5,17 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
+use super::report::{Place, prefecture_of};
 use super::{
-    DataVersion, SCHEMA_VERSION, data_version, live_bounds, stale_note, table, tsv_field,
-    window_text, write_note,
+    DataVersion, SCHEMA_VERSION, data_version, stale_note, table, tsv_field, window_text,
+    write_note,
 };
 use crate::data::{Availability, Basis, Claim, Dataset, Level, Quality};
 use crate::i18n::{DataSummary, English, Messages, ShowField};
 use crate::place::PlaceNote;
-use crate::verdict::{Assessment, Standing, Status, Step, Verdict};
+use crate::verdict::{Assessment, Standing, Status, Step};
 
 /// The places `edl list` shows, assessed on one date.
 pub struct Listing<'d> {
@@ -52,35 +53,6 @@ impl<'d> Listing<'d> {
             counts,
             total,
             filtered: status.is_some(),
-        }
-    }
-}
-
-/// One place in `edl list --format json`.
-#[derive(Debug, PartialEq, Serialize, Deserialize)]
-pub struct PlaceReport {
-    pub code: String,
-    pub name: String,
-    pub pinyin: String,
-    pub province: String,
-    pub level: Level,
-    pub live_from: Option<NaiveDate>,
-    pub live_until: Option<NaiveDate>,
-    pub status: Status,
-}
-
-impl PlaceReport {
-    fn new(place: &Standing<'_>) -> PlaceReport {
-        let (live_from, live_until) = live_bounds(&place.availability);
-        PlaceReport {
-            code: place.division.code.to_string(),
-            name: place.division.name().to_string(),
-            pinyin: place.division.pinyin_display().to_string(),
-            province: place.province.name().to_string(),
-            level: place.division.level,
-            live_from,
-            live_until,
-            status: place.status,
         }
     }
 }
@@ -152,7 +124,7 @@ struct ListReport {
     schema_version: u32,
     on: NaiveDate,
     data: DataVersion,
-    places: Vec<PlaceReport>,
+    places: Vec<Place>,
     /// How many places are listed (fewer than `total` with `--status`).
     listed: usize,
     /// The date's counts over every place of the selection, whatever `--status` lists.
@@ -165,7 +137,11 @@ pub fn list_json(out: &mut dyn Write, listing: &Listing<'_>, dataset: &Dataset) 
         schema_version: SCHEMA_VERSION,
         on: listing.on,
         data: data_version(dataset),
-        places: listing.places.iter().map(PlaceReport::new).collect(),
+        places: listing
+            .places
+            .iter()
+            .map(|place| Place::new(None, place, dataset.divisions, place.verdict(), None))
+            .collect(),
         listed: listing.places.len(),
         counts: listing.counts.iter().map(|&(s, n)| (s.id(), n)).collect(),
         total: listing.total,
@@ -174,8 +150,9 @@ pub fn list_json(out: &mut dyn Write, listing: &Listing<'_>, dataset: &Dataset) 
     writeln!(out)
 }
 
+/// The columns of `check --format tsv` that describe a place, in the same order.
 pub const LIST_TSV_HEADER: &str =
-    "code\tname\tpinyin\tprovince\tlevel\tlive_from\tlive_until\tstatus";
+    "code\tname\tpinyin\tprovince\tprefecture\tlevel\twindow_earliest\twindow_latest\tstatus";
 
 /// Writes each row straight from the tables into a reused buffer, without the formatting
 /// machinery per field: `edl list --level county` writes thousands of rows and should cost
@@ -183,6 +160,7 @@ pub const LIST_TSV_HEADER: &str =
 pub fn list_tsv<'d>(
     out: &mut dyn Write,
     places: impl Iterator<Item = Standing<'d>>,
+    dataset: &'d Dataset,
 ) -> io::Result<()> {
     writeln!(out, "{LIST_TSV_HEADER}")?;
     let mut row = Vec::with_capacity(128);
@@ -199,6 +177,8 @@ pub fn list_tsv<'d>(
         field(&mut row, division.name().as_bytes());
         field(&mut row, division.pinyin_display().as_bytes());
         field(&mut row, place.province.name().as_bytes());
+        let city = prefecture_of(dataset.divisions, division);
+        field(&mut row, city.map_or("", |city| city.name()).as_bytes());
         field(&mut row, division.level.id().as_bytes());
         match &place.availability {
             Availability::Window(window) => {
@@ -262,19 +242,11 @@ struct FactReport<'r> {
 #[derive(Serialize)]
 struct ShowReport<'r> {
     schema_version: u32,
-    code: String,
-    name: &'r str,
+    on: NaiveDate,
+    place: Place,
     short: &'r str,
-    pinyin: &'r str,
-    level: Level,
     kind: &'r str,
     chain: Vec<&'r str>,
-    live_from: Option<NaiveDate>,
-    live_until: Option<NaiveDate>,
-    on: NaiveDate,
-    status: Status,
-    verdict: Verdict,
-    reason: String,
     facts: Vec<FactReport<'r>>,
     default_window_applies: bool,
     default_sources: Vec<SourceReport<'r>>,
@@ -328,32 +300,30 @@ fn uses_default(availability: &Availability) -> bool {
 }
 
 fn show_report<'r>(
+    query: &str,
     place: &'r Assessment<'r>,
     dataset: &'r Dataset,
     on: NaiveDate,
     notes: &[PlaceNote<'_>],
 ) -> ShowReport<'r> {
-    let (live_from, live_until) = live_bounds(&place.availability);
     let default_window_applies = uses_default(&place.availability);
     ShowReport {
         schema_version: SCHEMA_VERSION,
-        code: place.division.code.to_string(),
-        name: place.division.name(),
+        on,
+        place: Place::new(
+            Some(query),
+            &place.standing,
+            dataset.divisions,
+            place.verdict(),
+            Some(English.reason(&place.why, place.division)),
+        ),
         short: place.division.short(),
-        pinyin: place.division.pinyin_display(),
-        level: place.division.level,
         kind: place.division.kind.id(),
         chain: dataset
             .divisions
             .chain(place.division)
             .map(|d| d.name())
             .collect(),
-        live_from,
-        live_until,
-        on,
-        status: place.status,
-        verdict: place.verdict(),
-        reason: English.reason(&place.why, place.division),
         facts: facts_about(dataset, place),
         default_window_applies,
         default_sources: if default_window_applies {
@@ -368,12 +338,13 @@ fn show_report<'r>(
 
 pub fn show_json(
     out: &mut dyn Write,
+    query: &str,
     place: &Assessment<'_>,
     dataset: &Dataset,
     on: NaiveDate,
     notes: &[PlaceNote<'_>],
 ) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &show_report(place, dataset, on, notes))?;
+    serde_json::to_writer_pretty(&mut *out, &show_report(query, place, dataset, on, notes))?;
     writeln!(out)
 }
 
@@ -385,11 +356,11 @@ pub fn show_human(
     notes: &[PlaceNote<'_>],
     messages: &dyn Messages,
 ) -> io::Result<()> {
-    let report = show_report(place, dataset, on, notes);
+    let report = show_report("", place, dataset, on, notes);
     let division = place.division;
     writeln!(out, "{}", messages.show_title(division))?;
     let field = |name| messages.show_field(name);
-    writeln!(out, "{}{}", field(ShowField::Code), report.code)?;
+    writeln!(out, "{}{}", field(ShowField::Code), report.place.code)?;
     writeln!(
         out,
         "{}{}",
@@ -419,7 +390,7 @@ pub fn show_human(
         out,
         "{}{}",
         field(ShowField::Verdict),
-        messages.verdict(report.verdict)
+        messages.verdict(report.place.verdict)
     )?;
     let print_sources = |out: &mut dyn Write, sources: &[SourceReport<'_>]| -> io::Result<()> {
         for source in sources {

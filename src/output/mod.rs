@@ -8,6 +8,7 @@
 mod batch;
 mod browse;
 mod check;
+mod report;
 
 use std::io::{self, Write};
 
@@ -22,14 +23,16 @@ use crate::i18n::Messages;
 use crate::place::escape;
 use crate::verdict::{Note, Verdict};
 
-pub use batch::{
-    BATCH_TSV_HEADER, BatchAnswer, BatchRow, batch_human, batch_json_line, batch_tsv_line,
-};
+pub use batch::{BatchAnswer, BatchLine, BatchRow, batch_human, batch_json_line, batch_tsv_line};
 pub use browse::{
-    LIST_TSV_HEADER, Listing, PlaceReport, data_human, data_json, data_tsv, list_human, list_json,
-    list_tsv, show_human, show_json, timeline_human, timeline_json, timeline_tsv,
+    LIST_TSV_HEADER, Listing, data_human, data_json, data_tsv, list_human, list_json, list_tsv,
+    show_human, show_json, timeline_human, timeline_json, timeline_tsv,
 };
-pub use check::{CHECK_TSV_HEADER, CheckReport, StopReport, check_human, check_json, check_tsv};
+pub use check::{CHECK_TSV_HEADER, CheckReport, check_human, check_json, check_tsv};
+pub use report::{
+    ErrorAnswer, ErrorKind, ErrorReport, Failure, Place, Window, ambiguous_report,
+    place_error_report, prefecture_of, several_places_report,
+};
 
 /// Every error `edl` reports, in one shape: one line, prefixed with the program's name, with
 /// control characters escaped so a message cannot drive the terminal.
@@ -38,7 +41,18 @@ pub fn error_line(message: &str) -> String {
 }
 
 /// The JSON schema's version; it changes only when a key changes meaning or goes away.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// What `--format json` writes when a command ends in an error: one object, one line.
+pub fn error_json(out: &mut dyn Write, error: &ErrorReport) -> io::Result<()> {
+    let answer = ErrorAnswer {
+        schema_version: SCHEMA_VERSION,
+        exit_code: 2,
+        error: error.clone(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &answer)?;
+    writeln!(out)
+}
 
 /// The data a JSON answer came from.
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -102,13 +116,6 @@ fn window_text(availability: &Availability, messages: &dyn Messages) -> String {
         Availability::Never(_) => messages.never().to_string(),
         Availability::Window(window) if window.is_exact() => window.earliest.date.to_string(),
         Availability::Window(window) => format!("{}..{}", window.earliest.date, window.latest.date),
-    }
-}
-
-fn live_bounds(availability: &Availability) -> (Option<NaiveDate>, Option<NaiveDate>) {
-    match availability {
-        Availability::Window(window) => (Some(window.earliest.date), Some(window.latest.date)),
-        Availability::Never(_) => (None, None),
     }
 }
 
