@@ -119,12 +119,12 @@ pub fn batch_human(
     rows: &[BatchRow],
     messages: &dyn Messages,
 ) -> io::Result<()> {
-    let mut table = table(messages.batch_header());
+    let mut cells: Vec<Vec<String>> = Vec::new();
     for row in rows {
         let on = optional_date(row.on);
         match &row.result {
             Err(error) => {
-                table.add_row([
+                cells.push(vec![
                     escape(&row.query),
                     on,
                     messages.error_word().into(),
@@ -142,7 +142,7 @@ pub fn batch_human(
                         Some(window) => format!("{}..{}", window.earliest, window.latest),
                         None => messages.never().to_string(),
                     };
-                    table.add_row([
+                    cells.push(vec![
                         escape(&row.query),
                         on.clone(),
                         messages.verdict(place.verdict).to_string(),
@@ -154,5 +154,6 @@ pub fn batch_human(
             }
         }
     }
-    writeln!(out, "{table}")
+    let header = messages.batch_header().map(String::from);
+    writeln!(out, "{}", table(&header, &cells, super::width()))
 }

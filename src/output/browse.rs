@@ -9,13 +9,14 @@ use serde::Serialize;
 
 use super::report::{Place, prefecture_of};
 use super::{
-    DataVersion, SCHEMA_VERSION, data_version, stale_note, table, tsv_field, window_text,
+    DataVersion, SCHEMA_VERSION, data_version, prose, stale_note, table, tsv_field, window_text,
     write_note,
 };
 use crate::data::{Availability, Basis, Claim, Dataset, Level, Quality};
 use crate::i18n::{DataSummary, English, Messages, ShowField};
 use crate::place::PlaceNote;
 use crate::verdict::{Assessment, Standing, Status, Step};
+use unicode_width::UnicodeWidthStr;
 
 /// The places `edl list` shows, assessed on one date.
 pub struct Listing<'d> {
@@ -82,7 +83,8 @@ pub fn list_human(
     dataset: &Dataset,
     messages: &dyn Messages,
 ) -> io::Result<()> {
-    let mut table = table(messages.list_header(listing.dated.then_some(listing.on)));
+    let width = super::width();
+    let mut rows: Vec<Vec<String>> = Vec::with_capacity(listing.places.len());
     let mut previous_province = None;
     for place in &listing.places {
         // Grouped by province: name each province once, on its first row.
@@ -101,20 +103,26 @@ pub fn list_human(
         if listing.dated {
             row.push(messages.status(place.status).to_string());
         }
-        table.add_row(row);
+        rows.push(row);
     }
-    writeln!(out, "{table}")?;
+    let mut header = messages.list_header(listing.dated.then_some(listing.on));
+    // Too narrow for every column: the code goes first (`edl show` and the TSV have it).
+    let fitted = super::wrap::fitted_table(&header, &rows, width).unwrap_or_else(|| {
+        header.remove(2);
+        for row in &mut rows {
+            row.remove(2);
+        }
+        table(&header, &rows, width)
+    });
+    writeln!(out, "{fitted}")?;
     if listing.dated {
-        writeln!(
-            out,
-            "{}",
-            messages.list_counts(
-                listing.on,
-                &listing.counts,
-                listing.total,
-                listing.filtered.then_some(listing.places.len())
-            )
-        )?;
+        let counts = messages.list_counts(
+            listing.on,
+            &listing.counts,
+            listing.total,
+            listing.filtered.then_some(listing.places.len()),
+        );
+        writeln!(out, "{}", prose(&counts, width, ""))?;
     }
     stale_note(out, dataset, listing.on, messages)
 }
@@ -358,78 +366,77 @@ pub fn show_human(
 ) -> io::Result<()> {
     let report = show_report("", place, dataset, on, notes);
     let division = place.division;
+    let width = super::width();
     writeln!(out, "{}", messages.show_title(division))?;
-    let field = |name| messages.show_field(name);
-    writeln!(out, "{}{}", field(ShowField::Code), report.place.code)?;
-    writeln!(
+    // A field's value wraps under itself, past its label.
+    let field = |out: &mut dyn Write, name, value: &str| -> io::Result<()> {
+        let label = messages.show_field(name);
+        let indent = " ".repeat(label.width());
+        writeln!(out, "{}", prose(&format!("{label}{value}"), width, &indent))
+    };
+    // Indented lines wrap at the same indent; a URL stays whole on its own line.
+    let line = |out: &mut dyn Write, indent: &str, text: &str| -> io::Result<()> {
+        let hanging = format!("{indent}  ");
+        writeln!(
+            out,
+            "{}",
+            prose(&format!("{indent}{text}"), width, &hanging)
+        )
+    };
+    field(out, ShowField::Code, &report.place.code)?;
+    field(
         out,
-        "{}{}",
-        field(ShowField::Level),
-        messages.show_level(division.level, division.kind)
+        ShowField::Level,
+        &messages.show_level(division.level, division.kind),
     )?;
-    writeln!(
+    field(out, ShowField::Chain, &report.chain.join(" → "))?;
+    field(
         out,
-        "{}{}",
-        field(ShowField::Chain),
-        report.chain.join(" → ")
-    )?;
-    writeln!(
-        out,
-        "{}{}",
-        field(ShowField::LiveFrom),
-        window_text(&place.availability, messages)
+        ShowField::LiveFrom,
+        &window_text(&place.availability, messages),
     )?;
     let reason = messages.reason(&place.why, division);
-    writeln!(
+    field(
         out,
-        "{}{}",
-        field(ShowField::Status),
-        messages.show_status(place.status, on, &reason)
+        ShowField::Status,
+        &messages.show_status(place.status, on, &reason),
     )?;
-    writeln!(
+    field(
         out,
-        "{}{}",
-        field(ShowField::Verdict),
-        messages.verdict(report.place.verdict)
+        ShowField::Verdict,
+        messages.verdict(report.place.verdict),
     )?;
     let print_sources = |out: &mut dyn Write, sources: &[SourceReport<'_>]| -> io::Result<()> {
         for source in sources {
-            writeln!(
-                out,
-                "    [{}] {}",
-                messages.quality(source.quality),
-                source.title
-            )?;
+            let quality = messages.quality(source.quality);
+            line(out, "    ", &format!("[{quality}] {}", source.title))?;
             writeln!(out, "      {}", source.url)?;
         }
         Ok(())
     };
     if !report.facts.is_empty() {
-        writeln!(out, "{}", field(ShowField::Facts))?;
+        writeln!(out, "{}", messages.show_field(ShowField::Facts))?;
     }
     for fact in &report.facts {
-        writeln!(
-            out,
-            "  {}",
-            messages.fact_about(fact.id, &messages.claim(fact.said), &fact.about)
-        )?;
+        let about = messages.fact_about(fact.id, &messages.claim(fact.said), &fact.about);
+        line(out, "  ", &about)?;
         if let Some(note) = fact.note {
-            writeln!(out, "    {note}")?;
+            line(out, "    ", note)?;
         }
         print_sources(out, &fact.sources)?;
     }
     if report.default_window_applies {
         let default = &dataset.rollout.default;
-        writeln!(
+        line(
             out,
-            "{}",
-            messages.default_window(default.earliest, default.latest)
+            "",
+            &messages.default_window(default.earliest, default.latest),
         )?;
-        writeln!(out, "    {}", default.note)?;
+        line(out, "    ", &default.note)?;
         print_sources(out, &report.default_sources)?;
     }
     for note in notes {
-        write_note(out, messages, &messages.place_note(note))?;
+        write_note(out, messages, &messages.place_note(note), width)?;
     }
     stale_note(out, dataset, on, messages)
 }
@@ -467,25 +474,62 @@ pub fn timeline_human(
     today: NaiveDate,
     messages: &dyn Messages,
 ) -> io::Result<()> {
-    let mut table = table(messages.timeline_header());
-    for step in step_reports(steps, dataset) {
-        let sources: Vec<String> = step
-            .sources
+    let width = super::width();
+    let header = messages.timeline_header().map(String::from);
+    let steps = step_reports(steps, dataset);
+    let sources = |step: &StepReport<'_>| -> Vec<String> {
+        step.sources
             .iter()
             .map(|s| format!("{} ({})", s.id, messages.quality(s.quality)))
-            .collect();
-        table.add_row([
-            step.date.to_string(),
-            step.title.to_string(),
-            step.cities_stated.map_or(String::new(), |n| n.to_string()),
-            step.live.to_string(),
-            step.new.to_string(),
-            step.uncertain.to_string(),
-            sources.join("\n"),
-        ]);
+            .collect()
+    };
+    let stated =
+        |step: &StepReport<'_>| step.cities_stated.map_or(String::new(), |n| n.to_string());
+    let rows: Vec<Vec<String>> = steps
+        .iter()
+        .map(|step| {
+            vec![
+                step.date.to_string(),
+                step.title.to_string(),
+                stated(step),
+                step.live.to_string(),
+                step.new.to_string(),
+                step.uncertain.to_string(),
+                sources(step).join("\n"),
+            ]
+        })
+        .collect();
+    match super::wrap::fitted_table(&header, &rows, width) {
+        Some(table) => writeln!(out, "{table}")?,
+        // Too narrow for seven columns: each step as a paragraph, its figures under its title.
+        None => {
+            let indent = " ".repeat(12);
+            let (colon, separator) = (messages.colon(), messages.list_separator());
+            for step in &steps {
+                let heading = format!("{}  {}", step.date, step.title);
+                writeln!(out, "{}", prose(&heading, width, &indent))?;
+                let mut figures = Vec::new();
+                if step.cities_stated.is_some() {
+                    figures.push(format!("{}{colon}{}", header[2], stated(step)));
+                }
+                for (label, count) in header[3..6]
+                    .iter()
+                    .zip([step.live, step.new, step.uncertain])
+                {
+                    figures.push(format!("{label}{colon}{count}"));
+                }
+                let figures = format!("{indent}{}", figures.join(separator));
+                writeln!(out, "{}", prose(&figures, width, &indent))?;
+                let cited = format!(
+                    "{indent}{}{colon}{}",
+                    header[6],
+                    sources(step).join(separator)
+                );
+                writeln!(out, "{}", prose(&cited, width, &indent))?;
+            }
+        }
     }
-    writeln!(out, "{table}")?;
-    writeln!(out, "{}", messages.timeline_footer())?;
+    writeln!(out, "{}", prose(messages.timeline_footer(), width, ""))?;
     stale_note(out, dataset, today, messages)
 }
 
@@ -596,18 +640,37 @@ pub fn data_human(
         milestones: report.milestones,
         sources,
     };
+    let width = super::width();
     for line in messages.data_summary(&summary) {
-        writeln!(out, "{line}")?;
+        writeln!(out, "{}", prose(&line, width, "  "))?;
     }
-    let mut table = table(messages.sources_header());
-    for source in &report.sources {
-        table.add_row([
-            source.id.to_string(),
-            messages.quality(source.quality).to_string(),
-            format!("{}\n{}", source.title, source.url),
-        ]);
+    let header = messages.sources_header().map(String::from);
+    let rows: Vec<Vec<String>> = report
+        .sources
+        .iter()
+        .map(|source| {
+            vec![
+                source.id.to_string(),
+                messages.quality(source.quality).to_string(),
+                format!("{}\n{}", source.title, source.url),
+            ]
+        })
+        .collect();
+    match super::wrap::fitted_table(&header, &rows, width) {
+        Some(table) => writeln!(out, "{table}")?,
+        // URLs do not break, so a narrow terminal gets a source a paragraph, as `show` has.
+        None => {
+            for source in &report.sources {
+                writeln!(out, "{} [{}]", source.id, messages.quality(source.quality))?;
+                writeln!(
+                    out,
+                    "{}",
+                    prose(&format!("  {}", source.title), width, "  ")
+                )?;
+                writeln!(out, "  {}", source.url)?;
+            }
+        }
     }
-    writeln!(out, "{table}")?;
     stale_note(out, dataset, today, messages)
 }
 

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::report::Place;
 use super::{
-    DataVersion, Palette, SCHEMA_VERSION, data_version, optional_date, table, tsv_field,
+    DataVersion, Palette, SCHEMA_VERSION, data_version, optional_date, prose, table, tsv_field,
     window_text, write_note,
 };
 use crate::data::Dataset;
@@ -190,23 +190,29 @@ pub fn check_human(
         &blocking,
         trip.home_unknown(),
     );
-    writeln!(
-        out,
+    let width = super::width();
+    let verdict_line = format!(
         "{}{}{headline}",
         palette.verdict(trip.verdict, messages),
         messages.colon()
+    );
+    writeln!(out, "{}", prose(&verdict_line, width, "  "))?;
+    let rows: Vec<Vec<String>> = places(trip)
+        .map(|(home, place)| {
+            let role = if home { messages.home_prefix() } else { "" };
+            vec![
+                format!("{role}{}", messages.place(place.division)),
+                place.province.name().to_string(),
+                window_text(&place.availability, messages),
+                messages.status(place.status).to_string(),
+            ]
+        })
+        .collect();
+    writeln!(
+        out,
+        "{}",
+        table(&messages.check_header(trip.on), &rows, width)
     )?;
-    let mut table = table(messages.check_header(trip.on));
-    for (home, place) in places(trip) {
-        let role = if home { messages.home_prefix() } else { "" };
-        table.add_row([
-            format!("{role}{}", messages.place(place.division)),
-            place.province.name().to_string(),
-            window_text(&place.availability, messages),
-            messages.status(place.status).to_string(),
-        ]);
-    }
-    writeln!(out, "{table}")?;
     for (home, place) in places(trip) {
         let (role, reason) = if home {
             (
@@ -216,15 +222,15 @@ pub fn check_human(
         } else {
             ("", messages.reason(&place.why, place.division))
         };
-        writeln!(
-            out,
+        let line = format!(
             "{role}{}{}{reason}",
             place.division.name(),
             messages.colon()
-        )?;
+        );
+        writeln!(out, "{}", prose(&line, width, "  "))?;
     }
     for note in notes(trip, messages) {
-        write_note(out, messages, &note)?;
+        write_note(out, messages, &note, width)?;
     }
     Ok(())
 }

@@ -9,12 +9,13 @@ mod batch;
 mod browse;
 mod check;
 mod report;
+mod wrap;
 
 use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
 use chrono::NaiveDate;
-use comfy_table::{ContentArrangement, Table, presets};
+use comfy_table::Table;
 use serde::{Deserialize, Serialize};
 use terminal_size::{Width, terminal_size_of};
 
@@ -96,18 +97,27 @@ impl Palette {
     }
 }
 
-/// A table in the house style. comfy-table measures display width, so CJK cells stay aligned.
-/// On a terminal the table wraps to its width; into a pipe or file it keeps its natural width.
-fn table(header: impl Into<comfy_table::Row>) -> Table {
-    let mut table = Table::new();
-    table
-        .load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(header);
-    if let Some((Width(width), _)) = terminal_size_of(io::stdout()) {
-        table.set_width(width);
+/// The width people's output fits: `COLUMNS` when set to a number (as shells and `COLUMNS=60
+/// edl …` set it), else the terminal's; `None` into a pipe or file, which keeps lines whole.
+pub fn width() -> Option<usize> {
+    let columns = std::env::var("COLUMNS").ok();
+    match columns.and_then(|text| text.trim().parse::<usize>().ok()) {
+        Some(columns) if columns > 0 => Some(columns),
+        _ => terminal_size_of(io::stdout()).map(|(Width(width), _)| usize::from(width)),
     }
-    table
+}
+
+/// A table in the house style, fitted to the output's width (see `wrap`), or at its natural
+/// width where no layout fits. comfy-table measures display width, so CJK cells stay aligned.
+fn table(header: &[String], rows: &[Vec<String>], width: Option<usize>) -> Table {
+    wrap::fitted_table(header, rows, width)
+        .or_else(|| wrap::fitted_table(header, rows, None))
+        .expect("a table without a width always fits")
+}
+
+/// Text for people, wrapped to the output's width, its later lines indented by `indent`.
+fn prose(text: &str, width: Option<usize>, indent: &str) -> String {
+    wrap::wrap(text, width, indent)
 }
 
 /// How a window reads in a table cell: one day, or a range whose exact day is unknown.
@@ -128,9 +138,17 @@ fn tsv_field(text: &str) -> String {
     escape(text).replace('\t', "\\t")
 }
 
-/// A note line for people; user text in it is escaped.
-fn write_note(out: &mut dyn Write, messages: &dyn Messages, text: &str) -> io::Result<()> {
-    writeln!(out, "{}{}", messages.note_label(), escape(text))
+/// A note line for people, wrapped under its label; user text in it is escaped.
+fn write_note(
+    out: &mut dyn Write,
+    messages: &dyn Messages,
+    text: &str,
+    width: Option<usize>,
+) -> io::Result<()> {
+    let label = messages.note_label();
+    let indent = " ".repeat(unicode_width::UnicodeWidthStr::width(label));
+    let line = format!("{label}{}", escape(text));
+    writeln!(out, "{}", prose(&line, width, &indent))
 }
 
 /// The staleness note for outputs other than `check` (whose notes carry it already).
@@ -141,7 +159,9 @@ fn stale_note(
     messages: &dyn Messages,
 ) -> io::Result<()> {
     match crate::verdict::staleness(dataset, date) {
-        Some(note @ Note::Stale { .. }) => write_note(out, messages, &messages.note(&note)),
+        Some(note @ Note::Stale { .. }) => {
+            write_note(out, messages, &messages.note(&note), width())
+        }
         _ => Ok(()),
     }
 }

@@ -12,3 +12,4 @@ mod schema;
 mod scripting;
 mod support;
 mod verdict_rules;
+mod widths;
