@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 use crate::cli::{DateError, Format, parse_travel_date};
 use crate::data::Dataset;
 use crate::i18n::{English, Messages};
-use crate::output::{self, BatchAnswer, BatchRow};
+use crate::output::{self, BatchAnswer, BatchRow, ErrorKind, ErrorReport};
 use crate::place::{Gazetteer, PlaceError};
 use crate::verdict::{self, Ambiguous, LicenseState, Query, Verdict};
 
@@ -66,7 +66,7 @@ impl<'d> Batch<'d> {
             &English
         };
         if self.format == Format::Tsv && !self.quiet {
-            writeln!(out, "{}", output::BATCH_TSV_HEADER)?;
+            writeln!(out, "{}", output::CHECK_TSV_HEADER)?;
         }
         let mut line = Vec::new();
         let mut number = 0usize;
@@ -93,7 +93,7 @@ impl<'d> Batch<'d> {
                     let (row, verdict) = self.answer(text, row_messages);
                     let mut bytes = Vec::new();
                     match self.format {
-                        Format::Json => output::batch_json_line(&mut bytes, &row)?,
+                        Format::Json => output::batch_json_line(&mut bytes, &row, self.license)?,
                         _ => output::batch_tsv_line(&mut bytes, &row)?,
                     }
                     answered.entry(text.to_vec()).or_insert((bytes, verdict))
@@ -125,13 +125,16 @@ impl<'d> Batch<'d> {
         let day = on.as_ref().ok().copied();
         let result = on.and_then(|on| self.judge(query, on));
         let verdict = match &result {
-            Ok(answer) => Ok(answer.verdict),
+            Ok(answer) => Ok(answer.report.verdict),
             Err(problem) => Err(self.describe(problem, self.messages)),
         };
+        let query = String::from_utf8_lossy(query).into_owned();
+        let result = result
+            .map_err(|problem| self.report(&problem, &query, day.unwrap_or(self.on), row_messages));
         let row = BatchRow {
-            query: String::from_utf8_lossy(query).into_owned(),
+            query,
             on: day,
-            result: result.map_err(|problem| self.describe(&problem, row_messages)),
+            result,
         };
         (row, verdict)
     }
@@ -146,7 +149,39 @@ impl<'d> Batch<'d> {
         let home = self.home.clone();
         let trip = verdict::judge(self.dataset, on, self.license, vec![stop], home)
             .map_err(Problem::Ambiguous)?;
-        Ok(BatchAnswer::new(&trip))
+        Ok(BatchAnswer::new(&trip, self.dataset))
+    }
+
+    /// A line's problem as the error object every command reports, with the places of an
+    /// unknown or ambiguous query on the line's date.
+    fn report(
+        &self,
+        problem: &Problem<'d>,
+        query: &str,
+        on: NaiveDate,
+        messages: &dyn Messages,
+    ) -> ErrorReport {
+        let (dataset, gazetteer) = (self.dataset, self.gazetteer);
+        let kind = match problem {
+            Problem::Place(error) => {
+                return output::place_error_report(dataset, gazetteer, error, on, messages);
+            }
+            Problem::Ambiguous(ambiguous) => {
+                return output::ambiguous_report(dataset, gazetteer, ambiguous, messages);
+            }
+            Problem::NotUtf8 { in_date: true } | Problem::Date { .. } => ErrorKind::BadDate,
+            Problem::NotUtf8 { in_date: false } | Problem::Nul => ErrorKind::BadLine,
+        };
+        let query = match problem {
+            Problem::Date { text, .. } => text.clone(),
+            _ => query.to_string(),
+        };
+        ErrorReport {
+            kind,
+            message: self.describe(problem, messages),
+            query: Some(query),
+            candidates: Vec::new(),
+        }
     }
 
     fn describe(&self, problem: &Problem<'_>, messages: &dyn Messages) -> String {

@@ -25,9 +25,9 @@ use crate::cli::{
     TimelineArgs, TravelDate,
 };
 use crate::data::{Dataset, Division, Kind, Level};
-use crate::i18n::{Lang, Messages};
-use crate::output::Palette;
-use crate::place::{Gazetteer, PlaceNote, Reading};
+use crate::i18n::{English, Lang, Messages};
+use crate::output::{ErrorKind, Failure, Palette};
+use crate::place::{Gazetteer, PlaceError, PlaceNote, Reading};
 use crate::verdict::Query;
 
 /// The language a command line asks for: `--lang`, then `EDL_LANG` (both parsed by clap), then
@@ -40,12 +40,113 @@ pub fn language(cli: &Cli) -> Lang {
 
 /// Runs a parsed command line, writing to stdout. Returns the exit code of an answer; every
 /// error (exit code 2) comes back as `Err`, already in the user's language.
+///
+/// With `--format json`, an error also writes its report on stdout, so that a script reading
+/// the answer reads why there is none.
 pub fn run(cli: Cli) -> anyhow::Result<u8> {
+    let json = wants_json(&cli);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let code = dispatch(cli, &mut out)?;
+    let result = dispatch(cli, &mut out);
+    if let Err(error) = &result
+        && json
+        && !is_broken_pipe(error)
+    {
+        output::error_json(&mut out, &error_report(error))?;
+    }
     out.flush()?;
-    Ok(code)
+    result
+}
+
+/// Whether the command asked for JSON.
+fn wants_json(cli: &Cli) -> bool {
+    match &cli.command {
+        Command::Check(args) => args.format == Format::Json,
+        Command::List(args) => args.format == Format::Json,
+        Command::Show(args) => args.format == ShowFormat::Json,
+        Command::Timeline(args) => args.format == Format::Json,
+        Command::Data(args) => args.format == Format::Json,
+        Command::Completions(_) | Command::Man(_) => false,
+    }
+}
+
+/// Whether a command line clap refused asked for JSON (`--format json` or `--format=json`),
+/// so that its error is reported as data too.
+pub fn asks_for_json(args: &[std::ffi::OsString]) -> bool {
+    let mut words = args.iter().filter_map(|arg| arg.to_str());
+    let mut json = false;
+    while let Some(word) = words.next() {
+        match word {
+            "--" => break,
+            "--format" => json = words.next() == Some("json"),
+            _ => {
+                if let Some(value) = word.strip_prefix("--format=") {
+                    json = value == "json";
+                }
+            }
+        }
+    }
+    json
+}
+
+/// A command line clap refused, as one sentence in the user's language and as a report: a
+/// bad `--on` is a bad date, a bad `--license` an unknown license state.
+pub fn usage_failure(error: &clap::Error, lang: Lang) -> Failure {
+    use clap::error::{ContextKind, ContextValue};
+    let said = |words: &dyn Messages| {
+        words.usage_error(error).unwrap_or_else(|| {
+            // clap's first paragraph, on one line: "the following required arguments were
+            // not provided: <PLACE>..." rather than a message cut at its colon.
+            let rendered = error.render().to_string();
+            let paragraph: Vec<&str> = rendered
+                .lines()
+                .take_while(|line| !line.trim().is_empty())
+                .map(str::trim)
+                .collect();
+            paragraph
+                .join(" ")
+                .trim_start_matches("error: ")
+                .to_string()
+        })
+    };
+    let argument = match error.get(ContextKind::InvalidArg) {
+        Some(ContextValue::String(argument)) => argument.as_str(),
+        _ => "",
+    };
+    let kind = if argument.starts_with("--on") {
+        ErrorKind::BadDate
+    } else if argument.starts_with("--license") {
+        ErrorKind::UnknownLicense
+    } else {
+        ErrorKind::Usage
+    };
+    let mut failure = Failure::plain(kind, said(lang.messages()), said(&English));
+    if let Some(ContextValue::String(value)) = error.get(ContextKind::InvalidValue) {
+        failure.report.query = Some(value.clone());
+    }
+    failure
+}
+
+/// An error's report: a [`Failure`]'s own, else an I/O problem in its own words.
+fn error_report(error: &anyhow::Error) -> output::ErrorReport {
+    match error.downcast_ref::<Failure>() {
+        Some(failure) => failure.report.clone(),
+        None => output::ErrorReport {
+            kind: ErrorKind::Io,
+            message: format!("{error:#}"),
+            query: None,
+            candidates: Vec::new(),
+        },
+    }
+}
+
+/// A reader that stops early (`edl … | head`) is normal in a pipeline, not an error.
+pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// What every command needs: the data, the words and the colours.
@@ -81,7 +182,11 @@ fn dispatch(cli: Cli, out: &mut dyn Write) -> anyhow::Result<u8> {
         _ => {}
     }
     let dataset = match &cli.options.data {
-        Some(path) => Dataset::with_rollout_file(path)?,
+        Some(path) => Dataset::with_rollout_file(path).map_err(|error| {
+            // The data file's problems are said in English in every language.
+            let said = format!("{error:#}");
+            Failure::plain(ErrorKind::BadData, said.clone(), said)
+        })?,
         None => Dataset::bundled(),
     };
     let mut session = Session {
@@ -108,14 +213,17 @@ impl Session<'_> {
         let today = LazyCell::new(today_in_china);
         let on = args.on.unwrap_or(TravelDate::Today).day(|| *today);
         let gazetteer = Gazetteer::new(dataset.divisions);
-        let place_error =
-            |error| anyhow::anyhow!(i18n::place_error(dataset.divisions, &error, messages));
-        let resolve = |text: &String| -> anyhow::Result<Query<'_>> {
+        let place_error = |error: PlaceError| {
+            Failure::new(messages, |words| {
+                output::place_error_report(dataset, &gazetteer, &error, on, words)
+            })
+        };
+        let resolve = |text: &String| -> Result<Query<'_>, Failure> {
             let resolved = gazetteer.resolve(text).map_err(place_error)?;
             Ok(Query::new(text.clone(), resolved, &gazetteer))
         };
         // One argument may name several stops ("上海 苏州 南京").
-        let read = |text: &String| -> anyhow::Result<Vec<Query<'_>>> {
+        let read = |text: &String| -> Result<Vec<Query<'_>>, Failure> {
             Ok(match gazetteer.read(text).map_err(place_error)? {
                 Reading::One(resolved) => vec![Query::new(text.clone(), resolved, &gazetteer)],
                 Reading::Several(parts) => parts
@@ -124,21 +232,29 @@ impl Session<'_> {
                     .collect(),
             })
         };
-        if args.places.iter().any(|place| place == "-") {
-            anyhow::ensure!(args.places.len() == 1, messages.dash_alone());
-            let home = args
-                .home
+        let home = || {
+            args.home
                 .as_ref()
                 .map(resolve)
                 .transpose()
-                .map_err(|e| within(messages, "--home", e))?;
+                .map_err(|failure| within(messages, "--home", failure))
+        };
+        if args.places.iter().any(|place| place == "-") {
+            if args.places.len() != 1 {
+                let said = |words: &dyn Messages| words.dash_alone().to_string();
+                Err(Failure::plain(
+                    ErrorKind::Usage,
+                    said(messages),
+                    said(&English),
+                ))?;
+            }
             let batch = batch::Batch {
                 dataset,
                 gazetteer: &gazetteer,
                 on,
                 today: *today,
                 license: args.license,
-                home,
+                home: home()?,
                 format: args.format,
                 quiet: args.quiet,
                 messages,
@@ -150,18 +266,16 @@ impl Session<'_> {
             .places
             .iter()
             .map(read)
-            .collect::<anyhow::Result<Vec<_>>>()?
+            .collect::<Result<Vec<_>, Failure>>()?
             .into_iter()
             .flatten()
             .collect();
-        let home = args
-            .home
-            .as_ref()
-            .map(resolve)
-            .transpose()
-            .map_err(|e| within(messages, "--home", e))?;
-        let trip = verdict::judge(dataset, on, args.license, stops, home)
-            .map_err(|ambiguous| anyhow::anyhow!(messages.ambiguous(&ambiguous)))?;
+        let home = home()?;
+        let trip = verdict::judge(dataset, on, args.license, stops, home).map_err(|ambiguous| {
+            Failure::new(messages, |words| {
+                output::ambiguous_report(dataset, &gazetteer, &ambiguous, words)
+            })
+        })?;
         if !args.quiet {
             match args.format {
                 Format::Human => output::check_human(self.out, &trip, self.palette, messages)?,
@@ -178,9 +292,16 @@ impl Session<'_> {
         let gazetteer = Gazetteer::new(dataset.divisions);
         let province = match &args.province {
             Some(text) => Some(
-                unique_place(&gazetteer, text, Some(Level::Province), messages)
-                    .map_err(|e| within(messages, "--province", e))?
-                    .0,
+                unique_place(
+                    dataset,
+                    &gazetteer,
+                    text,
+                    Some(Level::Province),
+                    on,
+                    messages,
+                )
+                .map_err(|failure| within(messages, "--province", failure))?
+                .0,
             ),
             None => None,
         };
@@ -199,7 +320,7 @@ impl Session<'_> {
             // Streamed: every county is thousands of rows that need not be held at once.
             let places =
                 places.filter(|place| args.status.is_none_or(|status| place.status == status));
-            output::list_tsv(self.out, places)?;
+            output::list_tsv(self.out, places, dataset)?;
             return Ok(0);
         }
         let listing = output::Listing::new(on, args.on.is_some(), places, args.status);
@@ -213,14 +334,16 @@ impl Session<'_> {
     fn show(&mut self, args: &ShowArgs) -> anyhow::Result<u8> {
         let (dataset, messages) = (&self.dataset, self.messages);
         let gazetteer = Gazetteer::new(dataset.divisions);
-        let (division, notes) = unique_place(&gazetteer, &args.place, None, messages)?;
         let on = args.on.unwrap_or(TravelDate::Today).day(today_in_china);
+        let (division, notes) = unique_place(dataset, &gazetteer, &args.place, None, on, messages)?;
         let place = verdict::assess(dataset, division, on);
         match args.format {
             ShowFormat::Human => {
                 output::show_human(self.out, &place, dataset, on, &notes, messages)?
             }
-            ShowFormat::Json => output::show_json(self.out, &place, dataset, on, &notes)?,
+            ShowFormat::Json => {
+                output::show_json(self.out, &args.place, &place, dataset, on, &notes)?
+            }
         }
         Ok(0)
     }
@@ -278,20 +401,25 @@ fn check_rollout_file(path: &std::path::Path, out: &mut dyn Write) -> anyhow::Re
 }
 
 /// An error about the value of an option, said as the language says it ("in --home: …").
-fn within(messages: &dyn Messages, option: &str, error: anyhow::Error) -> anyhow::Error {
-    anyhow::anyhow!("{}{}{error}", messages.in_option(option), messages.colon())
+fn within(messages: &dyn Messages, option: &str, failure: Failure) -> Failure {
+    let prefix = |words: &dyn Messages| format!("{}{}", words.in_option(option), words.colon());
+    failure.within(&prefix(messages), &prefix(&English))
 }
 
 /// Resolves a query that must name exactly one division (of `level`, if given), with what the
-/// reading assumed.
+/// reading assumed; the places of an error are reported as they stand on `on`.
 fn unique_place<'d>(
+    dataset: &'d Dataset,
     gazetteer: &Gazetteer<'d>,
     text: &str,
     level: Option<Level>,
+    on: NaiveDate,
     messages: &dyn Messages,
-) -> anyhow::Result<(&'d Division, Vec<PlaceNote<'d>>)> {
+) -> Result<(&'d Division, Vec<PlaceNote<'d>>), Failure> {
     let resolved = gazetteer.resolve(text).map_err(|error| {
-        anyhow::anyhow!(i18n::place_error(gazetteer.divisions(), &error, messages))
+        Failure::new(messages, |words| {
+            output::place_error_report(dataset, gazetteer, &error, on, words)
+        })
     })?;
     let found: Vec<&Division> = resolved
         .places
@@ -300,14 +428,18 @@ fn unique_place<'d>(
         .collect();
     match found.as_slice() {
         [one] => Ok((one, resolved.notes)),
-        [] => anyhow::bail!(messages.not_a(text, level)),
-        many => {
-            let listed: Vec<String> = many
-                .iter()
-                .map(|d| messages.candidate(d, &gazetteer.hint(d)))
-                .collect();
-            anyhow::bail!(messages.several_places(text, &listed))
+        [] => {
+            let mut failure = Failure::plain(
+                ErrorKind::WrongLevel,
+                messages.not_a(text, level),
+                English.not_a(text, level),
+            );
+            failure.report.query = Some(text.to_string());
+            Err(failure)
         }
+        many => Err(Failure::new(messages, |words| {
+            output::several_places_report(dataset, gazetteer, text, many, on, words)
+        })),
     }
 }
 

@@ -32,27 +32,17 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(error) => {
-            let message = lang.messages().usage_error(&error).unwrap_or_else(|| {
-                // clap's first paragraph, on one line: "the following required arguments were
-                // not provided: <PLACE>..." rather than a message cut at its colon.
-                let rendered = error.render().to_string();
-                let paragraph: Vec<&str> = rendered
-                    .lines()
-                    .take_while(|line| !line.trim().is_empty())
-                    .map(str::trim)
-                    .collect();
-                paragraph
-                    .join(" ")
-                    .trim_start_matches("error: ")
-                    .to_string()
-            });
-            eprintln!("{}", edl::output::error_line(&message));
+            let failure = edl::usage_failure(&error, lang);
+            if edl::asks_for_json(&args) {
+                let _ = edl::output::error_json(&mut std::io::stdout(), &failure.report);
+            }
+            eprintln!("{}", edl::output::error_line(&failure.message));
             return ExitCode::from(ERROR);
         }
     };
     match edl::run(cli) {
         Ok(code) => ExitCode::from(code),
-        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) if edl::is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("{}", edl::output::error_line(&format!("{error:#}")));
             ExitCode::from(ERROR)
@@ -71,13 +61,4 @@ fn parse(mut command: clap::Command, args: &[std::ffi::OsString]) -> Result<Cli,
     // would cost about a tenth of edl's start-up, and the exit frees it anyway.
     std::mem::forget(command);
     parsed
-}
-
-/// A reader that stops early (`edl … | head`) is normal in a pipeline, not an error.
-fn is_broken_pipe(error: &anyhow::Error) -> bool {
-    error.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-    })
 }

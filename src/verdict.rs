@@ -741,6 +741,25 @@ impl Trip<'_> {
             .any(|place| place.jurisdiction == Jurisdiction::Mainland)
     }
 
+    /// What the trip answers for one of its places alone: the place's own verdict, with the
+    /// license state and the issuing place weighed as for the whole trip. A place that is not
+    /// on the mainland is `bring-card` already, so an unknown home needs no mainland test here.
+    pub fn verdict_for(&self, place: &Assessment<'_>) -> Verdict {
+        let class = self.license.class();
+        let home_keeps_card = self
+            .home
+            .as_ref()
+            .is_some_and(|home| home.verdict() != Verdict::ELicense);
+        let floor = if class.forbids_driving() {
+            Verdict::NoValidLicense
+        } else if home_keeps_card || self.home_unknown() || class == LicenseClass::Unknown {
+            Verdict::BringCard
+        } else {
+            Verdict::ELicense
+        };
+        place.verdict().max(floor)
+    }
+
     /// Whether the unknown issuing place keeps the trip from the e-license.
     pub fn home_unknown(&self) -> bool {
         self.notes

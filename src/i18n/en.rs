@@ -436,6 +436,10 @@ impl Messages for English {
         ": "
     }
 
+    fn list_separator(&self) -> &'static str {
+        "; "
+    }
+
     fn suggestion(&self, place: Placed<'_>) -> String {
         format!(
             "{} ({}, {})",

@@ -143,6 +143,8 @@ pub trait Messages: Sync {
     fn note_label(&self) -> &'static str;
     /// What follows a label: `: ` in English, `：` in Chinese.
     fn colon(&self) -> &'static str;
+    /// What separates the items of a list in running text: `; ` in English, `；` in Chinese.
+    fn list_separator(&self) -> &'static str;
     /// A suggested place: its name, pinyin and province.
     fn suggestion(&self, place: Placed<'_>) -> String;
     /// The standing advice on using the e-license (elicense.md, section 2).

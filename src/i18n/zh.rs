@@ -444,6 +444,10 @@ impl Messages for Chinese {
         "："
     }
 
+    fn list_separator(&self) -> &'static str {
+        "；"
+    }
+
     fn suggestion(&self, place: Placed<'_>) -> String {
         format!(
             "{}（{}，{}）",

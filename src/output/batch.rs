@@ -1,148 +1,106 @@
 //! `edl check -`: one result a line, as TSV or JSON Lines, or a table for people at the end.
+//! A line's places are the rows and objects of `check` itself; a bad line's error is the error
+//! object of every other command.
 
 use std::io::{self, Write};
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use super::{optional_date, table, tsv_field};
-use crate::data::{Code, Divisions};
-use crate::i18n::{English, Messages};
+use super::check::{CheckReport, tsv_rows, verdict_notes};
+use super::report::{ErrorReport, Place};
+use super::{SCHEMA_VERSION, optional_date, table, tsv_field};
+use crate::data::{Code, Dataset, Divisions};
+use crate::i18n::Messages;
 use crate::place::escape;
-use crate::verdict::{Status, Trip, Verdict};
-
-use super::check::StopReport;
+use crate::verdict::{LicenseState, Trip, Verdict};
 
 /// One line of `edl check -`: what was asked and its answer, or what is wrong with the line.
 pub struct BatchRow {
     pub query: String,
     pub on: Option<NaiveDate>,
-    pub result: Result<BatchAnswer, String>,
+    pub result: Result<BatchAnswer, ErrorReport>,
 }
 
-/// A line's answer: the verdict, its places (several when an ambiguous name agrees), and the
-/// notes specific to it, in English as all script output is.
-#[derive(Debug, Serialize)]
+/// A line's answer, in English as all script output is: the report `check` gives for the one
+/// stop, and what else weighs on its verdict (for a TSV row's reason).
+#[derive(Debug)]
 pub struct BatchAnswer {
-    pub verdict: Verdict,
-    pub places: Vec<StopReport>,
-    pub notes: Vec<String>,
+    pub report: CheckReport,
+    pub because: Vec<String>,
 }
 
 impl BatchAnswer {
-    pub fn new(trip: &Trip<'_>) -> BatchAnswer {
-        let places = trip
-            .stops
-            .iter()
-            .flat_map(|stop| {
-                stop.places
-                    .iter()
-                    .map(|place| StopReport::new(&stop.query, place, false))
-            })
-            .collect();
-        // A batch line has no row for the issuing place: where it keeps the line from the
-        // e-license, its reason becomes a note.
-        let home = trip
-            .home
-            .iter()
-            .flat_map(|home| &home.places)
-            .filter(|place| place.status != Status::Live)
-            .map(|place| English.home_reason(&place.why, place.division));
-        let notes = home
-            .chain(trip.notes.iter().map(|note| English.note(note)))
-            .collect();
+    pub fn new(trip: &Trip<'_>, dataset: &Dataset) -> BatchAnswer {
         BatchAnswer {
-            verdict: trip.verdict,
-            places,
-            notes,
+            report: CheckReport::new(trip, dataset),
+            because: verdict_notes(trip),
         }
     }
 }
 
-pub const BATCH_TSV_HEADER: &str =
-    "query\ton\tverdict\tcode\tname\tprovince\tstatus\tlive_from\tlive_until\treason";
+/// One object of `edl check - --format json`: a check report for the line's stop (without the
+/// data version, which every line shares), or its error.
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+pub struct BatchLine {
+    pub schema_version: u32,
+    pub query: String,
+    pub on: Option<NaiveDate>,
+    /// `null` for a bad line.
+    pub verdict: Option<Verdict>,
+    pub exit_code: u8,
+    pub license: LicenseState,
+    pub stops: Vec<Place>,
+    pub home: Option<Vec<Place>>,
+    pub notes: Vec<String>,
+    /// `null` unless the line was bad.
+    pub error: Option<ErrorReport>,
+}
 
-/// One TSV line; an ambiguous name whose places agree joins their codes and names with `|`.
+/// The TSV rows of a line: one a place, as in `check`; a bad line's is `error` and its message.
 pub fn batch_tsv_line(out: &mut dyn Write, row: &BatchRow) -> io::Result<()> {
-    let on = optional_date(row.on);
-    let answer = match &row.result {
-        Err(message) => {
-            return writeln!(
-                out,
-                "{}\t{on}\terror\t\t\t\t\t\t\t{}",
-                tsv_field(&row.query),
-                tsv_field(message)
-            );
-        }
-        Ok(answer) => answer,
-    };
-    let join = |field: fn(&StopReport) -> &str| {
-        answer
-            .places
-            .iter()
-            .map(field)
-            .collect::<Vec<_>>()
-            .join("|")
-    };
-    let status = answer
-        .places
-        .iter()
-        .map(|p| p.status)
-        .max()
-        .unwrap_or(Status::Live);
-    let from = answer.places.iter().filter_map(|p| p.live_from).min();
-    let until = answer.places.iter().filter_map(|p| p.live_until).max();
-    let mut reasons: Vec<&str> = match answer.places.as_slice() {
-        [one] => vec![one.reason.as_str()],
-        _ => Vec::new(),
-    };
-    reasons.extend(answer.notes.iter().map(String::as_str));
-    writeln!(
-        out,
-        "{}\t{on}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
-        tsv_field(&row.query),
-        answer.verdict.id(),
-        join(|p| &p.code),
-        join(|p| &p.name),
-        join(|p| &p.province),
-        status.id(),
-        optional_date(from),
-        optional_date(until),
-        tsv_field(&reasons.join("; ")),
-    )
+    match &row.result {
+        Err(error) => writeln!(
+            out,
+            "{}\t{}\terror\t\t\t\t\t\t\t\t\t\t{}",
+            tsv_field(&row.query),
+            optional_date(row.on),
+            tsv_field(&error.message)
+        ),
+        Ok(answer) => tsv_rows(out, answer.report.on, &answer.report.stops, &answer.because),
+    }
 }
 
-/// One JSON Lines object: `query`, `on`, `verdict` (null on error), `exit_code`, `places`,
-/// `notes` and `error` (null unless the line was bad).
-pub fn batch_json_line(out: &mut dyn Write, row: &BatchRow) -> io::Result<()> {
-    #[derive(Serialize)]
-    struct Line<'r> {
-        query: &'r str,
-        on: Option<NaiveDate>,
-        verdict: Option<Verdict>,
-        exit_code: u8,
-        places: &'r [StopReport],
-        notes: &'r [String],
-        error: Option<&'r str>,
-    }
+/// One JSON Lines object.
+pub fn batch_json_line(
+    out: &mut dyn Write,
+    row: &BatchRow,
+    license: LicenseState,
+) -> io::Result<()> {
     let line = match &row.result {
-        Ok(answer) => Line {
-            query: &row.query,
+        Ok(answer) => BatchLine {
+            schema_version: SCHEMA_VERSION,
+            query: row.query.clone(),
             on: row.on,
-            verdict: Some(answer.verdict),
-            exit_code: answer.verdict.exit_code(),
-            places: &answer.places,
-            notes: &answer.notes,
+            verdict: Some(answer.report.verdict),
+            exit_code: answer.report.exit_code,
+            license: answer.report.license,
+            stops: answer.report.stops.clone(),
+            home: answer.report.home.clone(),
+            notes: answer.report.notes.clone(),
             error: None,
         },
-        Err(message) => Line {
-            query: &row.query,
+        Err(error) => BatchLine {
+            schema_version: SCHEMA_VERSION,
+            query: row.query.clone(),
             on: row.on,
             verdict: None,
             exit_code: 2,
-            places: &[],
-            notes: &[],
-            error: Some(message),
+            license,
+            stops: Vec::new(),
+            home: None,
+            notes: Vec::new(),
+            error: Some(error.clone()),
         },
     };
     serde_json::to_writer(&mut *out, &line)?;
@@ -150,7 +108,7 @@ pub fn batch_json_line(out: &mut dyn Write, row: &BatchRow) -> io::Result<()> {
 }
 
 /// A place as the language shows it in tables; the divisions are always the bundled ones.
-fn place_name(place: &StopReport, messages: &dyn Messages) -> String {
+fn place_name(place: &Place, messages: &dyn Messages) -> String {
     let division = Code::parse(&place.code).and_then(|code| Divisions::bundled().get(code));
     division.map_or_else(|| place.name.clone(), |division| messages.place(division))
 }
@@ -161,31 +119,33 @@ pub fn batch_human(
     rows: &[BatchRow],
     messages: &dyn Messages,
 ) -> io::Result<()> {
-    let mut table = table(messages.batch_header());
+    let mut cells: Vec<Vec<String>> = Vec::new();
     for row in rows {
         let on = optional_date(row.on);
         match &row.result {
-            Err(message) => {
-                table.add_row([
+            Err(error) => {
+                cells.push(vec![
                     escape(&row.query),
                     on,
                     messages.error_word().into(),
-                    escape(message),
+                    escape(&error.message),
                     String::new(),
                     String::new(),
                 ]);
             }
             Ok(answer) => {
-                for place in &answer.places {
-                    let window = match (place.live_from, place.live_until) {
-                        (Some(from), Some(until)) if from == until => from.to_string(),
-                        (Some(from), Some(until)) => format!("{from}..{until}"),
-                        _ => messages.never().to_string(),
+                for place in &answer.report.stops {
+                    let window = match place.window {
+                        Some(window) if window.earliest == window.latest => {
+                            window.earliest.to_string()
+                        }
+                        Some(window) => format!("{}..{}", window.earliest, window.latest),
+                        None => messages.never().to_string(),
                     };
-                    table.add_row([
+                    cells.push(vec![
                         escape(&row.query),
                         on.clone(),
-                        messages.verdict(answer.verdict).to_string(),
+                        messages.verdict(place.verdict).to_string(),
                         place_name(place, messages),
                         window,
                         messages.status(place.status).to_string(),
@@ -194,5 +154,6 @@ pub fn batch_human(
             }
         }
     }
-    writeln!(out, "{table}")
+    let header = messages.batch_header().map(String::from);
+    writeln!(out, "{}", table(&header, &cells, super::width()))
 }

@@ -5,16 +5,18 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
+use super::report::{Place, prefecture_of};
 use super::{
-    DataVersion, SCHEMA_VERSION, data_version, live_bounds, stale_note, table, tsv_field,
-    window_text, write_note,
+    DataVersion, SCHEMA_VERSION, data_version, prose, stale_note, table, tsv_field, window_text,
+    write_note,
 };
 use crate::data::{Availability, Basis, Claim, Dataset, Level, Quality};
 use crate::i18n::{DataSummary, English, Messages, ShowField};
 use crate::place::PlaceNote;
-use crate::verdict::{Assessment, Standing, Status, Step, Verdict};
+use crate::verdict::{Assessment, Standing, Status, Step};
+use unicode_width::UnicodeWidthStr;
 
 /// The places `edl list` shows, assessed on one date.
 pub struct Listing<'d> {
@@ -56,35 +58,6 @@ impl<'d> Listing<'d> {
     }
 }
 
-/// One place in `edl list --format json`.
-#[derive(Debug, PartialEq, Serialize, Deserialize)]
-pub struct PlaceReport {
-    pub code: String,
-    pub name: String,
-    pub pinyin: String,
-    pub province: String,
-    pub level: Level,
-    pub live_from: Option<NaiveDate>,
-    pub live_until: Option<NaiveDate>,
-    pub status: Status,
-}
-
-impl PlaceReport {
-    fn new(place: &Standing<'_>) -> PlaceReport {
-        let (live_from, live_until) = live_bounds(&place.availability);
-        PlaceReport {
-            code: place.division.code.to_string(),
-            name: place.division.name().to_string(),
-            pinyin: place.division.pinyin_display().to_string(),
-            province: place.province.name().to_string(),
-            level: place.division.level,
-            live_from,
-            live_until,
-            status: place.status,
-        }
-    }
-}
-
 const STATUSES: [Status; 4] = [
     Status::Live,
     Status::Uncertain,
@@ -110,7 +83,8 @@ pub fn list_human(
     dataset: &Dataset,
     messages: &dyn Messages,
 ) -> io::Result<()> {
-    let mut table = table(messages.list_header(listing.dated.then_some(listing.on)));
+    let width = super::width();
+    let mut rows: Vec<Vec<String>> = Vec::with_capacity(listing.places.len());
     let mut previous_province = None;
     for place in &listing.places {
         // Grouped by province: name each province once, on its first row.
@@ -129,20 +103,26 @@ pub fn list_human(
         if listing.dated {
             row.push(messages.status(place.status).to_string());
         }
-        table.add_row(row);
+        rows.push(row);
     }
-    writeln!(out, "{table}")?;
+    let mut header = messages.list_header(listing.dated.then_some(listing.on));
+    // Too narrow for every column: the code goes first (`edl show` and the TSV have it).
+    let fitted = super::wrap::fitted_table(&header, &rows, width).unwrap_or_else(|| {
+        header.remove(2);
+        for row in &mut rows {
+            row.remove(2);
+        }
+        table(&header, &rows, width)
+    });
+    writeln!(out, "{fitted}")?;
     if listing.dated {
-        writeln!(
-            out,
-            "{}",
-            messages.list_counts(
-                listing.on,
-                &listing.counts,
-                listing.total,
-                listing.filtered.then_some(listing.places.len())
-            )
-        )?;
+        let counts = messages.list_counts(
+            listing.on,
+            &listing.counts,
+            listing.total,
+            listing.filtered.then_some(listing.places.len()),
+        );
+        writeln!(out, "{}", prose(&counts, width, ""))?;
     }
     stale_note(out, dataset, listing.on, messages)
 }
@@ -152,7 +132,7 @@ struct ListReport {
     schema_version: u32,
     on: NaiveDate,
     data: DataVersion,
-    places: Vec<PlaceReport>,
+    places: Vec<Place>,
     /// How many places are listed (fewer than `total` with `--status`).
     listed: usize,
     /// The date's counts over every place of the selection, whatever `--status` lists.
@@ -165,7 +145,11 @@ pub fn list_json(out: &mut dyn Write, listing: &Listing<'_>, dataset: &Dataset) 
         schema_version: SCHEMA_VERSION,
         on: listing.on,
         data: data_version(dataset),
-        places: listing.places.iter().map(PlaceReport::new).collect(),
+        places: listing
+            .places
+            .iter()
+            .map(|place| Place::new(None, place, dataset.divisions, place.verdict(), None))
+            .collect(),
         listed: listing.places.len(),
         counts: listing.counts.iter().map(|&(s, n)| (s.id(), n)).collect(),
         total: listing.total,
@@ -174,8 +158,9 @@ pub fn list_json(out: &mut dyn Write, listing: &Listing<'_>, dataset: &Dataset) 
     writeln!(out)
 }
 
+/// The columns of `check --format tsv` that describe a place, in the same order.
 pub const LIST_TSV_HEADER: &str =
-    "code\tname\tpinyin\tprovince\tlevel\tlive_from\tlive_until\tstatus";
+    "code\tname\tpinyin\tprovince\tprefecture\tlevel\twindow_earliest\twindow_latest\tstatus";
 
 /// Writes each row straight from the tables into a reused buffer, without the formatting
 /// machinery per field: `edl list --level county` writes thousands of rows and should cost
@@ -183,6 +168,7 @@ pub const LIST_TSV_HEADER: &str =
 pub fn list_tsv<'d>(
     out: &mut dyn Write,
     places: impl Iterator<Item = Standing<'d>>,
+    dataset: &'d Dataset,
 ) -> io::Result<()> {
     writeln!(out, "{LIST_TSV_HEADER}")?;
     let mut row = Vec::with_capacity(128);
@@ -199,6 +185,8 @@ pub fn list_tsv<'d>(
         field(&mut row, division.name().as_bytes());
         field(&mut row, division.pinyin_display().as_bytes());
         field(&mut row, place.province.name().as_bytes());
+        let city = prefecture_of(dataset.divisions, division);
+        field(&mut row, city.map_or("", |city| city.name()).as_bytes());
         field(&mut row, division.level.id().as_bytes());
         match &place.availability {
             Availability::Window(window) => {
@@ -262,19 +250,11 @@ struct FactReport<'r> {
 #[derive(Serialize)]
 struct ShowReport<'r> {
     schema_version: u32,
-    code: String,
-    name: &'r str,
+    on: NaiveDate,
+    place: Place,
     short: &'r str,
-    pinyin: &'r str,
-    level: Level,
     kind: &'r str,
     chain: Vec<&'r str>,
-    live_from: Option<NaiveDate>,
-    live_until: Option<NaiveDate>,
-    on: NaiveDate,
-    status: Status,
-    verdict: Verdict,
-    reason: String,
     facts: Vec<FactReport<'r>>,
     default_window_applies: bool,
     default_sources: Vec<SourceReport<'r>>,
@@ -328,32 +308,30 @@ fn uses_default(availability: &Availability) -> bool {
 }
 
 fn show_report<'r>(
+    query: &str,
     place: &'r Assessment<'r>,
     dataset: &'r Dataset,
     on: NaiveDate,
     notes: &[PlaceNote<'_>],
 ) -> ShowReport<'r> {
-    let (live_from, live_until) = live_bounds(&place.availability);
     let default_window_applies = uses_default(&place.availability);
     ShowReport {
         schema_version: SCHEMA_VERSION,
-        code: place.division.code.to_string(),
-        name: place.division.name(),
+        on,
+        place: Place::new(
+            Some(query),
+            &place.standing,
+            dataset.divisions,
+            place.verdict(),
+            Some(English.reason(&place.why, place.division)),
+        ),
         short: place.division.short(),
-        pinyin: place.division.pinyin_display(),
-        level: place.division.level,
         kind: place.division.kind.id(),
         chain: dataset
             .divisions
             .chain(place.division)
             .map(|d| d.name())
             .collect(),
-        live_from,
-        live_until,
-        on,
-        status: place.status,
-        verdict: place.verdict(),
-        reason: English.reason(&place.why, place.division),
         facts: facts_about(dataset, place),
         default_window_applies,
         default_sources: if default_window_applies {
@@ -368,12 +346,13 @@ fn show_report<'r>(
 
 pub fn show_json(
     out: &mut dyn Write,
+    query: &str,
     place: &Assessment<'_>,
     dataset: &Dataset,
     on: NaiveDate,
     notes: &[PlaceNote<'_>],
 ) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &show_report(place, dataset, on, notes))?;
+    serde_json::to_writer_pretty(&mut *out, &show_report(query, place, dataset, on, notes))?;
     writeln!(out)
 }
 
@@ -385,80 +364,79 @@ pub fn show_human(
     notes: &[PlaceNote<'_>],
     messages: &dyn Messages,
 ) -> io::Result<()> {
-    let report = show_report(place, dataset, on, notes);
+    let report = show_report("", place, dataset, on, notes);
     let division = place.division;
+    let width = super::width();
     writeln!(out, "{}", messages.show_title(division))?;
-    let field = |name| messages.show_field(name);
-    writeln!(out, "{}{}", field(ShowField::Code), report.code)?;
-    writeln!(
+    // A field's value wraps under itself, past its label.
+    let field = |out: &mut dyn Write, name, value: &str| -> io::Result<()> {
+        let label = messages.show_field(name);
+        let indent = " ".repeat(label.width());
+        writeln!(out, "{}", prose(&format!("{label}{value}"), width, &indent))
+    };
+    // Indented lines wrap at the same indent; a URL stays whole on its own line.
+    let line = |out: &mut dyn Write, indent: &str, text: &str| -> io::Result<()> {
+        let hanging = format!("{indent}  ");
+        writeln!(
+            out,
+            "{}",
+            prose(&format!("{indent}{text}"), width, &hanging)
+        )
+    };
+    field(out, ShowField::Code, &report.place.code)?;
+    field(
         out,
-        "{}{}",
-        field(ShowField::Level),
-        messages.show_level(division.level, division.kind)
+        ShowField::Level,
+        &messages.show_level(division.level, division.kind),
     )?;
-    writeln!(
+    field(out, ShowField::Chain, &report.chain.join(" → "))?;
+    field(
         out,
-        "{}{}",
-        field(ShowField::Chain),
-        report.chain.join(" → ")
-    )?;
-    writeln!(
-        out,
-        "{}{}",
-        field(ShowField::LiveFrom),
-        window_text(&place.availability, messages)
+        ShowField::LiveFrom,
+        &window_text(&place.availability, messages),
     )?;
     let reason = messages.reason(&place.why, division);
-    writeln!(
+    field(
         out,
-        "{}{}",
-        field(ShowField::Status),
-        messages.show_status(place.status, on, &reason)
+        ShowField::Status,
+        &messages.show_status(place.status, on, &reason),
     )?;
-    writeln!(
+    field(
         out,
-        "{}{}",
-        field(ShowField::Verdict),
-        messages.verdict(report.verdict)
+        ShowField::Verdict,
+        messages.verdict(report.place.verdict),
     )?;
     let print_sources = |out: &mut dyn Write, sources: &[SourceReport<'_>]| -> io::Result<()> {
         for source in sources {
-            writeln!(
-                out,
-                "    [{}] {}",
-                messages.quality(source.quality),
-                source.title
-            )?;
+            let quality = messages.quality(source.quality);
+            line(out, "    ", &format!("[{quality}] {}", source.title))?;
             writeln!(out, "      {}", source.url)?;
         }
         Ok(())
     };
     if !report.facts.is_empty() {
-        writeln!(out, "{}", field(ShowField::Facts))?;
+        writeln!(out, "{}", messages.show_field(ShowField::Facts))?;
     }
     for fact in &report.facts {
-        writeln!(
-            out,
-            "  {}",
-            messages.fact_about(fact.id, &messages.claim(fact.said), &fact.about)
-        )?;
+        let about = messages.fact_about(fact.id, &messages.claim(fact.said), &fact.about);
+        line(out, "  ", &about)?;
         if let Some(note) = fact.note {
-            writeln!(out, "    {note}")?;
+            line(out, "    ", note)?;
         }
         print_sources(out, &fact.sources)?;
     }
     if report.default_window_applies {
         let default = &dataset.rollout.default;
-        writeln!(
+        line(
             out,
-            "{}",
-            messages.default_window(default.earliest, default.latest)
+            "",
+            &messages.default_window(default.earliest, default.latest),
         )?;
-        writeln!(out, "    {}", default.note)?;
+        line(out, "    ", &default.note)?;
         print_sources(out, &report.default_sources)?;
     }
     for note in notes {
-        write_note(out, messages, &messages.place_note(note))?;
+        write_note(out, messages, &messages.place_note(note), width)?;
     }
     stale_note(out, dataset, on, messages)
 }
@@ -496,25 +474,62 @@ pub fn timeline_human(
     today: NaiveDate,
     messages: &dyn Messages,
 ) -> io::Result<()> {
-    let mut table = table(messages.timeline_header());
-    for step in step_reports(steps, dataset) {
-        let sources: Vec<String> = step
-            .sources
+    let width = super::width();
+    let header = messages.timeline_header().map(String::from);
+    let steps = step_reports(steps, dataset);
+    let sources = |step: &StepReport<'_>| -> Vec<String> {
+        step.sources
             .iter()
             .map(|s| format!("{} ({})", s.id, messages.quality(s.quality)))
-            .collect();
-        table.add_row([
-            step.date.to_string(),
-            step.title.to_string(),
-            step.cities_stated.map_or(String::new(), |n| n.to_string()),
-            step.live.to_string(),
-            step.new.to_string(),
-            step.uncertain.to_string(),
-            sources.join("\n"),
-        ]);
+            .collect()
+    };
+    let stated =
+        |step: &StepReport<'_>| step.cities_stated.map_or(String::new(), |n| n.to_string());
+    let rows: Vec<Vec<String>> = steps
+        .iter()
+        .map(|step| {
+            vec![
+                step.date.to_string(),
+                step.title.to_string(),
+                stated(step),
+                step.live.to_string(),
+                step.new.to_string(),
+                step.uncertain.to_string(),
+                sources(step).join("\n"),
+            ]
+        })
+        .collect();
+    match super::wrap::fitted_table(&header, &rows, width) {
+        Some(table) => writeln!(out, "{table}")?,
+        // Too narrow for seven columns: each step as a paragraph, its figures under its title.
+        None => {
+            let indent = " ".repeat(12);
+            let (colon, separator) = (messages.colon(), messages.list_separator());
+            for step in &steps {
+                let heading = format!("{}  {}", step.date, step.title);
+                writeln!(out, "{}", prose(&heading, width, &indent))?;
+                let mut figures = Vec::new();
+                if step.cities_stated.is_some() {
+                    figures.push(format!("{}{colon}{}", header[2], stated(step)));
+                }
+                for (label, count) in header[3..6]
+                    .iter()
+                    .zip([step.live, step.new, step.uncertain])
+                {
+                    figures.push(format!("{label}{colon}{count}"));
+                }
+                let figures = format!("{indent}{}", figures.join(separator));
+                writeln!(out, "{}", prose(&figures, width, &indent))?;
+                let cited = format!(
+                    "{indent}{}{colon}{}",
+                    header[6],
+                    sources(step).join(separator)
+                );
+                writeln!(out, "{}", prose(&cited, width, &indent))?;
+            }
+        }
     }
-    writeln!(out, "{table}")?;
-    writeln!(out, "{}", messages.timeline_footer())?;
+    writeln!(out, "{}", prose(messages.timeline_footer(), width, ""))?;
     stale_note(out, dataset, today, messages)
 }
 
@@ -625,18 +640,37 @@ pub fn data_human(
         milestones: report.milestones,
         sources,
     };
+    let width = super::width();
     for line in messages.data_summary(&summary) {
-        writeln!(out, "{line}")?;
+        writeln!(out, "{}", prose(&line, width, "  "))?;
     }
-    let mut table = table(messages.sources_header());
-    for source in &report.sources {
-        table.add_row([
-            source.id.to_string(),
-            messages.quality(source.quality).to_string(),
-            format!("{}\n{}", source.title, source.url),
-        ]);
+    let header = messages.sources_header().map(String::from);
+    let rows: Vec<Vec<String>> = report
+        .sources
+        .iter()
+        .map(|source| {
+            vec![
+                source.id.to_string(),
+                messages.quality(source.quality).to_string(),
+                format!("{}\n{}", source.title, source.url),
+            ]
+        })
+        .collect();
+    match super::wrap::fitted_table(&header, &rows, width) {
+        Some(table) => writeln!(out, "{table}")?,
+        // URLs do not break, so a narrow terminal gets a source a paragraph, as `show` has.
+        None => {
+            for source in &report.sources {
+                writeln!(out, "{} [{}]", source.id, messages.quality(source.quality))?;
+                writeln!(
+                    out,
+                    "{}",
+                    prose(&format!("  {}", source.title), width, "  ")
+                )?;
+                writeln!(out, "  {}", source.url)?;
+            }
+        }
     }
-    writeln!(out, "{table}")?;
     stale_note(out, dataset, today, messages)
 }
 

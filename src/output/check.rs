@@ -5,15 +5,16 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::report::Place;
 use super::{
-    DataVersion, Palette, SCHEMA_VERSION, data_version, live_bounds, table, tsv_field, window_text,
-    write_note,
+    DataVersion, Palette, SCHEMA_VERSION, data_version, optional_date, prose, table, tsv_field,
+    window_text, write_note,
 };
-use crate::data::{Dataset, Level};
+use crate::data::Dataset;
 use crate::i18n::{Blocking, English, Messages};
-use crate::verdict::{Assessment, LicenseState, Status, Stop, Trip, Verdict};
+use crate::verdict::{Assessment, LicenseState, Note, Status, Stop, Trip, Verdict};
 
-/// `edl check --format json`, one object.
+/// `edl check --format json`, one object; also the body of a batch line.
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct CheckReport {
     pub schema_version: u32,
@@ -22,33 +23,21 @@ pub struct CheckReport {
     pub on: NaiveDate,
     pub license: LicenseState,
     pub data: DataVersion,
-    pub stops: Vec<StopReport>,
-    pub home: Option<Vec<StopReport>>,
+    /// One place per stop; an ambiguous query whose candidates agree gives one per candidate.
+    pub stops: Vec<Place>,
+    /// The license's issuing place (`--home`), whose reason says whether licenses issued there
+    /// could have an e-license on the date.
+    pub home: Option<Vec<Place>>,
     pub notes: Vec<String>,
-}
-
-/// One place of a stop. An ambiguous query whose candidates agree gives one per candidate.
-#[derive(Debug, PartialEq, Serialize, Deserialize)]
-pub struct StopReport {
-    pub query: String,
-    pub code: String,
-    pub name: String,
-    pub pinyin: String,
-    pub province: String,
-    pub level: Level,
-    pub live_from: Option<NaiveDate>,
-    pub live_until: Option<NaiveDate>,
-    pub status: Status,
-    pub reason: String,
 }
 
 impl CheckReport {
     /// The report scripts read: its sentences are English whatever the user's language.
     pub fn new(trip: &Trip<'_>, dataset: &Dataset) -> CheckReport {
-        let reports = |stop: &Stop<'_>, home: bool| -> Vec<StopReport> {
+        let reports = |stop: &Stop<'_>, home: bool| -> Vec<Place> {
             stop.places
                 .iter()
-                .map(|place| StopReport::new(&stop.query, place, home))
+                .map(|place| stop_place(trip, &stop.query, place, home, dataset))
                 .collect()
         };
         CheckReport {
@@ -69,28 +58,27 @@ impl CheckReport {
     }
 }
 
-impl StopReport {
-    /// A stop's report, or (`home`) the issuing place's, whose reason says whether licenses
-    /// issued there could have an e-license.
-    pub(super) fn new(query: &str, place: &Assessment<'_>, home: bool) -> StopReport {
-        let (live_from, live_until) = live_bounds(&place.availability);
-        StopReport {
-            query: query.to_string(),
-            code: place.division.code.to_string(),
-            name: place.division.name().to_string(),
-            pinyin: place.division.pinyin_display().to_string(),
-            province: place.province.name().to_string(),
-            level: place.division.level,
-            live_from,
-            live_until,
-            status: place.status,
-            reason: if home {
-                English.home_reason(&place.why, place.division)
-            } else {
-                English.reason(&place.why, place.division)
-            },
-        }
-    }
+/// A stop's place, or (`home`) the issuing place's, whose reason says whether licenses issued
+/// there could have an e-license.
+fn stop_place(
+    trip: &Trip<'_>,
+    query: &str,
+    place: &Assessment<'_>,
+    home: bool,
+    dataset: &Dataset,
+) -> Place {
+    let reason = if home {
+        English.home_reason(&place.why, place.division)
+    } else {
+        English.reason(&place.why, place.division)
+    };
+    Place::new(
+        Some(query),
+        &place.standing,
+        dataset.divisions,
+        trip.verdict_for(place),
+        Some(reason),
+    )
 }
 
 /// The trip's own notes, then the standing advice.
@@ -104,31 +92,69 @@ fn notes(trip: &Trip<'_>, messages: &dyn Messages) -> Vec<String> {
     own.chain(advice.map(str::to_string)).collect()
 }
 
+/// What weighs on every row's verdict besides its place, in English: an issuing place that was
+/// not live, or unknown, and the license state. A TSV row's reason ends with them.
+pub(super) fn verdict_notes(trip: &Trip<'_>) -> Vec<String> {
+    let home = trip
+        .home
+        .iter()
+        .flat_map(|home| &home.places)
+        .filter(|place| place.status != Status::Live)
+        .map(|place| English.home_reason(&place.why, place.division));
+    let trip_wide = trip
+        .notes
+        .iter()
+        .filter(|note| {
+            matches!(
+                note,
+                Note::HomeUnknown { .. } | Note::License { .. } | Note::LicenseUnknown { .. }
+            )
+        })
+        .map(|note| English.note(note));
+    home.chain(trip_wide).collect()
+}
+
 pub fn check_json(out: &mut dyn Write, trip: &Trip<'_>, dataset: &Dataset) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, &CheckReport::new(trip, dataset))?;
     writeln!(out)
 }
 
-pub const CHECK_TSV_HEADER: &str =
-    "query\tcode\tname\tpinyin\tprovince\tlevel\tlive_from\tlive_until\tstatus\treason";
+/// The columns of `check --format tsv`, one place a row, in single and batch mode alike.
+pub const CHECK_TSV_HEADER: &str = "query\ton\tverdict\tcode\tname\tpinyin\tprovince\tprefecture\tlevel\twindow_earliest\twindow_latest\tstatus\treason";
 
 pub fn check_tsv(out: &mut dyn Write, trip: &Trip<'_>, dataset: &Dataset) -> io::Result<()> {
     writeln!(out, "{CHECK_TSV_HEADER}")?;
-    for stop in CheckReport::new(trip, dataset).stops {
-        let date = |day: Option<NaiveDate>| day.map_or(String::new(), |day| day.to_string());
+    let report = CheckReport::new(trip, dataset);
+    tsv_rows(out, report.on, &report.stops, &verdict_notes(trip))
+}
+
+/// One row a place; each reason ends with what else weighs on the verdict (`because`).
+pub(super) fn tsv_rows(
+    out: &mut dyn Write,
+    on: NaiveDate,
+    places: &[Place],
+    because: &[String],
+) -> io::Result<()> {
+    for place in places {
+        let (earliest, latest) = place
+            .window
+            .map_or((None, None), |w| (Some(w.earliest), Some(w.latest)));
+        let reason = place.reason.iter().chain(because).map(String::as_str);
         writeln!(
             out,
-            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
-            tsv_field(&stop.query),
-            stop.code,
-            stop.name,
-            stop.pinyin,
-            stop.province,
-            stop.level.id(),
-            date(stop.live_from),
-            date(stop.live_until),
-            stop.status.id(),
-            tsv_field(&stop.reason),
+            "{}\t{on}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            tsv_field(place.query.as_deref().unwrap_or("")),
+            place.verdict.id(),
+            place.code,
+            place.name,
+            place.pinyin,
+            place.province,
+            place.prefecture.as_deref().unwrap_or(""),
+            place.level.id(),
+            optional_date(earliest),
+            optional_date(latest),
+            place.status.id(),
+            tsv_field(&reason.collect::<Vec<_>>().join("; ")),
         )?;
     }
     Ok(())
@@ -164,23 +190,29 @@ pub fn check_human(
         &blocking,
         trip.home_unknown(),
     );
-    writeln!(
-        out,
+    let width = super::width();
+    let verdict_line = format!(
         "{}{}{headline}",
         palette.verdict(trip.verdict, messages),
         messages.colon()
+    );
+    writeln!(out, "{}", prose(&verdict_line, width, "  "))?;
+    let rows: Vec<Vec<String>> = places(trip)
+        .map(|(home, place)| {
+            let role = if home { messages.home_prefix() } else { "" };
+            vec![
+                format!("{role}{}", messages.place(place.division)),
+                place.province.name().to_string(),
+                window_text(&place.availability, messages),
+                messages.status(place.status).to_string(),
+            ]
+        })
+        .collect();
+    writeln!(
+        out,
+        "{}",
+        table(&messages.check_header(trip.on), &rows, width)
     )?;
-    let mut table = table(messages.check_header(trip.on));
-    for (home, place) in places(trip) {
-        let role = if home { messages.home_prefix() } else { "" };
-        table.add_row([
-            format!("{role}{}", messages.place(place.division)),
-            place.province.name().to_string(),
-            window_text(&place.availability, messages),
-            messages.status(place.status).to_string(),
-        ]);
-    }
-    writeln!(out, "{table}")?;
     for (home, place) in places(trip) {
         let (role, reason) = if home {
             (
@@ -190,15 +222,15 @@ pub fn check_human(
         } else {
             ("", messages.reason(&place.why, place.division))
         };
-        writeln!(
-            out,
+        let line = format!(
             "{role}{}{}{reason}",
             place.division.name(),
             messages.colon()
-        )?;
+        );
+        writeln!(out, "{}", prose(&line, width, "  "))?;
     }
     for note in notes(trip, messages) {
-        write_note(out, messages, &note)?;
+        write_note(out, messages, &note, width)?;
     }
     Ok(())
 }

@@ -8,12 +8,14 @@
 mod batch;
 mod browse;
 mod check;
+mod report;
+mod wrap;
 
 use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
 use chrono::NaiveDate;
-use comfy_table::{ContentArrangement, Table, presets};
+use comfy_table::Table;
 use serde::{Deserialize, Serialize};
 use terminal_size::{Width, terminal_size_of};
 
@@ -22,14 +24,16 @@ use crate::i18n::Messages;
 use crate::place::escape;
 use crate::verdict::{Note, Verdict};
 
-pub use batch::{
-    BATCH_TSV_HEADER, BatchAnswer, BatchRow, batch_human, batch_json_line, batch_tsv_line,
-};
+pub use batch::{BatchAnswer, BatchLine, BatchRow, batch_human, batch_json_line, batch_tsv_line};
 pub use browse::{
-    LIST_TSV_HEADER, Listing, PlaceReport, data_human, data_json, data_tsv, list_human, list_json,
-    list_tsv, show_human, show_json, timeline_human, timeline_json, timeline_tsv,
+    LIST_TSV_HEADER, Listing, data_human, data_json, data_tsv, list_human, list_json, list_tsv,
+    show_human, show_json, timeline_human, timeline_json, timeline_tsv,
 };
-pub use check::{CHECK_TSV_HEADER, CheckReport, StopReport, check_human, check_json, check_tsv};
+pub use check::{CHECK_TSV_HEADER, CheckReport, check_human, check_json, check_tsv};
+pub use report::{
+    ErrorAnswer, ErrorKind, ErrorReport, Failure, Place, Window, ambiguous_report,
+    place_error_report, prefecture_of, several_places_report,
+};
 
 /// Every error `edl` reports, in one shape: one line, prefixed with the program's name, with
 /// control characters escaped so a message cannot drive the terminal.
@@ -38,7 +42,18 @@ pub fn error_line(message: &str) -> String {
 }
 
 /// The JSON schema's version; it changes only when a key changes meaning or goes away.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// What `--format json` writes when a command ends in an error: one object, one line.
+pub fn error_json(out: &mut dyn Write, error: &ErrorReport) -> io::Result<()> {
+    let answer = ErrorAnswer {
+        schema_version: SCHEMA_VERSION,
+        exit_code: 2,
+        error: error.clone(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &answer)?;
+    writeln!(out)
+}
 
 /// The data a JSON answer came from.
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -82,18 +97,27 @@ impl Palette {
     }
 }
 
-/// A table in the house style. comfy-table measures display width, so CJK cells stay aligned.
-/// On a terminal the table wraps to its width; into a pipe or file it keeps its natural width.
-fn table(header: impl Into<comfy_table::Row>) -> Table {
-    let mut table = Table::new();
-    table
-        .load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(header);
-    if let Some((Width(width), _)) = terminal_size_of(io::stdout()) {
-        table.set_width(width);
+/// The width people's output fits: `COLUMNS` when set to a number (as shells and `COLUMNS=60
+/// edl …` set it), else the terminal's; `None` into a pipe or file, which keeps lines whole.
+pub fn width() -> Option<usize> {
+    let columns = std::env::var("COLUMNS").ok();
+    match columns.and_then(|text| text.trim().parse::<usize>().ok()) {
+        Some(columns) if columns > 0 => Some(columns),
+        _ => terminal_size_of(io::stdout()).map(|(Width(width), _)| usize::from(width)),
     }
-    table
+}
+
+/// A table in the house style, fitted to the output's width (see `wrap`), or at its natural
+/// width where no layout fits. comfy-table measures display width, so CJK cells stay aligned.
+fn table(header: &[String], rows: &[Vec<String>], width: Option<usize>) -> Table {
+    wrap::fitted_table(header, rows, width)
+        .or_else(|| wrap::fitted_table(header, rows, None))
+        .expect("a table without a width always fits")
+}
+
+/// Text for people, wrapped to the output's width, its later lines indented by `indent`.
+fn prose(text: &str, width: Option<usize>, indent: &str) -> String {
+    wrap::wrap(text, width, indent)
 }
 
 /// How a window reads in a table cell: one day, or a range whose exact day is unknown.
@@ -102,13 +126,6 @@ fn window_text(availability: &Availability, messages: &dyn Messages) -> String {
         Availability::Never(_) => messages.never().to_string(),
         Availability::Window(window) if window.is_exact() => window.earliest.date.to_string(),
         Availability::Window(window) => format!("{}..{}", window.earliest.date, window.latest.date),
-    }
-}
-
-fn live_bounds(availability: &Availability) -> (Option<NaiveDate>, Option<NaiveDate>) {
-    match availability {
-        Availability::Window(window) => (Some(window.earliest.date), Some(window.latest.date)),
-        Availability::Never(_) => (None, None),
     }
 }
 
@@ -121,9 +138,17 @@ fn tsv_field(text: &str) -> String {
     escape(text).replace('\t', "\\t")
 }
 
-/// A note line for people; user text in it is escaped.
-fn write_note(out: &mut dyn Write, messages: &dyn Messages, text: &str) -> io::Result<()> {
-    writeln!(out, "{}{}", messages.note_label(), escape(text))
+/// A note line for people, wrapped under its label; user text in it is escaped.
+fn write_note(
+    out: &mut dyn Write,
+    messages: &dyn Messages,
+    text: &str,
+    width: Option<usize>,
+) -> io::Result<()> {
+    let label = messages.note_label();
+    let indent = " ".repeat(unicode_width::UnicodeWidthStr::width(label));
+    let line = format!("{label}{}", escape(text));
+    writeln!(out, "{}", prose(&line, width, &indent))
 }
 
 /// The staleness note for outputs other than `check` (whose notes carry it already).
@@ -134,7 +159,9 @@ fn stale_note(
     messages: &dyn Messages,
 ) -> io::Result<()> {
     match crate::verdict::staleness(dataset, date) {
-        Some(note @ Note::Stale { .. }) => write_note(out, messages, &messages.note(&note)),
+        Some(note @ Note::Stale { .. }) => {
+            write_note(out, messages, &messages.note(&note), width())
+        }
         _ => Ok(()),
     }
 }

@@ -9,7 +9,7 @@ use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use edl::output::BATCH_TSV_HEADER;
+use edl::output::CHECK_TSV_HEADER;
 
 use crate::support::edl;
 
@@ -216,7 +216,7 @@ impl Case {
             }
             Some((results, bad)) => {
                 let out: Vec<&str> = stdout.lines().collect();
-                assert_eq!(out.first(), Some(&BATCH_TSV_HEADER), "header{}", shown());
+                assert_eq!(out.first(), Some(&CHECK_TSV_HEADER), "header{}", shown());
                 assert_eq!(out.len(), 1 + results, "result lines{}", shown());
                 assert_eq!(
                     lines.len(),

@@ -255,7 +255,7 @@ fn list_counties_as_tsv() {
     );
     assert_eq!(lines[0], LIST_TSV_HEADER);
     for line in &lines[1..] {
-        assert_eq!(line.split('\t').count(), 8, "8 fields: {line:?}");
+        assert_eq!(line.split('\t').count(), 9, "9 fields: {line:?}");
     }
 }
 
@@ -267,18 +267,19 @@ fn list_provinces_as_tsv_with_the_sars_and_taiwan_not_covered() {
     assert_eq!(lines[0], LIST_TSV_HEADER);
     let rows: Vec<Vec<&str>> = lines[1..].iter().map(|l| l.split('\t').collect()).collect();
     for row in &rows {
-        assert_eq!(row.len(), 8, "{row:?}");
+        assert_eq!(row.len(), 9, "{row:?}");
     }
     let hong_kong = rows
         .iter()
         .find(|row| row[1].contains("香港"))
         .expect("a row for 香港");
-    assert_eq!(hong_kong[5], "", "live_from of 香港");
-    assert_eq!(hong_kong[6], "", "live_until of 香港");
-    assert_eq!(hong_kong[7], "not-covered", "status of 香港");
+    assert_eq!(hong_kong[4], "", "prefecture of 香港");
+    assert_eq!(hong_kong[6], "", "window_earliest of 香港");
+    assert_eq!(hong_kong[7], "", "window_latest of 香港");
+    assert_eq!(hong_kong[8], "not-covered", "status of 香港");
     let outside: BTreeSet<&str> = rows
         .iter()
-        .filter(|row| row[7] == "not-covered")
+        .filter(|row| row[8] == "not-covered")
         .map(|row| row[0])
         .collect();
     assert_eq!(outside, BTreeSet::from(["710000", "810000", "820000"]));
@@ -342,7 +343,7 @@ fn list_as_json_counts_what_it_lists() {
             "total"
         ])
     );
-    assert_eq!(report["schema_version"], 1);
+    assert_eq!(report["schema_version"], 2);
     assert_eq!(report["on"], "2021-09-01");
     let places = report["places"].as_array().expect("places is an array");
     assert_eq!(places.len(), 337 + 20);

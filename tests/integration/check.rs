@@ -244,8 +244,7 @@ fn hong_kong_is_not_covered() {
         report.stops[0]
     );
     assert_eq!(report.stops[0].status, Status::NotCovered);
-    assert_eq!(report.stops[0].live_from, None);
-    assert_eq!(report.stops[0].live_until, None);
+    assert_eq!(report.stops[0].window, None);
 }
 
 // --- Ambiguous places ---
@@ -419,7 +418,7 @@ fn quiet_prints_nothing_and_exits_1_when_not_live() {
 fn json_report_has_the_documented_schema() {
     let args = ["成都", "北京", "--on", "2021-07-01"];
     let report = report(&args, 1);
-    assert_eq!(report.schema_version, 1);
+    assert_eq!(report.schema_version, 2);
     assert_eq!(report.verdict, Verdict::BringCard);
     assert_eq!(report.exit_code, 1);
     assert_eq!(report.on, day("2021-07-01"));
@@ -429,11 +428,11 @@ fn json_report_has_the_documented_schema() {
         .iter()
         .map(|stop| {
             (
-                stop.query.as_str(),
+                stop.query.as_deref().unwrap_or(""),
                 stop.code.as_str(),
                 stop.status,
-                stop.live_from,
-                stop.live_until,
+                stop.window.map(|w| w.earliest),
+                stop.window.map(|w| w.latest),
             )
         })
         .collect();
@@ -500,10 +499,11 @@ fn json_report_has_the_documented_schema() {
         "name",
         "pinyin",
         "province",
+        "prefecture",
         "level",
-        "live_from",
-        "live_until",
+        "window",
         "status",
+        "verdict",
         "reason",
     ]);
     let stops = value["stops"].as_array().expect("stops is an array");
@@ -515,7 +515,13 @@ fn json_report_has_the_documented_schema() {
     assert_eq!(value["license"], "normal");
     assert_eq!(value["on"], "2021-07-01");
     assert_eq!(stops[1]["status"], "not-yet");
-    assert_eq!(stops[1]["live_from"], "2021-09-01");
+    assert_eq!(stops[1]["window"]["earliest"], "2021-09-01");
+    assert_eq!(stops[1]["window"]["latest"], "2021-09-01");
+    assert_eq!(keys(&stops[1]["window"]), set(&["earliest", "latest"]));
+    assert_eq!(
+        stops[0]["verdict"], "bring-card",
+        "no --home before 2021-12-31"
+    );
     assert_eq!(value["home"], Value::Null);
 }
 
@@ -537,7 +543,7 @@ fn tsv_has_the_header_and_one_line_per_stop() {
     assert_eq!(lines[0], CHECK_TSV_HEADER);
     assert_eq!(
         lines[0],
-        "query\tcode\tname\tpinyin\tprovince\tlevel\tlive_from\tlive_until\tstatus\treason"
+        "query\ton\tverdict\tcode\tname\tpinyin\tprovince\tprefecture\tlevel\twindow_earliest\twindow_latest\tstatus\treason"
     );
     let width = CHECK_TSV_HEADER.split('\t').count();
     let rows: Vec<Vec<&str>> = lines[1..]
@@ -548,13 +554,16 @@ fn tsv_has_the_header_and_one_line_per_stop() {
         assert_eq!(row.len(), width, "fields of {row:?}");
     }
     assert_eq!(
-        rows[0][..9],
+        rows[0][..12],
         [
             "成都",
+            "2021-07-01",
+            "bring-card",
             "510100",
             "成都市",
             "Chengdu",
             "四川省",
+            "成都市",
             "prefecture",
             "2021-06-01",
             "2021-06-01",
@@ -562,12 +571,15 @@ fn tsv_has_the_header_and_one_line_per_stop() {
         ]
     );
     assert_eq!(
-        rows[1][..9],
+        rows[1][..12],
         [
             "北京",
+            "2021-07-01",
+            "bring-card",
             "110000",
             "北京市",
             "Beijing",
+            "北京市",
             "北京市",
             "province",
             "2021-09-01",

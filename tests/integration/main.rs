@@ -8,6 +8,8 @@ mod places;
 mod properties;
 mod readme;
 mod regressions;
+mod schema;
 mod scripting;
 mod support;
 mod verdict_rules;
+mod widths;

@@ -24,7 +24,10 @@ fn shown(query: &str) -> (String, Vec<String>) {
         .iter()
         .map(|note| note.as_str().expect("a note is text").to_string())
         .collect();
-    (report["code"].as_str().expect("code").to_string(), notes)
+    (
+        report["place"]["code"].as_str().expect("code").to_string(),
+        notes,
+    )
 }
 
 /// The error line of `edl check QUERY --on 2021-11-01`, which must be an error.

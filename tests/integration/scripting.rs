@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::process::Command as StdCommand;
 
-use edl::output::BATCH_TSV_HEADER;
+use edl::output::CHECK_TSV_HEADER;
 use edl::verdict::Verdict;
 use serde_json::Value;
 
@@ -46,8 +46,8 @@ fn batch_tsv(args: &[&str], input: impl Into<Vec<u8>>) -> Run {
 /// The result lines of a TSV batch (after asserting the header), each split into its fields.
 fn tsv_rows(outcome: &Run) -> Vec<Vec<&str>> {
     let mut lines = outcome.stdout.lines();
-    assert_eq!(lines.next(), Some(BATCH_TSV_HEADER), "the TSV header");
-    let columns = BATCH_TSV_HEADER.split('\t').count();
+    assert_eq!(lines.next(), Some(CHECK_TSV_HEADER), "the TSV header");
+    let columns = CHECK_TSV_HEADER.split('\t').count();
     lines
         .map(|line| {
             let fields: Vec<&str> = line.split('\t').collect();
@@ -107,7 +107,7 @@ fn batch_tsv_answers_each_query_line_in_order() {
     let rows = tsv_rows(&outcome);
     let picked: Vec<[&str; 4]> = rows
         .iter()
-        .map(|row| [row[0], row[1], row[2], row[6]])
+        .map(|row| [row[0], row[1], row[2], row[11]])
         .collect();
     assert_eq!(
         picked,
@@ -193,7 +193,7 @@ fn batch_bad_lines_are_reported_with_their_line_numbers() {
             .strip_prefix(prefix)
             .unwrap_or_else(|| panic!("{error:?} starts with {prefix:?}"));
         assert!(message.starts_with(start), "{message:?}");
-        assert_eq!(row[9], message, "the result line carries the message");
+        assert_eq!(row[12], message, "the result line carries the message");
     }
 }
 
@@ -227,11 +227,14 @@ fn batch_json_lines_have_the_documented_keys() {
             .starts_with("edl: line 2: \"suzhou\" could be")
     );
     let keys: BTreeSet<&str> = [
+        "schema_version",
         "query",
         "on",
         "verdict",
         "exit_code",
-        "places",
+        "license",
+        "stops",
+        "home",
         "notes",
         "error",
     ]
@@ -266,11 +269,19 @@ fn batch_json_lines_have_the_documented_keys() {
             ("北京", "2021-08-31", Value::from("bring-card"), 1),
         ]
     );
-    let error = lines[1]["error"].as_str().expect("the bad line's error");
-    assert!(error.starts_with("\"suzhou\" could be 3 places"), "{error}");
-    assert_eq!(lines[1]["places"], Value::Array(vec![]));
+    let error = &lines[1]["error"];
+    assert_eq!(error["kind"], "ambiguous-place");
+    assert_eq!(error["query"], "suzhou");
+    let message = error["message"].as_str().expect("the bad line's message");
+    assert!(
+        message.starts_with("\"suzhou\" could be 3 places"),
+        "{message}"
+    );
+    assert_eq!(error["candidates"].as_array().map(Vec::len), Some(3));
+    assert_eq!(lines[1]["stops"], Value::Array(vec![]));
     assert!(lines[0]["error"].is_null() && lines[2]["error"].is_null());
-    assert_eq!(lines[0]["places"][0]["code"], "510100");
+    assert_eq!(lines[0]["stops"][0]["code"], "510100");
+    assert_eq!(lines[0]["home"][0]["code"], "510100", "the trip's home");
 }
 
 #[test]
@@ -369,9 +380,9 @@ fn batch_lines_that_are_not_text() {
         verdicts,
         ["e-license", "error", "e-license", "error", "e-license"]
     );
-    assert_eq!(rows[1][9], "the line is not UTF-8 text");
+    assert_eq!(rows[1][12], "the line is not UTF-8 text");
     assert_eq!(rows[3][0], "a\\0b", "the NUL is shown escaped");
-    assert_eq!(rows[3][9], "the line contains a NUL byte");
+    assert_eq!(rows[3][12], "the line contains a NUL byte");
     assert_eq!(rows[4][0], "chengdu");
 }
 
@@ -664,7 +675,7 @@ echo "status=${PIPESTATUS[1]}""#,
     assert_eq!(stderr, "", "edl's stderr");
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines.len(), 6, "{stdout}");
-    assert_eq!(lines[0], BATCH_TSV_HEADER);
+    assert_eq!(lines[0], CHECK_TSV_HEADER);
     for line in &lines[1..5] {
         assert!(line.starts_with("成都\t"), "{line}");
         assert_eq!(line.split('\t').nth(2), Some("e-license"), "{line}");

@@ -3,7 +3,8 @@
 use assert_cmd::Command;
 
 /// Environment variables that would change `edl`'s answers or its look.
-const EDL_ENV: [&str; 8] = [
+const EDL_ENV: [&str; 9] = [
+    "COLUMNS",
     "EDL_DATA",
     "EDL_LICENSE",
     "EDL_HOME",

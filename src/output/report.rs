@@ -1,0 +1,284 @@
+//! The shapes scripts read, shared by every command (JSON schema version 2): one place object
+//! wherever a place is reported (`check` stops and home, batch lines, `list`, `show`, an
+//! error's candidates), and one error object wherever an answer could not be given.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::data::{Availability, Dataset, Division, Divisions, Kind, Level};
+use crate::i18n::{English, Messages};
+use crate::place::{Gazetteer, PlaceError};
+use crate::verdict::{self, Ambiguous, Standing, Status, Verdict};
+
+/// One place as every JSON answer reports it (a TSV row holds the same fields).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    /// What was asked for this place; for an error's candidate, a query that names it alone;
+    /// `null` in `list`, which nobody asked place by place.
+    pub query: Option<String>,
+    pub code: String,
+    pub name: String,
+    pub pinyin: String,
+    pub province: String,
+    /// The city it is in or is: the prefecture-level division of its chain, or the
+    /// municipality; `null` for a province and for the places of Hong Kong and Macau.
+    pub prefecture: Option<String>,
+    pub level: Level,
+    /// When the e-license went live there; `null` outside the mainland, where it never does.
+    pub window: Option<Window>,
+    pub status: Status,
+    /// The answer for this place alone on the date; in `check`, with the license state and the
+    /// issuing place weighed as for the whole trip.
+    pub verdict: Verdict,
+    /// Why, in one English sentence; `null` in `list` (`edl show` gives it).
+    pub reason: Option<String>,
+}
+
+/// The days between which the e-license went live at a place: equal when the day is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Window {
+    /// The first day it may have been live.
+    pub earliest: NaiveDate,
+    /// The day by which it was surely live.
+    pub latest: NaiveDate,
+}
+
+impl Window {
+    pub fn of(availability: &Availability) -> Option<Window> {
+        match availability {
+            Availability::Window(window) => Some(Window {
+                earliest: window.earliest.date,
+                latest: window.latest.date,
+            }),
+            Availability::Never(_) => None,
+        }
+    }
+}
+
+impl Place {
+    pub fn new(
+        query: Option<&str>,
+        standing: &Standing<'_>,
+        divisions: &Divisions,
+        verdict: Verdict,
+        reason: Option<String>,
+    ) -> Place {
+        let division = standing.division;
+        Place {
+            query: query.map(str::to_string),
+            code: division.code.to_string(),
+            name: division.name().to_string(),
+            pinyin: division.pinyin_display().to_string(),
+            province: standing.province.name().to_string(),
+            prefecture: prefecture_of(divisions, division).map(|city| city.name().to_string()),
+            level: division.level,
+            window: Window::of(&standing.availability),
+            status: standing.status,
+            verdict,
+            reason,
+        }
+    }
+}
+
+/// The prefecture-level division a place is in or is, or the municipality.
+pub fn prefecture_of<'d>(divisions: &'d Divisions, division: &'d Division) -> Option<&'d Division> {
+    divisions
+        .chain(division)
+        .find(|d| d.level == Level::Prefecture || d.kind == Kind::Municipality)
+}
+
+/// What sort of error ended a command or a batch line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ErrorKind {
+    /// The command line is wrong (an unknown flag, a missing place, `-` with other places).
+    Usage,
+    UnknownPlace,
+    /// The query fits several places that get different answers, or several where one is
+    /// wanted (`show`, `--home`, `--province`).
+    AmbiguousPlace,
+    EmptyPlace,
+    PlaceTooLong,
+    /// One argument names several places where one is wanted.
+    SeveralPlaces,
+    /// The place is not of the level asked for (`--province 成都`).
+    WrongLevel,
+    BadDate,
+    UnknownLicense,
+    /// A batch line that is not text (not UTF-8, or with a NUL).
+    BadLine,
+    /// A rollout file that cannot be used.
+    BadData,
+    /// Anything else: a file or stream that could not be read or written.
+    Io,
+}
+
+/// An error, for scripts: always in English, whatever the language of the stderr line.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ErrorReport {
+    pub kind: ErrorKind,
+    pub message: String,
+    /// The text the error is about, where there is one.
+    pub query: Option<String>,
+    /// The places the query could mean (an ambiguous place) or might have meant (an unknown
+    /// one), each with its own verdict on the date.
+    pub candidates: Vec<Place>,
+}
+
+/// What `edl … --format json` writes on stdout when a command ends in an error.
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+pub struct ErrorAnswer {
+    pub schema_version: u32,
+    pub exit_code: u8,
+    pub error: ErrorReport,
+}
+
+/// An error that ends a command: one line in the user's language on stderr, and, for a script
+/// that asked for JSON, its report on stdout.
+#[derive(Debug)]
+pub struct Failure {
+    pub message: String,
+    pub report: ErrorReport,
+}
+
+impl Failure {
+    /// An error with no query and no candidates.
+    pub fn plain(kind: ErrorKind, message: String, english: String) -> Failure {
+        Failure {
+            message,
+            report: ErrorReport {
+                kind,
+                message: english,
+                query: None,
+                candidates: Vec::new(),
+            },
+        }
+    }
+
+    /// The same error, said to be about an option's value (`in --home: …`): `prefix` in the
+    /// user's language, `english` for the report.
+    pub fn within(mut self, prefix: &str, english: &str) -> Failure {
+        self.message = format!("{prefix}{}", self.message);
+        self.report.message = format!("{english}{}", self.report.message);
+        self
+    }
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Failure {}
+
+impl Failure {
+    /// An error said in the user's words (`messages`) on stderr and in English in its report;
+    /// `report` writes it in the words it is given.
+    pub fn new(messages: &dyn Messages, report: impl Fn(&dyn Messages) -> ErrorReport) -> Failure {
+        Failure {
+            message: report(messages).message,
+            report: report(&English),
+        }
+    }
+}
+
+/// A candidate of an error: the place on the date, with its own verdict and a query that
+/// names it alone.
+fn candidate<'d>(
+    dataset: &'d Dataset,
+    gazetteer: &Gazetteer<'d>,
+    division: &'d Division,
+    on: NaiveDate,
+    verdict: Option<Verdict>,
+) -> Place {
+    let place = verdict::assess(dataset, division, on);
+    Place::new(
+        Some(&gazetteer.hint(division)),
+        &place.standing,
+        dataset.divisions,
+        verdict.unwrap_or_else(|| place.verdict()),
+        Some(English.reason(&place.why, division)),
+    )
+}
+
+/// A query that matched nothing usable; an unknown one lists the places it might have meant.
+pub fn place_error_report<'d>(
+    dataset: &'d Dataset,
+    gazetteer: &Gazetteer<'d>,
+    error: &PlaceError,
+    on: NaiveDate,
+    messages: &dyn Messages,
+) -> ErrorReport {
+    let (kind, query, candidates) = match error {
+        PlaceError::Empty => (ErrorKind::EmptyPlace, None, Vec::new()),
+        PlaceError::TooLong { .. } => (ErrorKind::PlaceTooLong, None, Vec::new()),
+        PlaceError::Several { query, .. } => (ErrorKind::SeveralPlaces, Some(query), Vec::new()),
+        PlaceError::Unknown { query, suggestions } => (
+            ErrorKind::UnknownPlace,
+            Some(query),
+            suggestions
+                .iter()
+                .filter_map(|&code| dataset.divisions.get(code))
+                .map(|division| candidate(dataset, gazetteer, division, on, None))
+                .collect(),
+        ),
+    };
+    ErrorReport {
+        kind,
+        message: crate::i18n::place_error(dataset.divisions, error, messages),
+        query: query.cloned(),
+        candidates,
+    }
+}
+
+/// A stop whose candidates get different answers: each with the verdict it would get.
+pub fn ambiguous_report<'d>(
+    dataset: &'d Dataset,
+    gazetteer: &Gazetteer<'d>,
+    ambiguous: &Ambiguous<'d>,
+    messages: &dyn Messages,
+) -> ErrorReport {
+    ErrorReport {
+        kind: ErrorKind::AmbiguousPlace,
+        message: messages.ambiguous(ambiguous),
+        query: Some(ambiguous.query.clone()),
+        candidates: ambiguous
+            .candidates
+            .iter()
+            .map(|(placed, verdict)| {
+                candidate(
+                    dataset,
+                    gazetteer,
+                    placed.division,
+                    ambiguous.on,
+                    Some(*verdict),
+                )
+            })
+            .collect(),
+    }
+}
+
+/// A query that fits several places where one is wanted (`show`, `--home`, `--province`).
+pub fn several_places_report<'d>(
+    dataset: &'d Dataset,
+    gazetteer: &Gazetteer<'d>,
+    query: &str,
+    places: &[&'d Division],
+    on: NaiveDate,
+    messages: &dyn Messages,
+) -> ErrorReport {
+    let listed: Vec<String> = places
+        .iter()
+        .map(|d| messages.candidate(d, &gazetteer.hint(d)))
+        .collect();
+    ErrorReport {
+        kind: ErrorKind::AmbiguousPlace,
+        message: messages.several_places(query, &listed),
+        query: Some(query.to_string()),
+        candidates: places
+            .iter()
+            .map(|division| candidate(dataset, gazetteer, division, on, None))
+            .collect(),
+    }
+}
