@@ -177,6 +177,7 @@ impl<'d> Batch<'d> {
             _ => query.to_string(),
         };
         ErrorReport {
+            suggestions: Vec::new(),
             kind,
             message: self.describe(problem, messages),
             query: Some(query),

@@ -132,6 +132,7 @@ fn error_report(error: &anyhow::Error) -> output::ErrorReport {
     match error.downcast_ref::<Failure>() {
         Some(failure) => failure.report.clone(),
         None => output::ErrorReport {
+            suggestions: Vec::new(),
             kind: ErrorKind::Io,
             message: format!("{error:#}"),
             query: None,

@@ -120,9 +120,11 @@ pub struct ErrorReport {
     pub message: String,
     /// The text the error is about, where there is one.
     pub query: Option<String>,
-    /// The places the query could mean (an ambiguous place) or might have meant (an unknown
-    /// one), each with its own verdict on the date.
+    /// The places an ambiguous query could mean, each with its own verdict on the date.
     pub candidates: Vec<Place>,
+    /// The places an unknown query might have meant (did you mean…), with their verdicts: kept
+    /// apart from `candidates`, since the query names none of them.
+    pub suggestions: Vec<Place>,
 }
 
 /// What `edl … --format json` writes on stdout when a command ends in an error.
@@ -151,6 +153,7 @@ impl Failure {
                 message: english,
                 query: None,
                 candidates: Vec::new(),
+                suggestions: Vec::new(),
             },
         }
     }
@@ -210,7 +213,7 @@ pub fn place_error_report<'d>(
     on: NaiveDate,
     messages: &dyn Messages,
 ) -> ErrorReport {
-    let (kind, query, candidates) = match error {
+    let (kind, query, suggestions) = match error {
         PlaceError::Empty => (ErrorKind::EmptyPlace, None, Vec::new()),
         PlaceError::TooLong { .. } => (ErrorKind::PlaceTooLong, None, Vec::new()),
         PlaceError::Several { query, .. } => (ErrorKind::SeveralPlaces, Some(query), Vec::new()),
@@ -228,7 +231,8 @@ pub fn place_error_report<'d>(
         kind,
         message: crate::i18n::place_error(dataset.divisions, error, messages),
         query: query.cloned(),
-        candidates,
+        candidates: Vec::new(),
+        suggestions,
     }
 }
 
@@ -240,6 +244,7 @@ pub fn ambiguous_report<'d>(
     messages: &dyn Messages,
 ) -> ErrorReport {
     ErrorReport {
+        suggestions: Vec::new(),
         kind: ErrorKind::AmbiguousPlace,
         message: messages.ambiguous(ambiguous),
         query: Some(ambiguous.query.clone()),
@@ -273,6 +278,7 @@ pub fn several_places_report<'d>(
         .map(|d| messages.candidate(d, &gazetteer.hint(d)))
         .collect();
     ErrorReport {
+        suggestions: Vec::new(),
         kind: ErrorKind::AmbiguousPlace,
         message: messages.several_places(query, &listed),
         query: Some(query.to_string()),

@@ -120,9 +120,10 @@ fn single_batch_list_show_and_error_json_parse_into_the_same_structs() {
     assert_eq!(error.exit_code, 2);
     assert_eq!(error.error.kind, ErrorKind::UnknownPlace);
     assert_eq!(error.error.query.as_deref(), Some("chengdoo"));
+    assert!(error.error.candidates.is_empty(), "an unknown place means none");
     let suggested: Vec<&str> = error
         .error
-        .candidates
+        .suggestions
         .iter()
         .map(|p| p.name.as_str())
         .collect();
@@ -131,13 +132,13 @@ fn single_batch_list_show_and_error_json_parse_into_the_same_structs() {
         standing(
             error
                 .error
-                .candidates
+                .suggestions
                 .iter()
                 .find(|p| p.code == "510100")
-                .expect("成都 among the candidates")
+                .expect("成都 among the suggestions")
         ),
         standing(chengdu),
-        "a candidate is a place like any other"
+        "a suggestion is a place like any other"
     );
 }
 
