@@ -130,7 +130,7 @@ pub fn usage_failure(error: &clap::Error, lang: Lang) -> Failure {
 /// An error's report: a [`Failure`]'s own, else an I/O problem in its own words.
 fn error_report(error: &anyhow::Error) -> output::ErrorReport {
     match error.downcast_ref::<Failure>() {
-        Some(failure) => failure.report.clone(),
+        Some(failure) => (*failure.report).clone(),
         None => output::ErrorReport {
             suggestions: Vec::new(),
             kind: ErrorKind::Io,

@@ -140,7 +140,8 @@ pub struct ErrorAnswer {
 #[derive(Debug)]
 pub struct Failure {
     pub message: String,
-    pub report: ErrorReport,
+    /// Boxed: a `Result` carrying a failure stays small on the path that succeeds.
+    pub report: Box<ErrorReport>,
 }
 
 impl Failure {
@@ -148,13 +149,13 @@ impl Failure {
     pub fn plain(kind: ErrorKind, message: String, english: String) -> Failure {
         Failure {
             message,
-            report: ErrorReport {
+            report: Box::new(ErrorReport {
                 kind,
                 message: english,
                 query: None,
                 candidates: Vec::new(),
                 suggestions: Vec::new(),
-            },
+            }),
         }
     }
 
@@ -181,7 +182,7 @@ impl Failure {
     pub fn new(messages: &dyn Messages, report: impl Fn(&dyn Messages) -> ErrorReport) -> Failure {
         Failure {
             message: report(messages).message,
-            report: report(&English),
+            report: Box::new(report(&English)),
         }
     }
 }

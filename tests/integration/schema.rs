@@ -120,7 +120,10 @@ fn single_batch_list_show_and_error_json_parse_into_the_same_structs() {
     assert_eq!(error.exit_code, 2);
     assert_eq!(error.error.kind, ErrorKind::UnknownPlace);
     assert_eq!(error.error.query.as_deref(), Some("chengdoo"));
-    assert!(error.error.candidates.is_empty(), "an unknown place means none");
+    assert!(
+        error.error.candidates.is_empty(),
+        "an unknown place means none"
+    );
     let suggested: Vec<&str> = error
         .error
         .suggestions
