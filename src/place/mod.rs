@@ -162,6 +162,8 @@ struct Found<'d> {
     via: Via,
     /// What an address reading left unread.
     rest: String,
+    /// How many divisions an address reading went through (0 for a whole term).
+    steps: usize,
     renamed: Vec<Renamed<'d>>,
 }
 
@@ -171,6 +173,7 @@ impl<'d> Found<'d> {
             places,
             via,
             rest: String::new(),
+            steps: 0,
             renamed: Vec::new(),
         })
     }
@@ -242,7 +245,7 @@ impl<'d> Gazetteer<'d> {
             return Err(PlaceError::Empty);
         }
         if let Some(found) = self.find(&text, false) {
-            return Ok(Reading::One(self.finish(&text, found)));
+            return self.answer(trimmed, &text, found).map(Reading::One);
         }
         if text.contains(is_separator) {
             let parts: Vec<&str> = text
@@ -252,10 +255,10 @@ impl<'d> Gazetteer<'d> {
             if let [one] = parts.as_slice()
                 && let Some(found) = self.find(one, false)
             {
-                return Ok(Reading::One(self.finish(one, found)));
+                return self.answer(trimmed, one, found).map(Reading::One);
             }
             if let Some(found) = self.qualified(&parts) {
-                return Ok(Reading::One(self.finish(&text, found)));
+                return self.answer(trimmed, &text, found).map(Reading::One);
             }
             let each: Option<Vec<(String, Resolved<'d>)>> = parts
                 .iter()
@@ -274,7 +277,7 @@ impl<'d> Gazetteer<'d> {
             if !text.is_ascii() {
                 let joined = parts.concat();
                 if let Some(found) = self.find(&joined, true) {
-                    return Ok(Reading::One(self.finish(&joined, found)));
+                    return self.answer(trimmed, &joined, found).map(Reading::One);
                 }
             }
         }
@@ -341,6 +344,27 @@ impl<'d> Gazetteer<'d> {
         self.find(query, false).is_some_and(|found| {
             found.rest.is_empty() && found.places.iter().all(|d| d.code == division.code)
         })
+    }
+
+    /// A reading as an answer. One short name that fits several places, with other text after
+    /// it (龙华创业路: 深圳's or 海口's 龙华区?), names no place: it is unknown, and the places its
+    /// start may be are the suggestions. A full name so followed is a question, as alone
+    /// (朝阳区汉庭酒店: 北京's or 长春's 朝阳区).
+    fn answer(
+        &self,
+        query: &str,
+        text: &str,
+        found: Found<'d>,
+    ) -> Result<Resolved<'d>, PlaceError> {
+        let unread = !found.rest.is_empty() && found.steps == 1 && found.via == Via::Short;
+        let resolved = self.finish(text, found);
+        if unread && resolved.places.len() > 1 {
+            return Err(PlaceError::Unknown {
+                query: query.to_string(),
+                suggestions: resolved.places.iter().map(|d| d.code).collect(),
+            });
+        }
+        Ok(resolved)
     }
 
     /// Sorts the candidates and says what was assumed.
@@ -596,6 +620,7 @@ impl<'d> Gazetteer<'d> {
             } else {
                 rest.to_string()
             },
+            steps: best.depth,
             renamed: best.renamed,
         })
     }

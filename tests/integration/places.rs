@@ -142,6 +142,12 @@ fn input_as_keyboards_and_map_apps_write_it() {
 
 #[test]
 fn a_road_name_is_no_place_and_an_unread_rest_is_said() {
+    // One short name for several places, then other text, names no place: 深圳's or 海口's?
+    let line = refused("龙华创业路");
+    assert!(
+        line.starts_with("edl: unknown place \"龙华创业路\"; did you mean 龙华区"),
+        "{line}"
+    );
     // 红星 was 伊春's 红星区: its former name before 路 is a road too.
     for road in ["绍兴路59号", "金水路751号", "南京西路", "红星路三段一号"] {
         let line = refused(road);
