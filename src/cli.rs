@@ -115,7 +115,7 @@ pub struct Cli {
 // comment here would become the `about` of every command that flattens this.)
 #[derive(Debug, Args)]
 pub struct Options {
-    /// Use this rollout file (TOML) instead of the bundled facts
+    /// Use this rollout file (TOML, a regular file of at most 1 MiB) instead of the bundled facts
     #[arg(long, value_name = "FILE", env = "EDL_DATA")]
     pub data: Option<PathBuf>,
 
@@ -260,7 +260,8 @@ pub struct TimelineArgs {
 
 #[derive(Debug, Args)]
 pub struct DataArgs {
-    /// Validate this rollout file and report every problem, each with its line and column
+    /// Validate this rollout file and report its problems (the first 100), each with its line
+    /// and column
     #[arg(long, value_name = "FILE")]
     pub check: Option<PathBuf>,
 
@@ -275,8 +276,9 @@ pub struct DataArgs {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Where you will drive: 成都, chengdu, a county (昆山), a code (510100), "suzhou, anhui", or
-    /// the start of an address; several places make an itinerary. `-` reads one query a line
-    /// from stdin (PLACE or PLACE<TAB>DATE) and answers each on its own line
+    /// the start of an address; several places make an itinerary (at most 100, each at most 512
+    /// bytes). `-` reads one query a line from stdin (PLACE or PLACE<TAB>DATE) and answers each
+    /// on its own line; a line over 523 bytes is skipped as an error
     #[arg(required = true, value_name = "PLACE")]
     pub places: Vec<String>,
 
@@ -404,6 +406,29 @@ pub fn parse_travel_date(text: &str) -> Result<TravelDate, DateError> {
         return Err(DateError::OutOfRange);
     }
     Ok(TravelDate::Day(day))
+}
+
+/// The most places one `edl check` takes: far more than a trip has stops. More go one a line to
+/// `edl check -`.
+pub const MAX_PLACES: usize = 100;
+
+/// The most arguments `edl` takes: every option of `check` beside its most places.
+pub const MAX_ARGS: usize = 2 * MAX_PLACES + 56;
+
+/// Cuts what the user typed in a clap error (a value, an unknown flag or command) to the short
+/// start that `edl` repeats of any input.
+pub fn shorten_echoes(error: &mut clap::Error) {
+    use clap::error::{ContextKind, ContextValue};
+    for kind in [
+        ContextKind::InvalidArg,
+        ContextKind::InvalidSubcommand,
+        ContextKind::InvalidValue,
+    ] {
+        if let Some(ContextValue::String(text)) = error.get(kind) {
+            let short = crate::i18n::echo(text).into_owned();
+            error.insert(kind, ContextValue::String(short));
+        }
+    }
 }
 
 /// The command line with its help in `lang`, where the catalogue translates it: clap's derive

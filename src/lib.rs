@@ -16,6 +16,7 @@ pub mod verdict;
 
 use std::cell::LazyCell;
 use std::io::{self, IsTerminal, Write};
+use std::path::Path;
 
 use chrono::{FixedOffset, NaiveDate, Utc};
 use clap::CommandFactory;
@@ -77,11 +78,11 @@ fn dispatch(cli: Cli, out: &mut dyn Write) -> anyhow::Result<u8> {
         }
         Command::Data(DataArgs {
             check: Some(path), ..
-        }) => return check_rollout_file(path, out),
+        }) => return check_rollout_file(data_path(path, messages)?, out),
         _ => {}
     }
     let dataset = match &cli.options.data {
-        Some(path) => Dataset::with_rollout_file(path)?,
+        Some(path) => Dataset::with_rollout_file(data_path(path, messages)?)?,
         None => Dataset::bundled(),
     };
     let mut session = Session {
@@ -117,6 +118,10 @@ impl Session<'_> {
                 candidates,
             })
         };
+        anyhow::ensure!(
+            args.places.len() <= cli::MAX_PLACES,
+            messages.too_many_places(args.places.len(), cli::MAX_PLACES)
+        );
         if args.places.iter().any(|place| place == "-") {
             anyhow::ensure!(args.places.len() == 1, messages.dash_alone());
             let home = args
@@ -237,7 +242,7 @@ impl Session<'_> {
 }
 
 /// `edl data --check FILE`: every problem, each on its own line with its position, or a summary.
-fn check_rollout_file(path: &std::path::Path, out: &mut dyn Write) -> anyhow::Result<u8> {
+fn check_rollout_file(path: &Path, out: &mut dyn Write) -> anyhow::Result<u8> {
     match data::parse_rollout_file(path, data::Divisions::bundled()) {
         Ok(rollout) => {
             writeln!(
@@ -262,6 +267,20 @@ fn check_rollout_file(path: &std::path::Path, out: &mut dyn Write) -> anyhow::Re
     }
 }
 
+/// The longest path the system opens (Linux's `PATH_MAX`).
+const MAX_PATH_BYTES: usize = 4096;
+
+/// A data file's path, if it is one the system could open: a longer one is refused before it is
+/// used, so that no message repeats all of it.
+fn data_path<'p>(path: &'p Path, messages: &dyn Messages) -> anyhow::Result<&'p Path> {
+    let bytes = path.as_os_str().len();
+    anyhow::ensure!(
+        bytes <= MAX_PATH_BYTES,
+        messages.path_too_long(bytes, &i18n::echo(&path.to_string_lossy()), MAX_PATH_BYTES)
+    );
+    Ok(path)
+}
+
 /// An error about the value of an option, said as the language says it ("in --home: …").
 fn within(messages: &dyn Messages, option: &str, error: anyhow::Error) -> anyhow::Error {
     anyhow::anyhow!("{}{}{error}", messages.in_option(option), messages.colon())
@@ -283,7 +302,7 @@ fn unique_place<'d>(
         .collect();
     match found.as_slice() {
         [one] => Ok(one),
-        [] => anyhow::bail!(messages.not_a(text, level)),
+        [] => anyhow::bail!(messages.not_a(&i18n::echo(text), level)),
         many => {
             let divisions = gazetteer.divisions();
             let listed: Vec<String> = many
@@ -296,7 +315,7 @@ fn unique_place<'d>(
                     format!("{} {}", messages.place_in(place), d.code)
                 })
                 .collect();
-            anyhow::bail!(messages.several_places(text, &listed))
+            anyhow::bail!(messages.several_places(&i18n::echo(text), &listed))
         }
     }
 }

@@ -10,8 +10,18 @@ use edl::i18n::Lang;
 const ERROR: u8 = 2;
 
 fn main() -> ExitCode {
-    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let all = std::env::args_os();
+    // Counted before clap copies them: it would take over 300 bytes each.
+    let count = all.len().saturating_sub(1);
+    let args: Vec<std::ffi::OsString> = all.take(edl::cli::MAX_ARGS + 1).collect();
     let lang = Lang::requested(&args, |name| std::env::var(name).ok());
+    if count > edl::cli::MAX_ARGS {
+        let message = lang
+            .messages()
+            .too_many_arguments(count, edl::cli::MAX_ARGS);
+        eprintln!("{}", edl::output::error_line(&message));
+        return ExitCode::from(ERROR);
+    }
     // The help is translated only when it is shown: a translated command line must be built
     // whole, which would cost every start what clap's deferred subcommands save.
     let parsed = parse(<Cli as clap::CommandFactory>::command(), &args).or_else(|error| {
@@ -31,7 +41,8 @@ fn main() -> ExitCode {
             let _ = error.print();
             return ExitCode::SUCCESS;
         }
-        Err(error) => {
+        Err(mut error) => {
+            edl::cli::shorten_echoes(&mut error);
             let message = lang.messages().usage_error(&error).unwrap_or_else(|| {
                 // clap's first paragraph, on one line: "the following required arguments were
                 // not provided: <PLACE>..." rather than a message cut at its colon.

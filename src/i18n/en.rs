@@ -458,6 +458,30 @@ impl Messages for English {
         "the line contains a NUL byte"
     }
 
+    fn line_too_long(&self, bytes: u64, limit: usize) -> String {
+        format!(
+            "the line is too long ({bytes} bytes; a place, a tab and a date fit in {limit}); skipped"
+        )
+    }
+
+    fn too_many_places(&self, count: usize, limit: usize) -> String {
+        format!(
+            "too many places ({count}; a trip has at most {limit}): give them one a line to `edl check -`"
+        )
+    }
+
+    fn path_too_long(&self, bytes: usize, start: &str, limit: usize) -> String {
+        format!(
+            "the data file's path is too long ({bytes} bytes, \"{start}\"; a path fits in {limit})"
+        )
+    }
+
+    fn too_many_arguments(&self, count: usize, limit: usize) -> String {
+        format!(
+            "too many arguments ({count}; edl takes at most {limit}): give places one a line to `edl check -`"
+        )
+    }
+
     fn dash_alone(&self) -> &'static str {
         "`-` (read places from stdin) must be the only PLACE"
     }

@@ -8,6 +8,8 @@
 mod en;
 mod zh;
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 
 use crate::cli::DateError;
@@ -167,6 +169,14 @@ pub trait Messages: Sync {
     /// A batch line, or the date on it (`in_date`), is not UTF-8.
     fn not_utf8(&self, in_date: bool) -> &'static str;
     fn line_has_nul(&self) -> &'static str;
+    /// A `check -` line longer than any query can be; it was skipped unread.
+    fn line_too_long(&self, bytes: u64, limit: usize) -> String;
+    /// More places on the command line than a trip may have.
+    fn too_many_places(&self, count: usize, limit: usize) -> String;
+    /// A data file's path longer than any the system opens; `start` is its echoed start.
+    fn path_too_long(&self, bytes: usize, start: &str, limit: usize) -> String;
+    /// More command-line arguments than any use of `edl` needs.
+    fn too_many_arguments(&self, count: usize, limit: usize) -> String;
     fn dash_alone(&self) -> &'static str;
     /// A command-line error that clap reported, or `None` to keep clap's own words.
     fn usage_error(&self, error: &clap::Error) -> Option<String>;
@@ -174,6 +184,19 @@ pub trait Messages: Sync {
     /// every command shares as `options.lang`), or `None` to keep the English text written with
     /// the definition.
     fn help(&self, key: &str) -> Option<&'static str>;
+}
+
+/// How much of a user's text an error repeats: enough to recognise it, never a whole line of
+/// a file fed to `check -`.
+pub const ECHO_CHARS: usize = 40;
+
+/// What of a user's text an error repeats: at most [`ECHO_CHARS`] characters, and `…` when cut.
+/// Escaping control characters is left to the output, which knows its format.
+pub fn echo(text: &str) -> Cow<'_, str> {
+    match text.char_indices().nth(ECHO_CHARS) {
+        None => Cow::Borrowed(text),
+        Some((cut, _)) => Cow::Owned(format!("{}…", &text[..cut])),
+    }
 }
 
 /// A place error as one sentence, with the closest names when the place is unknown.
@@ -194,7 +217,7 @@ pub fn place_error(divisions: &Divisions, error: &PlaceError, messages: &dyn Mes
                     })
                 })
                 .collect();
-            messages.unknown_place(query, &names)
+            messages.unknown_place(&echo(query), &names)
         }
     }
 }
@@ -202,6 +225,18 @@ pub fn place_error(divisions: &Divisions, error: &PlaceError, messages: &dyn Mes
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_echo_is_a_short_prefix() {
+        assert_eq!(echo("成都"), "成都");
+        let forty = "成".repeat(ECHO_CHARS);
+        assert_eq!(echo(&forty), forty);
+        assert_eq!(echo(&format!("{forty}都")), format!("{forty}…"));
+        assert_eq!(
+            echo(&"a".repeat(1_000_000)),
+            format!("{}…", "a".repeat(ECHO_CHARS))
+        );
+    }
 
     #[test]
     fn the_locale_picks_the_language() {

@@ -458,6 +458,24 @@ impl Messages for Chinese {
         "这一行含有 NUL 字节"
     }
 
+    fn line_too_long(&self, bytes: u64, limit: usize) -> String {
+        format!("这一行过长（{bytes} 字节；地点、制表符和日期最多 {limit} 字节），已跳过")
+    }
+
+    fn too_many_places(&self, count: usize, limit: usize) -> String {
+        format!("地点太多（{count} 个；一次行程最多 {limit} 个）：请每行一个交给 `edl check -`")
+    }
+
+    fn path_too_long(&self, bytes: usize, start: &str, limit: usize) -> String {
+        format!("数据文件的路径过长（{bytes} 字节，“{start}”；路径最多 {limit} 字节）")
+    }
+
+    fn too_many_arguments(&self, count: usize, limit: usize) -> String {
+        format!(
+            "参数太多（{count} 个；edl 最多接受 {limit} 个）：请把地点每行一个交给 `edl check -`"
+        )
+    }
+
     fn dash_alone(&self) -> &'static str {
         "`-`（从标准输入读取地点）必须是唯一的 PLACE"
     }
@@ -498,7 +516,9 @@ impl Messages for Chinese {
             "about" => {
                 "在您驾车的时间和地点，电子驾驶证（交管12123）是否够用，还是需要带实体驾驶证？"
             }
-            "options.data" => "使用这个推广数据文件（TOML），代替内置的数据",
+            "options.data" => {
+                "使用这个推广数据文件（TOML，不超过 1 MiB 的普通文件），代替内置的数据"
+            }
             "options.color" => "何时使用颜色",
             "options.lang" => {
                 "输出语言：zh 中文，en 英文［默认按区域设置 LC_ALL、LC_MESSAGES、LANG］"
@@ -508,7 +528,7 @@ impl Messages for Chinese {
             }
             "check" => "判断行程每一站是否可以只用电子驾驶证",
             "check.places" => {
-                "要去的地方：成都、chengdu、区县（昆山）、代码（510100）、“suzhou, anhui”或地址开头；多个地点为一段行程。`-` 表示从标准输入逐行读取"
+                "要去的地方：成都、chengdu、区县（昆山）、代码（510100）、“suzhou, anhui”或地址开头；多个地点为一段行程（最多 100 个，每个不超过 512 字节）。`-` 表示从标准输入逐行读取，超过 523 字节的行作为错误跳过"
             }
             "check.on" => "出行日期：YYYY-MM-DD、today 或 tomorrow［默认：中国今天，UTC+8］",
             "check.license" => {
@@ -530,7 +550,7 @@ impl Messages for Chinese {
             "show.on" => "状态行的日期［默认：中国今天］",
             "timeline" => "全国推广的进展，以及每一步启用的城市数",
             "data" => "推广数据的版本、数量和来源；或检查一个推广数据文件",
-            "data.check" => "检查这个推广数据文件，报告每一处问题及其行列",
+            "data.check" => "检查这个推广数据文件，报告问题（前 100 处）及其行列",
             "completions" => "输出 shell 补全脚本（bash、zsh、fish、powershell、elvish）",
             "man" => "输出手册页（roff）",
             _ => return None,

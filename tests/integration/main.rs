@@ -4,6 +4,7 @@ mod bad_input;
 mod browse;
 mod check;
 mod language;
+mod limits;
 mod properties;
 mod readme;
 mod regressions;
