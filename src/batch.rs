@@ -55,6 +55,8 @@ enum Problem<'d> {
     },
     Place(PlaceError),
     Ambiguous(Ambiguous<'d>),
+    /// The home fits several places that get different answers on the line's date.
+    HomeAmbiguous(Ambiguous<'d>),
 }
 
 /// The options every line shares.
@@ -65,6 +67,8 @@ pub struct Batch<'d> {
     pub today: NaiveDate,
     pub license: LicenseState,
     pub home: Option<(String, Vec<&'d Division>)>,
+    /// How errors about the home name it: `--home`, or `EDL_HOME` where it came from.
+    pub home_name: &'static str,
     pub format: Format,
     pub quiet: bool,
     pub messages: &'static dyn Messages,
@@ -88,16 +92,14 @@ impl<'d> Batch<'d> {
         } else {
             &English
         };
-        if self.format == Format::Tsv && !self.quiet {
-            writeln!(out, "{}", output::BATCH_TSV_HEADER)?;
-        }
         let mut line = Vec::new();
-        let mut number = 0usize;
+        let (mut number, mut queries) = (0usize, 0usize);
         while let Some(read) = read_line(input, &mut line)? {
             number += 1;
             let text = match read {
                 Line::Held => trim_line_end(&line),
                 Line::TooLong { bytes } => {
+                    self.start(&mut queries, out)?;
                     let (row, verdict) = self.too_long(&line, bytes, row_messages);
                     outcome.note(&verdict, number, self.messages, errors)?;
                     self.emit(row, &mut human_rows, out)?;
@@ -108,6 +110,7 @@ impl<'d> Batch<'d> {
             if start.is_none_or(|start| text[start] == b'#') {
                 continue;
             }
+            self.start(&mut queries, out)?;
             if self.format == Format::Human {
                 let (row, verdict) = self.answer(text, row_messages);
                 outcome.note(&verdict, number, self.messages, errors)?;
@@ -130,6 +133,8 @@ impl<'d> Batch<'d> {
                 out.write_all(bytes)?;
             }
         }
+        // Exit 0 would say "the e-license is enough" about nothing.
+        anyhow::ensure!(queries > 0, self.messages.empty_batch());
         if self.format == Format::Human && !self.quiet && !human_rows.is_empty() {
             output::batch_human(out, &human_rows, self.messages)?;
         }
@@ -138,6 +143,16 @@ impl<'d> Batch<'d> {
         } else {
             outcome.worst.unwrap_or(Verdict::ELicense).exit_code()
         })
+    }
+
+    /// Counts a query line; before the first, writes the TSV header (an input without one
+    /// is an error, and errors write nothing on stdout).
+    fn start(&self, queries: &mut usize, out: &mut dyn Write) -> io::Result<()> {
+        if *queries == 0 && self.format == Format::Tsv && !self.quiet {
+            writeln!(out, "{}", output::BATCH_TSV_HEADER)?;
+        }
+        *queries += 1;
+        Ok(())
     }
 
     /// A result line for scripts.
@@ -229,7 +244,14 @@ impl<'d> Batch<'d> {
             candidates: candidates.clone(),
         });
         let trip = verdict::judge(self.dataset, on, self.license, vec![stop], home)
-            .map_err(Problem::Ambiguous)?;
+            // The stop is judged before the home: another query is the home's.
+            .map_err(|ambiguous| {
+                if ambiguous.query == text {
+                    Problem::Ambiguous(ambiguous)
+                } else {
+                    Problem::HomeAmbiguous(ambiguous)
+                }
+            })?;
         Ok(BatchAnswer::new(&trip))
     }
 
@@ -245,6 +267,12 @@ impl<'d> Batch<'d> {
                 crate::i18n::place_error(self.gazetteer.divisions(), error, messages)
             }
             Problem::Ambiguous(ambiguous) => messages.ambiguous(ambiguous),
+            Problem::HomeAmbiguous(ambiguous) => format!(
+                "{}{}{}",
+                messages.within(self.home_name),
+                messages.colon(),
+                messages.ambiguous(ambiguous)
+            ),
         }
     }
 }

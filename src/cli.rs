@@ -23,7 +23,7 @@ pub const EXIT_CODE_TABLE: [(&str, &str); 4] = [
     ),
     (
         "2",
-        "error: bad usage, unknown or ambiguous place, bad date, bad data file; with check -, any bad line",
+        "error: bad usage, unknown or ambiguous place, bad date, bad data file; with check -, any bad line or no query at all",
     ),
     (
         "3",
@@ -76,7 +76,7 @@ const EPILOGUE: &str = concat!(
     "Exit codes:\n",
     "  0  e-license: the e-license is enough at every stop on the date\n",
     "  1  bring-card: bring the physical card (a stop is not live yet, or not surely live, or outside the mainland; or the license's home city was not live)\n",
-    "  2  error: bad usage, unknown or ambiguous place, bad date, bad data file; with check -, any bad line\n",
+    "  2  error: bad usage, unknown or ambiguous place, bad date, bad data file; with check -, any bad line or no query at all\n",
     "  3  no-valid-license: the license state does not allow driving at all\n",
     "\n",
     "Environment:\n",
@@ -126,6 +126,64 @@ pub struct Options {
     /// The language of human output: zh or en [default: from LC_ALL, LC_MESSAGES or LANG]
     #[arg(long, value_enum, value_name = "LANG", env = "EDL_LANG")]
     pub lang: Option<Lang>,
+
+    // Where `data` came from, for errors about it; set by `Cli::from_matches`.
+    #[arg(skip)]
+    pub data_from: Given,
+}
+
+/// Where an option's value came from: its flag, or the variable that stands for it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Given {
+    #[default]
+    Flag,
+    Environment,
+}
+
+/// The variables that stand for options, and their options: a flag wins over its variable,
+/// and an empty variable counts as unset.
+pub const OPTION_VARIABLES: [(&str, &str); 4] = [
+    ("EDL_DATA", "--data"),
+    ("EDL_LICENSE", "--license"),
+    ("EDL_HOME", "--home"),
+    ("EDL_LANG", "--lang"),
+];
+
+impl Given {
+    /// How errors name the option: by its flag, or by the variable it came from.
+    pub fn name(self, flag: &'static str) -> &'static str {
+        let variable = OPTION_VARIABLES
+            .iter()
+            .find(|(_, option)| *option == flag)
+            .map(|(variable, _)| *variable);
+        match (self, variable) {
+            (Given::Environment, Some(variable)) => variable,
+            _ => flag,
+        }
+    }
+}
+
+/// The variable that a value clap refused came from, if it did: the option it is for was not
+/// on the command line (`args`) and the variable is set (`is_set`).
+pub fn variable_behind(
+    error: &clap::Error,
+    args: &[std::ffi::OsString],
+    is_set: impl Fn(&str) -> bool,
+) -> Option<&'static str> {
+    use clap::error::{ContextKind, ContextValue};
+    let Some(ContextValue::String(argument)) = error.get(ContextKind::InvalidArg) else {
+        return None;
+    };
+    let (variable, flag) = OPTION_VARIABLES
+        .iter()
+        .find(|(_, flag)| argument == flag || argument.starts_with(&format!("{flag} ")))?;
+    let on_command_line = args.iter().filter_map(|arg| arg.to_str()).any(|arg| {
+        arg == *flag
+            || arg
+                .strip_prefix(flag)
+                .is_some_and(|rest| rest.starts_with('='))
+    });
+    (!on_command_line && is_set(variable)).then_some(*variable)
 }
 
 impl Cli {
@@ -136,11 +194,20 @@ impl Cli {
         use clap::FromArgMatches;
         use clap::parser::ValueSource;
         let mut cli = Cli::from_arg_matches(matches)?;
+        let from = |matches: &clap::ArgMatches, id| match matches.value_source(id) {
+            Some(ValueSource::EnvVariable) => Given::Environment,
+            _ => Given::Flag,
+        };
+        cli.options.data_from = from(matches, "data");
         if let Some((_, command_matches)) = matches.subcommand() {
             let given = |id| command_matches.value_source(id) == Some(ValueSource::CommandLine);
+            if let Command::Check(args) = &mut cli.command {
+                args.home_from = from(command_matches, "home");
+            }
             let after = cli.command.options();
             if given("data") {
                 cli.options.data = after.data.clone();
+                cli.options.data_from = Given::Flag;
             }
             if given("color") {
                 cli.options.color = after.color;
@@ -303,6 +370,10 @@ pub struct CheckArgs {
     /// was live could hold an e-license
     #[arg(long, value_name = "PLACE", env = "EDL_HOME")]
     pub home: Option<String>,
+
+    // Where `home` came from, for errors about it; set by `Cli::from_matches`.
+    #[arg(skip)]
+    pub home_from: Given,
 
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human, value_name = "FORMAT")]

@@ -82,7 +82,18 @@ fn dispatch(cli: Cli, out: &mut dyn Write) -> anyhow::Result<u8> {
         _ => {}
     }
     let dataset = match &cli.options.data {
-        Some(path) => Dataset::with_rollout_file(data_path(path, messages)?)?,
+        Some(path) => data_path(path, messages)
+            .and_then(Dataset::with_rollout_file)
+            .map_err(|error| {
+                // A problem at a line and column keeps the FILE:LINE:COL shape editors read;
+                // it names the file already.
+                let located = error.downcast_ref::<data::DataErrors>().is_some()
+                    || error.downcast_ref::<data::DataError>().is_some();
+                match cli.options.data_from {
+                    cli::Given::Environment if !located => within(messages, "EDL_DATA", error),
+                    _ => error,
+                }
+            })?,
         None => Dataset::bundled(),
     };
     let mut session = Session {
@@ -129,7 +140,7 @@ impl Session<'_> {
                 .as_ref()
                 .map(resolve)
                 .transpose()
-                .map_err(|e| within(messages, "--home", e))?;
+                .map_err(|e| within(messages, args.home_from.name("--home"), e))?;
             let batch = batch::Batch {
                 dataset,
                 gazetteer: &gazetteer,
@@ -137,6 +148,7 @@ impl Session<'_> {
                 today: *today,
                 license: args.license,
                 home: home.map(|query| (query.text, query.candidates)),
+                home_name: args.home_from.name("--home"),
                 format: args.format,
                 quiet: args.quiet,
                 messages,
@@ -154,9 +166,16 @@ impl Session<'_> {
             .as_ref()
             .map(resolve)
             .transpose()
-            .map_err(|e| within(messages, "--home", e))?;
-        let trip = verdict::judge(dataset, on, args.license, stops, home)
-            .map_err(|ambiguous| anyhow::anyhow!(messages.ambiguous(&ambiguous)))?;
+            .map_err(|e| within(messages, args.home_from.name("--home"), e))?;
+        let trip = verdict::judge(dataset, on, args.license, stops, home).map_err(|ambiguous| {
+            let error = anyhow::anyhow!(messages.ambiguous(&ambiguous));
+            // Stops are judged before the home: a query no stop has is the home's.
+            if args.places.contains(&ambiguous.query) {
+                error
+            } else {
+                within(messages, args.home_from.name("--home"), error)
+            }
+        })?;
         if !args.quiet {
             match args.format {
                 Format::Human => output::check_human(self.out, &trip, self.palette, messages)?,
@@ -281,9 +300,10 @@ fn data_path<'p>(path: &'p Path, messages: &dyn Messages) -> anyhow::Result<&'p 
     Ok(path)
 }
 
-/// An error about the value of an option, said as the language says it ("in --home: …").
-fn within(messages: &dyn Messages, option: &str, error: anyhow::Error) -> anyhow::Error {
-    anyhow::anyhow!("{}{}{error}", messages.in_option(option), messages.colon())
+/// An error about the value of an option or of the variable it came from, said as the
+/// language says it ("in --home: …", "in EDL_HOME: …").
+fn within(messages: &dyn Messages, name: &str, error: anyhow::Error) -> anyhow::Error {
+    anyhow::anyhow!("{}{}{error:#}", messages.within(name), messages.colon())
 }
 
 /// Resolves a query that must name exactly one division (of `level`, if given).

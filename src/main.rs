@@ -10,6 +10,13 @@ use edl::i18n::Lang;
 const ERROR: u8 = 2;
 
 fn main() -> ExitCode {
+    for (variable, _) in edl::cli::OPTION_VARIABLES {
+        if std::env::var_os(variable).is_some_and(|value| value.is_empty()) {
+            // An empty variable counts as unset, as an empty LC_ALL does; clap reads the
+            // environment itself, so the variable goes. SAFETY: no other thread runs yet.
+            unsafe { std::env::remove_var(variable) };
+        }
+    }
     let all = std::env::args_os();
     // Counted before clap copies them: it would take over 300 bytes each.
     let count = all.len().saturating_sub(1);
@@ -57,6 +64,17 @@ fn main() -> ExitCode {
                     .trim_start_matches("error: ")
                     .to_string()
             });
+            let messages = lang.messages();
+            let message = match edl::cli::variable_behind(&error, &args, |name| {
+                std::env::var_os(name).is_some()
+            }) {
+                Some(variable) => format!(
+                    "{}{}{message}",
+                    messages.in_variable(variable),
+                    messages.colon()
+                ),
+                None => message,
+            };
             eprintln!("{}", edl::output::error_line(&message));
             return ExitCode::from(ERROR);
         }

@@ -428,6 +428,10 @@ impl Messages for English {
         format!("in {option}")
     }
 
+    fn in_variable(&self, variable: &str) -> String {
+        format!("in {variable}")
+    }
+
     fn batch_line(&self, number: usize) -> String {
         format!("line {number}")
     }
@@ -480,6 +484,10 @@ impl Messages for English {
         format!(
             "too many arguments ({count}; edl takes at most {limit}): give places one a line to `edl check -`"
         )
+    }
+
+    fn empty_batch(&self) -> &'static str {
+        "no query on stdin: `edl check -` reads one place a line (PLACE or PLACE<TAB>DATE)"
     }
 
     fn dash_alone(&self) -> &'static str {

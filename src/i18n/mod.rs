@@ -163,6 +163,16 @@ pub trait Messages: Sync {
     fn several_places(&self, query: &str, places: &[String]) -> String;
     fn not_a(&self, query: &str, level: Option<Level>) -> String;
     fn in_option(&self, option: &str) -> String;
+    /// Where a value came from when it is an environment variable's ("in EDL_HOME").
+    fn in_variable(&self, variable: &str) -> String;
+    /// The label of an error in a value given as `name`: a flag (`--home`) or a variable.
+    fn within(&self, name: &str) -> String {
+        if name.starts_with('-') {
+            self.in_option(name)
+        } else {
+            self.in_variable(name)
+        }
+    }
     fn batch_line(&self, number: usize) -> String;
     fn bad_date(&self, text: &str, why: &str) -> String;
     fn date_problem(&self, error: DateError) -> String;
@@ -178,6 +188,8 @@ pub trait Messages: Sync {
     /// More command-line arguments than any use of `edl` needs.
     fn too_many_arguments(&self, count: usize, limit: usize) -> String;
     fn dash_alone(&self) -> &'static str;
+    /// `check -` read no query: stdin was empty, or only blank lines and comments.
+    fn empty_batch(&self) -> &'static str;
     /// A command-line error that clap reported, or `None` to keep clap's own words.
     fn usage_error(&self, error: &clap::Error) -> Option<String>;
     /// Help text for a flag or command, by clap id (`check`, `check.on`, `about`; the options

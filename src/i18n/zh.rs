@@ -430,6 +430,10 @@ impl Messages for Chinese {
         format!("{option} 参数")
     }
 
+    fn in_variable(&self, variable: &str) -> String {
+        format!("环境变量 {variable}")
+    }
+
     fn batch_line(&self, number: usize) -> String {
         format!("第 {number} 行")
     }
@@ -474,6 +478,10 @@ impl Messages for Chinese {
         format!(
             "参数太多（{count} 个；edl 最多接受 {limit} 个）：请把地点每行一个交给 `edl check -`"
         )
+    }
+
+    fn empty_batch(&self) -> &'static str {
+        "标准输入中没有查询：`edl check -` 每行读取一个地点（PLACE 或 PLACE<TAB>DATE）"
     }
 
     fn dash_alone(&self) -> &'static str {
@@ -524,7 +532,7 @@ impl Messages for Chinese {
                 "输出语言：zh 中文，en 英文［默认按区域设置 LC_ALL、LC_MESSAGES、LANG］"
             }
             "after_help" => {
-                "退出码：\n  0  电子驾驶证即可：出行日期行程各站均已启用电子驾驶证\n  1  请带实体驾驶证：有一站尚未启用、不能确定已启用或在中国大陆以外；或核发地尚未启用\n  2  错误：用法错误、地点未知或有歧义、日期错误、数据文件错误；check - 中有任何一行出错\n  3  驾驶证不可用：驾驶证状态不允许驾车\n\n环境变量：\n  EDL_DATA     代替内置数据的推广数据文件（同 --data）\n  EDL_LICENSE  --license 的默认值\n  EDL_HOME     --home 的默认值\n  EDL_LANG     --lang 的默认值\n  NO_COLOR     --color auto 时不使用颜色（TERM=dumb 时也不使用）"
+                "退出码：\n  0  电子驾驶证即可：出行日期行程各站均已启用电子驾驶证\n  1  请带实体驾驶证：有一站尚未启用、不能确定已启用或在中国大陆以外；或核发地尚未启用\n  2  错误：用法错误、地点未知或有歧义、日期错误、数据文件错误；check - 中有任何一行出错或没有任何查询\n  3  驾驶证不可用：驾驶证状态不允许驾车\n\n环境变量：\n  EDL_DATA     代替内置数据的推广数据文件（同 --data）\n  EDL_LICENSE  --license 的默认值\n  EDL_HOME     --home 的默认值\n  EDL_LANG     --lang 的默认值\n  NO_COLOR     --color auto 时不使用颜色（TERM=dumb 时也不使用）"
             }
             "check" => "判断行程每一站是否可以只用电子驾驶证",
             "check.places" => {

@@ -414,7 +414,10 @@ fn dev_zero_as_the_data_file_is_refused() {
     let run = edl(["check", "成都"])
         .env("EDL_DATA", "/dev/zero")
         .measure("EDL_DATA=/dev/zero");
-    assert_eq!(run.refused("not a regular file"), line);
+    assert_eq!(
+        run.refused("not a regular file"),
+        line.replace("edl: ", "edl: in EDL_DATA: ")
+    );
     let run = edl(["data", "--check", "/dev/zero"]).measure("data --check /dev/zero");
     assert_eq!(run.refused("not a regular file"), line);
 }
@@ -648,10 +651,16 @@ fn long_arguments_are_refused_with_a_short_echo() {
 fn long_environment_values_are_refused_with_a_short_echo() {
     let long = "a".repeat(100_000);
     let cases = [
-        ("EDL_HOME", "in --home: the place is too long (100000 bytes"),
-        ("EDL_LICENSE", "invalid value 'aaaaaaaaaa"),
-        ("EDL_LANG", "invalid value 'aaaaaaaaaa"),
-        ("EDL_DATA", "the data file's path is too long (100000 bytes"),
+        (
+            "EDL_HOME",
+            "in EDL_HOME: the place is too long (100000 bytes",
+        ),
+        ("EDL_LICENSE", "in EDL_LICENSE: invalid value 'aaaaaaaaaa"),
+        ("EDL_LANG", "in EDL_LANG: invalid value 'aaaaaaaaaa"),
+        (
+            "EDL_DATA",
+            "in EDL_DATA: the data file's path is too long (100000 bytes",
+        ),
     ];
     for (name, problem) in cases {
         let run = edl(["check", "成都"]).env(name, &long).measure(name);

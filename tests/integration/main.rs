@@ -3,6 +3,7 @@
 mod bad_input;
 mod browse;
 mod check;
+mod environment;
 mod language;
 mod limits;
 mod properties;
