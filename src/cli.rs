@@ -274,7 +274,7 @@ pub struct ManArgs {
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// Show each place's status on this date (YYYY-MM-DD, today or tomorrow) and count them
-    #[arg(long, value_name = "DATE", value_parser = parse_travel_date)]
+    #[arg(long, value_name = "DATE", value_parser = TravelDateParser, hide_possible_values = true)]
     pub on: Option<TravelDate>,
 
     /// Only places in this province (a name, pinyin or code)
@@ -304,7 +304,7 @@ pub struct ShowArgs {
     pub place: String,
 
     /// The date for the status line (YYYY-MM-DD, today or tomorrow) [default: today in China]
-    #[arg(long, value_name = "DATE", value_parser = parse_travel_date)]
+    #[arg(long, value_name = "DATE", value_parser = TravelDateParser, hide_possible_values = true)]
     pub on: Option<TravelDate>,
 
     /// Output format (no TSV: the facts behind a place are nested)
@@ -350,7 +350,7 @@ pub struct CheckArgs {
     pub places: Vec<String>,
 
     /// The travel date: YYYY-MM-DD, today or tomorrow [default: today in China, UTC+8]
-    #[arg(long, value_name = "DATE", value_parser = parse_travel_date)]
+    #[arg(long, value_name = "DATE", value_parser = TravelDateParser, hide_possible_values = true)]
     pub on: Option<TravelDate>,
 
     /// The license status the 交管12123 app shows: normal 正常, violation-pending 违法未处理,
@@ -362,6 +362,7 @@ pub struct CheckArgs {
         value_name = "STATE",
         env = "EDL_LICENSE",
         default_value = "normal",
+        value_parser = LicenseParser,
         hide_possible_values = true
     )]
     pub license: LicenseState,
@@ -500,6 +501,75 @@ pub fn shorten_echoes(error: &mut clap::Error) {
             error.insert(kind, ContextValue::String(short));
         }
     }
+}
+
+/// `--on`: parsed by [`parse_travel_date`]; `today` and `tomorrow` are its possible values, for
+/// completions (the help says them in its own words).
+#[derive(Clone, Copy, Debug)]
+pub struct TravelDateParser;
+
+impl clap::builder::TypedValueParser for TravelDateParser {
+    type Value = TravelDate;
+
+    fn parse_ref(
+        &self,
+        command: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<TravelDate, clap::Error> {
+        clap::builder::StringValueParser::new()
+            .try_map(|text| parse_travel_date(&text))
+            .parse_ref(command, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        let words = ["today", "tomorrow"].map(clap::builder::PossibleValue::new);
+        Some(Box::new(words.into_iter()))
+    }
+}
+
+/// `--license`: an English id or the app's Chinese term; both are possible values, for
+/// completions (the help lists them side by side).
+#[derive(Clone, Copy, Debug)]
+pub struct LicenseParser;
+
+impl clap::builder::TypedValueParser for LicenseParser {
+    type Value = LicenseState;
+
+    fn parse_ref(
+        &self,
+        command: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<LicenseState, clap::Error> {
+        clap::builder::StringValueParser::new()
+            .try_map(|text| text.parse::<LicenseState>())
+            .parse_ref(command, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        let values = LicenseState::ALL
+            .into_iter()
+            .flat_map(|state| [state.id(), state.chinese()])
+            .map(clap::builder::PossibleValue::new);
+        Some(Box::new(values))
+    }
+}
+
+/// What clap suggests for a mistyped command or flag, if anything.
+pub fn suggestion(error: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue};
+    [ContextKind::SuggestedSubcommand, ContextKind::SuggestedArg]
+        .into_iter()
+        .find_map(|kind| match error.get(kind) {
+            Some(ContextValue::String(text)) => Some(text.clone()),
+            Some(ContextValue::Strings(texts)) => texts.first().cloned(),
+            _ => None,
+        })
 }
 
 /// The command line with its help in `lang`, where the catalogue translates it: clap's derive

@@ -340,16 +340,98 @@ fn unique_place<'d>(
     }
 }
 
+/// The manual: one page with every command and its options (no page refers to another, so
+/// none can be missing), then the exit codes, the environment and examples.
 fn man_page(out: &mut dyn Write) -> io::Result<()> {
-    use roff::{Roff, bold, roman};
-    let man = clap_mangen::Man::new(Cli::command());
+    use roff::{Roff, bold, italic, roman};
+    let mut command = Cli::command();
+    let man = clap_mangen::Man::new(command.clone());
     man.render_title(out)?;
     man.render_name_section(out)?;
     man.render_synopsis_section(out)?;
     man.render_description_section(out)?;
     man.render_options_section(out)?;
-    man.render_subcommands_section(out)?;
     let mut roff = Roff::new();
+    roff.control("SH", ["COMMANDS"]);
+    roff.text([roman(
+        "Each command also takes the options above (--data, --color, --lang), before its name or after it.",
+    )]);
+    // Subcommands get their arguments when built (clap's `defer`).
+    command.build();
+    for sub in command
+        .get_subcommands()
+        .filter(|sub| sub.get_name() != "help")
+    {
+        let usage = sub.clone().render_usage().to_string();
+        let usage = usage.trim_start_matches("Usage: ").to_string();
+        roff.control("SS", [usage.as_str()]);
+        if let Some(about) = sub.get_long_about().or(sub.get_about()) {
+            roff.text([roman(about.to_string())]);
+        }
+        let shared = ["data", "color", "lang", "help", "version"];
+        for arg in sub
+            .get_arguments()
+            .filter(|arg| !arg.is_hide_set() && !shared.contains(&arg.get_id().as_str()))
+        {
+            let value = arg.get_value_names().map(|names| {
+                names
+                    .iter()
+                    .map(|name| format!("<{name}>"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            });
+            let mut term = Vec::new();
+            if arg.is_positional() {
+                let many = arg
+                    .get_num_args()
+                    .is_some_and(|range| range.max_values() > 1);
+                term.push(italic(format!(
+                    "{}{}",
+                    value.unwrap_or_default(),
+                    if many { "..." } else { "" }
+                )));
+            } else {
+                let mut flags = Vec::new();
+                if let Some(short) = arg.get_short() {
+                    flags.push(format!("-{short}"));
+                }
+                if let Some(long) = arg.get_long() {
+                    flags.push(format!("--{long}"));
+                }
+                term.push(bold(flags.join(", ")));
+                if let Some(value) = value.filter(|_| arg.get_action().takes_values()) {
+                    term.push(roman(" "));
+                    term.push(italic(value));
+                }
+            }
+            let mut text = arg
+                .get_long_help()
+                .or(arg.get_help())
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            let values: Vec<String> = arg
+                .get_possible_values()
+                .iter()
+                .filter(|value| !value.is_hide_set())
+                .map(|value| value.get_name().to_string())
+                .collect();
+            if !values.is_empty() && !arg.is_hide_possible_values_set() {
+                text.push_str(&format!(" [possible values: {}]", values.join(", ")));
+            }
+            let defaults: Vec<String> = arg
+                .get_default_values()
+                .iter()
+                .map(|value| value.to_string_lossy().into_owned())
+                .collect();
+            if !defaults.is_empty() && arg.get_action().takes_values() {
+                text.push_str(&format!(" [default: {}]", defaults.join(", ")));
+            }
+            if let Some(variable) = arg.get_env() {
+                text.push_str(&format!(" [env: {}]", variable.to_string_lossy()));
+            }
+            roff.control("TP", []).text(term).text([roman(text)]);
+        }
+    }
     let mut section = |title: &str, rows: &[(&str, &str)]| {
         roff.control("SH", [title]);
         for (term, text) in rows {

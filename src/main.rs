@@ -48,6 +48,14 @@ fn main() -> ExitCode {
             let _ = error.print();
             return ExitCode::SUCCESS;
         }
+        // `edl` alone (or with only shared options): the usage and the commands, on stderr,
+        // as an error.
+        Err(error) if error.kind() == ErrorKind::MissingSubcommand => {
+            let mut command = edl::cli::localized_command(lang)
+                .unwrap_or_else(<Cli as clap::CommandFactory>::command);
+            eprint!("{}", command.render_help());
+            return ExitCode::from(ERROR);
+        }
         Err(mut error) => {
             edl::cli::shorten_echoes(&mut error);
             let message = lang.messages().usage_error(&error).unwrap_or_else(|| {
@@ -73,6 +81,10 @@ fn main() -> ExitCode {
                     messages.in_variable(variable),
                     messages.colon()
                 ),
+                None => message,
+            };
+            let message = match edl::cli::suggestion(&error) {
+                Some(suggested) => format!("{message}{}", messages.did_you_mean(&suggested)),
                 None => message,
             };
             eprintln!("{}", edl::output::error_line(&message));

@@ -494,6 +494,10 @@ impl Messages for English {
         "`-` (read places from stdin) must be the only PLACE"
     }
 
+    fn did_you_mean(&self, suggested: &str) -> String {
+        format!("; did you mean '{suggested}'?")
+    }
+
     fn usage_error(&self, _error: &clap::Error) -> Option<String> {
         None
     }

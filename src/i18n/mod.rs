@@ -190,6 +190,8 @@ pub trait Messages: Sync {
     fn dash_alone(&self) -> &'static str;
     /// `check -` read no query: stdin was empty, or only blank lines and comments.
     fn empty_batch(&self) -> &'static str;
+    /// What follows an error about a mistyped command or flag: the one clap found close.
+    fn did_you_mean(&self, suggested: &str) -> String;
     /// A command-line error that clap reported, or `None` to keep clap's own words.
     fn usage_error(&self, error: &clap::Error) -> Option<String>;
     /// Help text for a flag or command, by clap id (`check`, `check.on`, `about`; the options

@@ -488,6 +488,10 @@ impl Messages for Chinese {
         "`-`（从标准输入读取地点）必须是唯一的 PLACE"
     }
 
+    fn did_you_mean(&self, suggested: &str) -> String {
+        format!("；是不是要输入“{suggested}”？")
+    }
+
     fn usage_error(&self, error: &clap::Error) -> Option<String> {
         let context = |kind| match error.get(kind) {
             Some(ContextValue::String(text)) => Some(text.clone()),

@@ -4,6 +4,7 @@ mod bad_input;
 mod browse;
 mod check;
 mod environment;
+mod help;
 mod language;
 mod limits;
 mod properties;
