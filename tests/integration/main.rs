@@ -7,6 +7,7 @@ mod environment;
 mod help;
 mod language;
 mod limits;
+mod package;
 mod properties;
 mod readme;
 mod regressions;
