@@ -2,18 +2,32 @@
 //! stdout. A bad line gets a result that says what is wrong, and a line on stderr; it never stops
 //! the run. Scripts feed this mode large files with many repeated places, so for TSV and JSON
 //! each distinct line is answered once and its rendered result reused.
+//!
+//! Memory stays small whatever the input: a line is held only up to the longest query there can
+//! be, the cache of rendered results and the table for people both have a fixed size.
 
-use std::io::{BufRead, Write};
+use std::io::{self, BufRead, Read, Write};
 
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
 use crate::cli::{DateError, Format, parse_travel_date};
 use crate::data::Dataset;
-use crate::i18n::{English, Messages};
-use crate::output::{self, BatchAnswer, BatchRow, ErrorKind, ErrorReport};
-use crate::place::{Gazetteer, PlaceError};
+use crate::i18n::{English, Messages, echo};
+use crate::output::{self, BatchAnswer, BatchRow, ErrorKind, ErrorReport, Failure};
+use crate::place::{Gazetteer, MAX_QUERY_BYTES, PlaceError};
 use crate::verdict::{self, Ambiguous, LicenseState, Query, Verdict};
+
+/// The longest line that can hold a query: the longest place, a tab and a date (`YYYY-MM-DD`,
+/// the longest form). A longer line is skipped to its newline without being held.
+pub const MAX_LINE_BYTES: usize = MAX_QUERY_BYTES + 1 + "YYYY-MM-DD".len();
+
+/// Distinct lines whose rendered results are kept; past this the cache starts again, so a file
+/// of all-different lines costs time, not memory.
+const MAX_CACHED: usize = 1024;
+
+/// Rows of the table for people: a longer batch prints a table per this many rows.
+pub const TABLE_ROWS: usize = 1000;
 
 /// What the whole batch settles on: 2 if any line was bad, else the worst verdict.
 #[derive(Default)]
@@ -27,11 +41,22 @@ type Rendered = (Vec<u8>, Result<Verdict, String>);
 
 /// What can be wrong with one line.
 enum Problem<'d> {
-    NotUtf8 { in_date: bool },
+    /// Longer than [`MAX_LINE_BYTES`]: `bytes` up to its newline.
+    TooLong {
+        bytes: u64,
+    },
+    NotUtf8 {
+        in_date: bool,
+    },
     Nul,
-    Date { text: String, error: DateError },
+    Date {
+        text: String,
+        error: DateError,
+    },
     Place(PlaceError),
     Ambiguous(Ambiguous<'d>),
+    /// The home fits several places that get different answers on the line's date.
+    HomeAmbiguous(Ambiguous<'d>),
 }
 
 /// The options every line shares.
@@ -42,6 +67,8 @@ pub struct Batch<'d> {
     pub today: NaiveDate,
     pub license: LicenseState,
     pub home: Option<Query<'d>>,
+    /// How errors about the home name it: `--home`, or `EDL_HOME` where it came from.
+    pub home_name: &'static str,
     pub format: Format,
     pub quiet: bool,
     pub messages: &'static dyn Messages,
@@ -65,37 +92,39 @@ impl<'d> Batch<'d> {
         } else {
             &English
         };
-        if self.format == Format::Tsv && !self.quiet {
-            writeln!(out, "{}", output::CHECK_TSV_HEADER)?;
-        }
         let mut line = Vec::new();
-        let mut number = 0usize;
-        loop {
-            line.clear();
-            if input.read_until(b'\n', &mut line)? == 0 {
-                break;
-            }
+        let (mut number, mut queries) = (0usize, 0usize);
+        while let Some(read) = read_line(input, &mut line)? {
             number += 1;
-            let text = trim_line_end(&line);
+            let text = match read {
+                Line::Held => trim_line_end(&line),
+                Line::TooLong { bytes } => {
+                    self.start(&mut queries, out)?;
+                    let (row, verdict) = self.too_long(&line, bytes, row_messages);
+                    outcome.note(&verdict, number, self.messages, errors)?;
+                    self.emit(row, &mut human_rows, out)?;
+                    continue;
+                }
+            };
             let start = text.iter().position(|b| !b.is_ascii_whitespace());
             if start.is_none_or(|start| text[start] == b'#') {
                 continue;
             }
+            self.start(&mut queries, out)?;
             if self.format == Format::Human {
                 let (row, verdict) = self.answer(text, row_messages);
                 outcome.note(&verdict, number, self.messages, errors)?;
-                human_rows.push(row);
+                self.emit(row, &mut human_rows, out)?;
                 continue;
+            }
+            if answered.len() >= MAX_CACHED && !answered.contains_key(text) {
+                answered.clear();
             }
             let (bytes, verdict) = match answered.get(text) {
                 Some(rendered) => rendered,
                 None => {
                     let (row, verdict) = self.answer(text, row_messages);
-                    let mut bytes = Vec::new();
-                    match self.format {
-                        Format::Json => output::batch_json_line(&mut bytes, &row, self.license)?,
-                        _ => output::batch_tsv_line(&mut bytes, &row)?,
-                    }
+                    let bytes = self.render(&row)?;
                     answered.entry(text.to_vec()).or_insert((bytes, verdict))
                 }
             };
@@ -104,7 +133,16 @@ impl<'d> Batch<'d> {
                 out.write_all(bytes)?;
             }
         }
-        if self.format == Format::Human && !self.quiet {
+        // Exit 0 would say "the e-license is enough" about nothing.
+        if queries == 0 {
+            let said = |words: &dyn Messages| words.empty_batch().to_string();
+            Err(Failure::plain(
+                ErrorKind::Usage,
+                said(self.messages),
+                said(&English),
+            ))?;
+        }
+        if self.format == Format::Human && !self.quiet && !human_rows.is_empty() {
             output::batch_human(out, &human_rows, self.messages)?;
         }
         Ok(if outcome.bad_lines > 0 {
@@ -112,6 +150,64 @@ impl<'d> Batch<'d> {
         } else {
             outcome.worst.unwrap_or(Verdict::ELicense).exit_code()
         })
+    }
+
+    /// Counts a query line; before the first, writes the TSV header (an input without one
+    /// is an error, and errors write nothing on stdout).
+    fn start(&self, queries: &mut usize, out: &mut dyn Write) -> io::Result<()> {
+        if *queries == 0 && self.format == Format::Tsv && !self.quiet {
+            writeln!(out, "{}", output::CHECK_TSV_HEADER)?;
+        }
+        *queries += 1;
+        Ok(())
+    }
+
+    /// A result line for scripts.
+    fn render(&self, row: &BatchRow) -> io::Result<Vec<u8>> {
+        let mut bytes = Vec::new();
+        match self.format {
+            Format::Json => output::batch_json_line(&mut bytes, row, self.license)?,
+            _ => output::batch_tsv_line(&mut bytes, row)?,
+        }
+        Ok(bytes)
+    }
+
+    /// Writes a row that is not cached: at once for scripts, into the next table for people.
+    fn emit(
+        &self,
+        row: BatchRow,
+        human_rows: &mut Vec<BatchRow>,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        if self.quiet {
+            return Ok(());
+        }
+        if self.format != Format::Human {
+            return out.write_all(&self.render(&row)?);
+        }
+        human_rows.push(row);
+        if human_rows.len() == TABLE_ROWS {
+            output::batch_human(out, human_rows, self.messages)?;
+            human_rows.clear();
+        }
+        Ok(())
+    }
+
+    /// The result of a line too long to be a query; only its start was read.
+    fn too_long(
+        &self,
+        start: &[u8],
+        bytes: u64,
+        row_messages: &dyn Messages,
+    ) -> (BatchRow, Result<Verdict, String>) {
+        let problem = Problem::TooLong { bytes };
+        let query = echo(&String::from_utf8_lossy(start)).into_owned();
+        let row = BatchRow {
+            result: Err(self.report(&problem, &query, self.on, row_messages)),
+            query,
+            on: None,
+        };
+        (row, Err(self.describe(&problem, self.messages)))
     }
 
     /// One line's result (its problem in `row_messages`' words), and its verdict or its
@@ -128,7 +224,12 @@ impl<'d> Batch<'d> {
             Ok(answer) => Ok(answer.report.verdict),
             Err(problem) => Err(self.describe(problem, self.messages)),
         };
-        let query = String::from_utf8_lossy(query).into_owned();
+        let query = String::from_utf8_lossy(query);
+        // A bad line is repeated only as far as it takes to recognise it.
+        let query = match result {
+            Ok(_) => query.into_owned(),
+            Err(_) => echo(&query).into_owned(),
+        };
         let result = result
             .map_err(|problem| self.report(&problem, &query, day.unwrap_or(self.on), row_messages));
         let row = BatchRow {
@@ -148,7 +249,14 @@ impl<'d> Batch<'d> {
         let stop = Query::new(text.to_string(), resolved, self.gazetteer);
         let home = self.home.clone();
         let trip = verdict::judge(self.dataset, on, self.license, vec![stop], home)
-            .map_err(Problem::Ambiguous)?;
+            // The stop is judged before the home: another query is the home's.
+            .map_err(|ambiguous| {
+                if ambiguous.query == text {
+                    Problem::Ambiguous(ambiguous)
+                } else {
+                    Problem::HomeAmbiguous(ambiguous)
+                }
+            })?;
         Ok(BatchAnswer::new(&trip, self.dataset))
     }
 
@@ -169,33 +277,47 @@ impl<'d> Batch<'d> {
             Problem::Ambiguous(ambiguous) => {
                 return output::ambiguous_report(dataset, gazetteer, ambiguous, messages);
             }
+            Problem::HomeAmbiguous(ambiguous) => {
+                let mut report = output::ambiguous_report(dataset, gazetteer, ambiguous, messages);
+                report.message = self.describe(problem, messages);
+                return report;
+            }
             Problem::NotUtf8 { in_date: true } | Problem::Date { .. } => ErrorKind::BadDate,
-            Problem::NotUtf8 { in_date: false } | Problem::Nul => ErrorKind::BadLine,
+            Problem::NotUtf8 { in_date: false } | Problem::Nul | Problem::TooLong { .. } => {
+                ErrorKind::BadLine
+            }
         };
         let query = match problem {
-            Problem::Date { text, .. } => text.clone(),
+            Problem::Date { text, .. } => echo(text).into_owned(),
             _ => query.to_string(),
         };
         ErrorReport {
-            suggestions: Vec::new(),
             kind,
             message: self.describe(problem, messages),
             query: Some(query),
             candidates: Vec::new(),
+            suggestions: Vec::new(),
         }
     }
 
     fn describe(&self, problem: &Problem<'_>, messages: &dyn Messages) -> String {
         match problem {
+            Problem::TooLong { bytes } => messages.line_too_long(*bytes, MAX_LINE_BYTES),
             Problem::NotUtf8 { in_date } => messages.not_utf8(*in_date).to_string(),
             Problem::Nul => messages.line_has_nul().to_string(),
             Problem::Date { text, error } => {
-                messages.bad_date(text, &messages.date_problem(*error))
+                messages.bad_date(&echo(text), &messages.date_problem(*error))
             }
             Problem::Place(error) => {
                 crate::i18n::place_error(self.gazetteer.divisions(), error, messages)
             }
             Problem::Ambiguous(ambiguous) => messages.ambiguous(ambiguous),
+            Problem::HomeAmbiguous(ambiguous) => format!(
+                "{}{}{}",
+                messages.within(self.home_name),
+                messages.colon(),
+                messages.ambiguous(ambiguous)
+            ),
         }
     }
 }
@@ -222,6 +344,46 @@ impl Outcome {
         }
         Ok(())
     }
+}
+
+/// How much of a line [`read_line`] read.
+enum Line {
+    /// The whole line, with its line ending.
+    Held,
+    /// Only the start: the line has `bytes` up to its newline, more than any query.
+    TooLong { bytes: u64 },
+}
+
+/// Reads the next line into `line`, holding at most [`MAX_LINE_BYTES`] and a CR LF of it;
+/// `None` at the end of the input.
+fn read_line(input: &mut dyn BufRead, line: &mut Vec<u8>) -> io::Result<Option<Line>> {
+    const HELD: u64 = MAX_LINE_BYTES as u64 + 2;
+    const CHUNK: u64 = 64 * 1024;
+    line.clear();
+    let held = Read::take(&mut *input, HELD).read_until(b'\n', line)? as u64;
+    if held == 0 {
+        return Ok(None);
+    }
+    if held < HELD || line.ends_with(b"\n") {
+        return Ok(Some(Line::Held));
+    }
+    // The rest is read in chunks and dropped, only counted; `read_until` finds newlines fast.
+    let mut bytes = held;
+    let mut chunk = Vec::with_capacity(CHUNK as usize);
+    loop {
+        chunk.clear();
+        let read = Read::take(&mut *input, CHUNK).read_until(b'\n', &mut chunk)? as u64;
+        bytes += read;
+        if read == 0 || chunk.ends_with(b"\n") {
+            break;
+        }
+    }
+    let ending = [b"\r\n".as_slice(), b"\n"]
+        .into_iter()
+        .find(|ending| chunk.ends_with(ending));
+    Ok(Some(Line::TooLong {
+        bytes: bytes - ending.map_or(0, |ending| ending.len() as u64),
+    }))
 }
 
 fn trim_line_end(line: &[u8]) -> &[u8] {

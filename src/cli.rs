@@ -23,7 +23,7 @@ pub const EXIT_CODE_TABLE: [(&str, &str); 4] = [
     ),
     (
         "2",
-        "error: bad usage, unknown or ambiguous place, bad date, bad data file; with check -, any bad line",
+        "error: bad usage, unknown or ambiguous place, bad date, bad data file; with check -, any bad line or no query at all",
     ),
     (
         "3",
@@ -76,7 +76,7 @@ const EPILOGUE: &str = concat!(
     "Exit codes:\n",
     "  0  e-license: the e-license is enough at every stop on the date\n",
     "  1  bring-card: bring the physical card (a stop is not live yet, or not surely live, or outside the mainland; or the license's home was not live, or no --home was given before every mainland place was surely live; or the state is transferred-out)\n",
-    "  2  error: bad usage, unknown or ambiguous place, bad date, bad data file; with check -, any bad line\n",
+    "  2  error: bad usage, unknown or ambiguous place, bad date, bad data file; with check -, any bad line or no query at all\n",
     "  3  no-valid-license: the license state does not allow driving at all\n",
     "\n",
     "Environment:\n",
@@ -115,7 +115,7 @@ pub struct Cli {
 // comment here would become the `about` of every command that flattens this.)
 #[derive(Debug, Args)]
 pub struct Options {
-    /// Use this rollout file (TOML) instead of the bundled facts
+    /// Use this rollout file (TOML, a regular file of at most 1 MiB) instead of the bundled facts
     #[arg(long, value_name = "FILE", env = "EDL_DATA")]
     pub data: Option<PathBuf>,
 
@@ -126,6 +126,64 @@ pub struct Options {
     /// The language of human output: zh or en [default: from LC_ALL, LC_MESSAGES or LANG]
     #[arg(long, value_enum, value_name = "LANG", env = "EDL_LANG")]
     pub lang: Option<Lang>,
+
+    // Where `data` came from, for errors about it; set by `Cli::from_matches`.
+    #[arg(skip)]
+    pub data_from: Given,
+}
+
+/// Where an option's value came from: its flag, or the variable that stands for it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Given {
+    #[default]
+    Flag,
+    Environment,
+}
+
+/// The variables that stand for options, and their options: a flag wins over its variable,
+/// and an empty variable counts as unset.
+pub const OPTION_VARIABLES: [(&str, &str); 4] = [
+    ("EDL_DATA", "--data"),
+    ("EDL_LICENSE", "--license"),
+    ("EDL_HOME", "--home"),
+    ("EDL_LANG", "--lang"),
+];
+
+impl Given {
+    /// How errors name the option: by its flag, or by the variable it came from.
+    pub fn name(self, flag: &'static str) -> &'static str {
+        let variable = OPTION_VARIABLES
+            .iter()
+            .find(|(_, option)| *option == flag)
+            .map(|(variable, _)| *variable);
+        match (self, variable) {
+            (Given::Environment, Some(variable)) => variable,
+            _ => flag,
+        }
+    }
+}
+
+/// The variable that a value clap refused came from, if it did: the option it is for was not
+/// on the command line (`args`) and the variable is set (`is_set`).
+pub fn variable_behind(
+    error: &clap::Error,
+    args: &[std::ffi::OsString],
+    is_set: impl Fn(&str) -> bool,
+) -> Option<&'static str> {
+    use clap::error::{ContextKind, ContextValue};
+    let Some(ContextValue::String(argument)) = error.get(ContextKind::InvalidArg) else {
+        return None;
+    };
+    let (variable, flag) = OPTION_VARIABLES
+        .iter()
+        .find(|(_, flag)| argument == flag || argument.starts_with(&format!("{flag} ")))?;
+    let on_command_line = args.iter().filter_map(|arg| arg.to_str()).any(|arg| {
+        arg == *flag
+            || arg
+                .strip_prefix(flag)
+                .is_some_and(|rest| rest.starts_with('='))
+    });
+    (!on_command_line && is_set(variable)).then_some(*variable)
 }
 
 impl Cli {
@@ -136,11 +194,20 @@ impl Cli {
         use clap::FromArgMatches;
         use clap::parser::ValueSource;
         let mut cli = Cli::from_arg_matches(matches)?;
+        let from = |matches: &clap::ArgMatches, id| match matches.value_source(id) {
+            Some(ValueSource::EnvVariable) => Given::Environment,
+            _ => Given::Flag,
+        };
+        cli.options.data_from = from(matches, "data");
         if let Some((_, command_matches)) = matches.subcommand() {
             let given = |id| command_matches.value_source(id) == Some(ValueSource::CommandLine);
+            if let Command::Check(args) = &mut cli.command {
+                args.home_from = from(command_matches, "home");
+            }
             let after = cli.command.options();
             if given("data") {
                 cli.options.data = after.data.clone();
+                cli.options.data_from = Given::Flag;
             }
             if given("color") {
                 cli.options.color = after.color;
@@ -207,7 +274,7 @@ pub struct ManArgs {
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// Show each place's status on this date (YYYY-MM-DD, today or tomorrow) and count them
-    #[arg(long, value_name = "DATE", value_parser = parse_travel_date)]
+    #[arg(long, value_name = "DATE", value_parser = TravelDateParser, hide_possible_values = true)]
     pub on: Option<TravelDate>,
 
     /// Only places in this province (a name, pinyin or code)
@@ -237,7 +304,7 @@ pub struct ShowArgs {
     pub place: String,
 
     /// The date for the status line (YYYY-MM-DD, today or tomorrow) [default: today in China]
-    #[arg(long, value_name = "DATE", value_parser = parse_travel_date)]
+    #[arg(long, value_name = "DATE", value_parser = TravelDateParser, hide_possible_values = true)]
     pub on: Option<TravelDate>,
 
     /// Output format (no TSV: the facts behind a place are nested)
@@ -260,7 +327,8 @@ pub struct TimelineArgs {
 
 #[derive(Debug, Args)]
 pub struct DataArgs {
-    /// Validate this rollout file and report every problem, each with its line and column
+    /// Validate this rollout file and report its problems (the first 100), each with its line
+    /// and column
     #[arg(long, value_name = "FILE")]
     pub check: Option<PathBuf>,
 
@@ -275,13 +343,14 @@ pub struct DataArgs {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Where you will drive: 成都, chengdu, a county (昆山), a code (510100), "suzhou, anhui", or
-    /// the start of an address; several places make an itinerary. `-` reads one query a line
-    /// from stdin (PLACE or PLACE<TAB>DATE) and answers each on its own line
+    /// the start of an address; several places make an itinerary (at most 100, each at most 512
+    /// bytes). `-` reads one query a line from stdin (PLACE or PLACE<TAB>DATE) and answers each
+    /// on its own line; a line over 523 bytes is skipped as an error
     #[arg(required = true, value_name = "PLACE")]
     pub places: Vec<String>,
 
     /// The travel date: YYYY-MM-DD, today or tomorrow [default: today in China, UTC+8]
-    #[arg(long, value_name = "DATE", value_parser = parse_travel_date)]
+    #[arg(long, value_name = "DATE", value_parser = TravelDateParser, hide_possible_values = true)]
     pub on: Option<TravelDate>,
 
     /// The license status the 交管12123 app shows: normal 正常, violation-pending 违法未处理,
@@ -294,6 +363,7 @@ pub struct CheckArgs {
         value_name = "STATE",
         env = "EDL_LICENSE",
         default_value = "normal",
+        value_parser = LicenseParser,
         hide_possible_values = true
     )]
     pub license: LicenseState,
@@ -303,6 +373,10 @@ pub struct CheckArgs {
     /// bring-card
     #[arg(long, value_name = "PLACE", env = "EDL_HOME")]
     pub home: Option<String>,
+
+    // Where `home` came from, for errors about it; set by `Cli::from_matches`.
+    #[arg(skip)]
+    pub home_from: Given,
 
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human, value_name = "FORMAT")]
@@ -406,6 +480,98 @@ pub fn parse_travel_date(text: &str) -> Result<TravelDate, DateError> {
         return Err(DateError::OutOfRange);
     }
     Ok(TravelDate::Day(day))
+}
+
+/// The most places one `edl check` takes: far more than a trip has stops. More go one a line to
+/// `edl check -`.
+pub const MAX_PLACES: usize = 100;
+
+/// The most arguments `edl` takes: every option of `check` beside its most places.
+pub const MAX_ARGS: usize = 2 * MAX_PLACES + 56;
+
+/// Cuts what the user typed in a clap error (a value, an unknown flag or command) to the short
+/// start that `edl` repeats of any input.
+pub fn shorten_echoes(error: &mut clap::Error) {
+    use clap::error::{ContextKind, ContextValue};
+    for kind in [
+        ContextKind::InvalidArg,
+        ContextKind::InvalidSubcommand,
+        ContextKind::InvalidValue,
+    ] {
+        if let Some(ContextValue::String(text)) = error.get(kind) {
+            let short = crate::i18n::echo(text).into_owned();
+            error.insert(kind, ContextValue::String(short));
+        }
+    }
+}
+
+/// `--on`: parsed by [`parse_travel_date`]; `today` and `tomorrow` are its possible values, for
+/// completions (the help says them in its own words).
+#[derive(Clone, Copy, Debug)]
+pub struct TravelDateParser;
+
+impl clap::builder::TypedValueParser for TravelDateParser {
+    type Value = TravelDate;
+
+    fn parse_ref(
+        &self,
+        command: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<TravelDate, clap::Error> {
+        clap::builder::StringValueParser::new()
+            .try_map(|text| parse_travel_date(&text))
+            .parse_ref(command, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        let words = ["today", "tomorrow"].map(clap::builder::PossibleValue::new);
+        Some(Box::new(words.into_iter()))
+    }
+}
+
+/// `--license`: an English id or the app's Chinese term; both are possible values, for
+/// completions (the help lists them side by side).
+#[derive(Clone, Copy, Debug)]
+pub struct LicenseParser;
+
+impl clap::builder::TypedValueParser for LicenseParser {
+    type Value = LicenseState;
+
+    fn parse_ref(
+        &self,
+        command: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<LicenseState, clap::Error> {
+        clap::builder::StringValueParser::new()
+            .try_map(|text| text.parse::<LicenseState>())
+            .parse_ref(command, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        let values = LicenseState::ALL
+            .into_iter()
+            .flat_map(|state| [state.id(), state.chinese()])
+            .map(clap::builder::PossibleValue::new);
+        Some(Box::new(values))
+    }
+}
+
+/// What clap suggests for a mistyped command or flag, if anything.
+pub fn suggestion(error: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue};
+    [ContextKind::SuggestedSubcommand, ContextKind::SuggestedArg]
+        .into_iter()
+        .find_map(|kind| match error.get(kind) {
+            Some(ContextValue::String(text)) => Some(text.clone()),
+            Some(ContextValue::Strings(texts)) => texts.first().cloned(),
+            _ => None,
+        })
 }
 
 /// The command line with its help in `lang`, where the catalogue translates it: clap's derive

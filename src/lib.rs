@@ -16,6 +16,7 @@ pub mod verdict;
 
 use std::cell::LazyCell;
 use std::io::{self, IsTerminal, Write};
+use std::path::Path;
 
 use chrono::{FixedOffset, NaiveDate, Utc};
 use clap::CommandFactory;
@@ -91,10 +92,14 @@ pub fn asks_for_json(args: &[std::ffi::OsString]) -> bool {
 
 /// A command line clap refused, as one sentence in the user's language and as a report: a
 /// bad `--on` is a bad date, a bad `--license` an unknown license state.
-pub fn usage_failure(error: &clap::Error, lang: Lang) -> Failure {
+pub fn usage_failure(mut error: clap::Error, args: &[std::ffi::OsString], lang: Lang) -> Failure {
     use clap::error::{ContextKind, ContextValue};
+    cli::shorten_echoes(&mut error);
+    let error = &error;
+    let variable = cli::variable_behind(error, args, |name| std::env::var_os(name).is_some());
+    let suggested = cli::suggestion(error);
     let said = |words: &dyn Messages| {
-        words.usage_error(error).unwrap_or_else(|| {
+        let message = words.usage_error(error).unwrap_or_else(|| {
             // clap's first paragraph, on one line: "the following required arguments were
             // not provided: <PLACE>..." rather than a message cut at its colon.
             let rendered = error.render().to_string();
@@ -107,7 +112,16 @@ pub fn usage_failure(error: &clap::Error, lang: Lang) -> Failure {
                 .join(" ")
                 .trim_start_matches("error: ")
                 .to_string()
-        })
+        });
+        // A value from the environment is said to be from there (in EDL_HOME: …).
+        let message = match variable {
+            Some(variable) => format!("{}{}{message}", words.in_variable(variable), words.colon()),
+            None => message,
+        };
+        match &suggested {
+            Some(suggested) => format!("{message}{}", words.did_you_mean(suggested)),
+            None => message,
+        }
     };
     let argument = match error.get(ContextKind::InvalidArg) {
         Some(ContextValue::String(argument)) => argument.as_str(),
@@ -179,15 +193,25 @@ fn dispatch(cli: Cli, out: &mut dyn Write) -> anyhow::Result<u8> {
         }
         Command::Data(DataArgs {
             check: Some(path), ..
-        }) => return check_rollout_file(path, out),
+        }) => return check_rollout_file(data_path(path, messages)?, out),
         _ => {}
     }
     let dataset = match &cli.options.data {
-        Some(path) => Dataset::with_rollout_file(path).map_err(|error| {
-            // The data file's problems are said in English in every language.
-            let said = format!("{error:#}");
-            Failure::plain(ErrorKind::BadData, said.clone(), said)
-        })?,
+        Some(path) => data_path(path, messages)
+            .and_then(Dataset::with_rollout_file)
+            .map_err(|error| {
+                // The data file's problems are said in English in every language. A problem at
+                // a line and column keeps the FILE:LINE:COL shape editors read (it names the
+                // file already); any other, from EDL_DATA, says so.
+                let located = error.downcast_ref::<data::DataErrors>().is_some()
+                    || error.downcast_ref::<data::DataError>().is_some();
+                let said = format!("{error:#}");
+                let failure = Failure::plain(ErrorKind::BadData, said.clone(), said);
+                match cli.options.data_from {
+                    cli::Given::Environment if !located => within(messages, "EDL_DATA", failure),
+                    _ => failure,
+                }
+            })?,
         None => Dataset::bundled(),
     };
     let mut session = Session {
@@ -238,8 +262,17 @@ impl Session<'_> {
                 .as_ref()
                 .map(resolve)
                 .transpose()
-                .map_err(|failure| within(messages, "--home", failure))
+                .map_err(|failure| within(messages, args.home_from.name("--home"), failure))
         };
+        if args.places.len() > cli::MAX_PLACES {
+            let said =
+                |words: &dyn Messages| words.too_many_places(args.places.len(), cli::MAX_PLACES);
+            Err(Failure::plain(
+                ErrorKind::Usage,
+                said(messages),
+                said(&English),
+            ))?;
+        }
         if args.places.iter().any(|place| place == "-") {
             if args.places.len() != 1 {
                 let said = |words: &dyn Messages| words.dash_alone().to_string();
@@ -256,6 +289,7 @@ impl Session<'_> {
                 today: *today,
                 license: args.license,
                 home: home()?,
+                home_name: args.home_from.name("--home"),
                 format: args.format,
                 quiet: args.quiet,
                 messages,
@@ -273,9 +307,17 @@ impl Session<'_> {
             .collect();
         let home = home()?;
         let trip = verdict::judge(dataset, on, args.license, stops, home).map_err(|ambiguous| {
-            Failure::new(messages, |words| {
+            // Stops are judged before the home: a query no stop has is the home's.
+            let home_query = !args.places.contains(&ambiguous.query)
+                && args.home.as_ref() == Some(&ambiguous.query);
+            let failure = Failure::new(messages, |words| {
                 output::ambiguous_report(dataset, &gazetteer, &ambiguous, words)
-            })
+            });
+            if home_query {
+                within(messages, args.home_from.name("--home"), failure)
+            } else {
+                failure
+            }
         })?;
         if !args.quiet {
             match args.format {
@@ -376,7 +418,7 @@ impl Session<'_> {
 }
 
 /// `edl data --check FILE`: every problem, each on its own line with its position, or a summary.
-fn check_rollout_file(path: &std::path::Path, out: &mut dyn Write) -> anyhow::Result<u8> {
+fn check_rollout_file(path: &Path, out: &mut dyn Write) -> anyhow::Result<u8> {
     match data::parse_rollout_file(path, data::Divisions::bundled()) {
         Ok(rollout) => {
             writeln!(
@@ -401,9 +443,24 @@ fn check_rollout_file(path: &std::path::Path, out: &mut dyn Write) -> anyhow::Re
     }
 }
 
-/// An error about the value of an option, said as the language says it ("in --home: …").
-fn within(messages: &dyn Messages, option: &str, failure: Failure) -> Failure {
-    let prefix = |words: &dyn Messages| format!("{}{}", words.in_option(option), words.colon());
+/// The longest path the system opens (Linux's `PATH_MAX`).
+const MAX_PATH_BYTES: usize = 4096;
+
+/// A data file's path, if it is one the system could open: a longer one is refused before it is
+/// used, so that no message repeats all of it.
+fn data_path<'p>(path: &'p Path, messages: &dyn Messages) -> anyhow::Result<&'p Path> {
+    let bytes = path.as_os_str().len();
+    anyhow::ensure!(
+        bytes <= MAX_PATH_BYTES,
+        messages.path_too_long(bytes, &i18n::echo(&path.to_string_lossy()), MAX_PATH_BYTES)
+    );
+    Ok(path)
+}
+
+/// An error about the value of an option or of the variable it came from, said as the
+/// language says it ("in --home: …", "in EDL_HOME: …").
+fn within(messages: &dyn Messages, name: &str, failure: Failure) -> Failure {
+    let prefix = |words: &dyn Messages| format!("{}{}", words.within(name), words.colon());
     failure.within(&prefix(messages), &prefix(&English))
 }
 
@@ -432,8 +489,8 @@ fn unique_place<'d>(
         [] => {
             let mut failure = Failure::plain(
                 ErrorKind::WrongLevel,
-                messages.not_a(text, level),
-                English.not_a(text, level),
+                messages.not_a(&i18n::echo(text), level),
+                English.not_a(&i18n::echo(text), level),
             );
             failure.report.query = Some(text.to_string());
             Err(failure)
@@ -444,16 +501,98 @@ fn unique_place<'d>(
     }
 }
 
+/// The manual: one page with every command and its options (no page refers to another, so
+/// none can be missing), then the exit codes, the environment and examples.
 fn man_page(out: &mut dyn Write) -> io::Result<()> {
-    use roff::{Roff, bold, roman};
-    let man = clap_mangen::Man::new(Cli::command());
+    use roff::{Roff, bold, italic, roman};
+    let mut command = Cli::command();
+    let man = clap_mangen::Man::new(command.clone());
     man.render_title(out)?;
     man.render_name_section(out)?;
     man.render_synopsis_section(out)?;
     man.render_description_section(out)?;
     man.render_options_section(out)?;
-    man.render_subcommands_section(out)?;
     let mut roff = Roff::new();
+    roff.control("SH", ["COMMANDS"]);
+    roff.text([roman(
+        "Each command also takes the options above (--data, --color, --lang), before its name or after it.",
+    )]);
+    // Subcommands get their arguments when built (clap's `defer`).
+    command.build();
+    for sub in command
+        .get_subcommands()
+        .filter(|sub| sub.get_name() != "help")
+    {
+        let usage = sub.clone().render_usage().to_string();
+        let usage = usage.trim_start_matches("Usage: ").to_string();
+        roff.control("SS", [usage.as_str()]);
+        if let Some(about) = sub.get_long_about().or(sub.get_about()) {
+            roff.text([roman(about.to_string())]);
+        }
+        let shared = ["data", "color", "lang", "help", "version"];
+        for arg in sub
+            .get_arguments()
+            .filter(|arg| !arg.is_hide_set() && !shared.contains(&arg.get_id().as_str()))
+        {
+            let value = arg.get_value_names().map(|names| {
+                names
+                    .iter()
+                    .map(|name| format!("<{name}>"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            });
+            let mut term = Vec::new();
+            if arg.is_positional() {
+                let many = arg
+                    .get_num_args()
+                    .is_some_and(|range| range.max_values() > 1);
+                term.push(italic(format!(
+                    "{}{}",
+                    value.unwrap_or_default(),
+                    if many { "..." } else { "" }
+                )));
+            } else {
+                let mut flags = Vec::new();
+                if let Some(short) = arg.get_short() {
+                    flags.push(format!("-{short}"));
+                }
+                if let Some(long) = arg.get_long() {
+                    flags.push(format!("--{long}"));
+                }
+                term.push(bold(flags.join(", ")));
+                if let Some(value) = value.filter(|_| arg.get_action().takes_values()) {
+                    term.push(roman(" "));
+                    term.push(italic(value));
+                }
+            }
+            let mut text = arg
+                .get_long_help()
+                .or(arg.get_help())
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            let values: Vec<String> = arg
+                .get_possible_values()
+                .iter()
+                .filter(|value| !value.is_hide_set())
+                .map(|value| value.get_name().to_string())
+                .collect();
+            if !values.is_empty() && !arg.is_hide_possible_values_set() {
+                text.push_str(&format!(" [possible values: {}]", values.join(", ")));
+            }
+            let defaults: Vec<String> = arg
+                .get_default_values()
+                .iter()
+                .map(|value| value.to_string_lossy().into_owned())
+                .collect();
+            if !defaults.is_empty() && arg.get_action().takes_values() {
+                text.push_str(&format!(" [default: {}]", defaults.join(", ")));
+            }
+            if let Some(variable) = arg.get_env() {
+                text.push_str(&format!(" [env: {}]", variable.to_string_lossy()));
+            }
+            roff.control("TP", []).text(term).text([roman(text)]);
+        }
+    }
     let mut section = |title: &str, rows: &[(&str, &str)]| {
         roff.control("SH", [title]);
         for (term, text) in rows {

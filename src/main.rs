@@ -10,8 +10,25 @@ use edl::i18n::Lang;
 const ERROR: u8 = 2;
 
 fn main() -> ExitCode {
-    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    for (variable, _) in edl::cli::OPTION_VARIABLES {
+        if std::env::var_os(variable).is_some_and(|value| value.is_empty()) {
+            // An empty variable counts as unset, as an empty LC_ALL does; clap reads the
+            // environment itself, so the variable goes. SAFETY: no other thread runs yet.
+            unsafe { std::env::remove_var(variable) };
+        }
+    }
+    let all = std::env::args_os();
+    // Counted before clap copies them: it would take over 300 bytes each.
+    let count = all.len().saturating_sub(1);
+    let args: Vec<std::ffi::OsString> = all.take(edl::cli::MAX_ARGS + 1).collect();
     let lang = Lang::requested(&args, |name| std::env::var(name).ok());
+    if count > edl::cli::MAX_ARGS {
+        let message = lang
+            .messages()
+            .too_many_arguments(count, edl::cli::MAX_ARGS);
+        eprintln!("{}", edl::output::error_line(&message));
+        return ExitCode::from(ERROR);
+    }
     // The help is translated only when it is shown: a translated command line must be built
     // whole, which would cost every start what clap's deferred subcommands save.
     let parsed = parse(<Cli as clap::CommandFactory>::command(), &args).or_else(|error| {
@@ -31,8 +48,16 @@ fn main() -> ExitCode {
             let _ = error.print();
             return ExitCode::SUCCESS;
         }
+        // `edl` alone (or with only shared options): the usage and the commands, on stderr,
+        // as an error.
+        Err(error) if error.kind() == ErrorKind::MissingSubcommand => {
+            let mut command = edl::cli::localized_command(lang)
+                .unwrap_or_else(<Cli as clap::CommandFactory>::command);
+            eprint!("{}", command.render_help());
+            return ExitCode::from(ERROR);
+        }
         Err(error) => {
-            let failure = edl::usage_failure(&error, lang);
+            let failure = edl::usage_failure(error, &args, lang);
             if edl::asks_for_json(&args) {
                 let _ = edl::output::error_json(&mut std::io::stdout(), &failure.report);
             }

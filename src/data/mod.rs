@@ -9,6 +9,7 @@ mod schema;
 
 use std::borrow::Cow;
 use std::fmt;
+use std::io::Read;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -61,6 +62,13 @@ impl fmt::Display for DataErrors {
             [] => write!(f, "no problems"),
             [only] => write!(f, "{only}"),
             [first, second] => write!(f, "{first} (and 1 more problem: {second})"),
+            // The last is then a count of the problems left out.
+            [first, rest @ ..] if rest.len() >= rollout::MAX_PROBLEMS => write!(
+                f,
+                "{first} (and more than {} more problems; `edl data --check` lists the first {})",
+                rest.len(),
+                rollout::MAX_PROBLEMS
+            ),
             [first, rest @ ..] => write!(f, "{first} (and {} more problems)", rest.len()),
         }
     }
@@ -157,13 +165,30 @@ impl Dataset {
     }
 }
 
+/// The largest rollout file `edl` reads: the bundled one is well under a tenth of this. A larger
+/// file, or one that is not a regular file (a FIFO, `/dev/zero`), is refused before it is read.
+pub const MAX_DATA_BYTES: u64 = 1024 * 1024;
+
 /// Reads and validates a rollout file; the error names the file and every problem in it.
 pub fn parse_rollout_file(path: &Path, divisions: &Divisions) -> anyhow::Result<Rollout> {
     let name = path.display().to_string();
-    if path.is_dir() {
-        bail!("cannot read data file {name}: it is a directory");
+    let refuse = |why: String| anyhow::anyhow!("cannot read data file {name}: {why}");
+    // Looked at before it is opened: opening a FIFO would wait for a writer.
+    let metadata =
+        std::fs::metadata(path).with_context(|| format!("cannot read data file {name}"))?;
+    check_data_file(&metadata).map_err(refuse)?;
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot read data file {name}"))?;
+    // And again once open, in case the path now names something else.
+    check_data_file(&file.metadata()?).map_err(refuse)?;
+    let mut bytes = Vec::new();
+    // A file that grows while it is read still stops at the cap.
+    file.take(MAX_DATA_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read data file {name}"))?;
+    if bytes.len() as u64 > MAX_DATA_BYTES {
+        return Err(refuse(too_large(None)));
     }
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read data file {name}"))?;
     let text = String::from_utf8(bytes).map_err(|error| {
         let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(valid);
@@ -189,6 +214,40 @@ pub fn parse_rollout_file(path: &Path, divisions: &Divisions) -> anyhow::Result<
         bail!(DataError::new(&name, 1, 1, "the file is empty".into()));
     }
     Rollout::parse(&text, &name, divisions).map_err(|errors| DataErrors(errors).into())
+}
+
+/// Why a file cannot be a rollout file before a byte of it is read, if it cannot.
+fn check_data_file(metadata: &std::fs::Metadata) -> Result<(), String> {
+    use std::os::unix::fs::FileTypeExt;
+    let kind = metadata.file_type();
+    let what = if kind.is_file() {
+        return match metadata.len() {
+            bytes if bytes > MAX_DATA_BYTES => Err(too_large(Some(bytes))),
+            _ => Ok(()),
+        };
+    } else if kind.is_dir() {
+        return Err("it is a directory".into());
+    } else if kind.is_fifo() {
+        "a FIFO"
+    } else if kind.is_char_device() {
+        "a character device"
+    } else if kind.is_block_device() {
+        "a block device"
+    } else if kind.is_socket() {
+        "a socket"
+    } else {
+        "not a file"
+    };
+    Err(format!("it is not a regular file ({what})"))
+}
+
+/// The refusal of a file over the cap; `None` for one that grew past it while it was read.
+fn too_large(bytes: Option<u64>) -> String {
+    let size = bytes.map_or_else(
+        || format!("over {MAX_DATA_BYTES} bytes"),
+        |bytes| format!("{bytes} bytes"),
+    );
+    format!("it is too large ({size}; a rollout file fits in {MAX_DATA_BYTES})")
 }
 
 #[cfg(test)]

@@ -184,18 +184,62 @@ pub struct Rollout {
     by_place: Cow<'static, [(Code, usize)]>,
 }
 
-/// Collects every problem in a file, each with its position.
+/// The most TOML tokens (keys, values, brackets, `=` and `,`; not whitespace or comments) a
+/// rollout file may have. The bundled file has about 3,000. toml builds a tree of the whole file
+/// before serde sees any of it, at about a hundred bytes a token, so the file-size cap alone
+/// would let a file of empty arrays (`[],` is three bytes) take 70 MiB; counting is cheap.
+pub const MAX_TOKENS: usize = 50_000;
+
+/// The first token past [`MAX_TOKENS`], if there is one: where the file has too many.
+fn past_token_budget(text: &str) -> Option<usize> {
+    use toml_parser::lexer::TokenKind;
+    toml_parser::Source::new(text)
+        .lex()
+        .filter(|token| {
+            !matches!(
+                token.kind(),
+                TokenKind::Whitespace | TokenKind::Comment | TokenKind::Newline | TokenKind::Eof
+            )
+        })
+        .nth(MAX_TOKENS)
+        .map(|token| token.span().start())
+}
+
+/// Problems listed one by one; past these, one more says how many were left out. Finding a
+/// problem's column reads its line from the start, so thousands on one long line would cost
+/// seconds, and nobody reads past the first hundred.
+pub const MAX_PROBLEMS: usize = 100;
+
+/// Collects the problems in a file, each with its position.
 struct Problems<'t> {
     file: &'t str,
     text: &'t str,
     found: Vec<DataError>,
+    /// How many problems past [`MAX_PROBLEMS`], and where the first of them is.
+    left_out: Option<(usize, usize)>,
 }
 
 impl Problems<'_> {
     fn add(&mut self, span: Range<usize>, message: String) {
+        if self.found.len() >= MAX_PROBLEMS {
+            let (count, _) = self.left_out.get_or_insert((0, span.start));
+            *count += 1;
+            return;
+        }
         let (line, column) = line_column(self.text, span.start);
         self.found
             .push(DataError::new(self.file, line, column, message));
+    }
+
+    /// Every problem found, the ones left out counted in a last one.
+    fn into_found(mut self) -> Vec<DataError> {
+        if let Some((count, offset)) = self.left_out {
+            let (line, column) = line_column(self.text, offset);
+            let message = format!("{count} more problems from here on are not listed");
+            self.found
+                .push(DataError::new(self.file, line, column, message));
+        }
+        self.found
     }
 
     fn date(&mut self, value: &Spanned<Datetime>) -> Option<NaiveDate> {
@@ -244,6 +288,13 @@ impl Rollout {
     /// Parses and validates a rollout file against the divisions. Every problem found is
     /// returned, each naming `file`, its line and column, and what is wrong.
     pub fn parse(text: &str, file: &str, divisions: &Divisions) -> Result<Rollout, Vec<DataError>> {
+        if let Some(offset) = past_token_budget(text) {
+            let (line, column) = line_column(text, offset);
+            let message = format!(
+                "the file has more than {MAX_TOKENS} keys, values and brackets; a rollout file needs far fewer"
+            );
+            return Err(vec![DataError::new(file, line, column, message)]);
+        }
         let raw: RawRollout = toml::from_str(text).map_err(|error| {
             let (line, column) = line_column(text, error.span().map_or(0, |span| span.start));
             let message = error.message().trim_end().replace('\n', " ");
@@ -253,6 +304,7 @@ impl Rollout {
             file,
             text,
             found: Vec::new(),
+            left_out: None,
         };
 
         let mut known_sources = HashMap::new();
@@ -314,9 +366,11 @@ impl Rollout {
                 problems.add(fact.id.span(), format!("fact `{id}` is defined twice"));
             }
             let mut places = Vec::with_capacity(fact.places.len());
+            // A set, not a search of `places`: a fact may list tens of thousands.
+            let mut listed = HashSet::with_capacity(fact.places.len());
             for place in &fact.places {
                 match Code::parse(place.get_ref()).filter(|code| divisions.get(*code).is_some()) {
-                    Some(code) if places.contains(&code) => problems.add(
+                    Some(code) if !listed.insert(code) => problems.add(
                         place.span(),
                         format!("place {code} is listed twice in fact `{id}`"),
                     ),
@@ -451,7 +505,7 @@ impl Rollout {
         if problems.found.is_empty() {
             Ok(rollout)
         } else {
-            Err(problems.found)
+            Err(problems.into_found())
         }
     }
 
@@ -784,6 +838,25 @@ fn parse_claim(fact: &RawFact, problems: &mut Problems<'_>) -> Option<Claim> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_bundled_file_is_far_within_the_token_budget() {
+        let tokens = toml_parser::Source::new(BUNDLED_TOML)
+            .lex()
+            .filter(|token| {
+                use toml_parser::lexer::TokenKind;
+                !matches!(
+                    token.kind(),
+                    TokenKind::Whitespace | TokenKind::Comment | TokenKind::Newline
+                )
+            })
+            .count();
+        assert!(tokens * 10 < MAX_TOKENS, "{tokens} tokens");
+        assert_eq!(past_token_budget(BUNDLED_TOML), None);
+        let over = "a = [".to_string() + &"1,".repeat(MAX_TOKENS) + "]";
+        // `a`, `=` and `[` at 0, 2 and 4; then one byte a token.
+        assert_eq!(past_token_budget(&over), Some(MAX_TOKENS + 2));
+    }
 
     const BASE: &str = r#"version = "test"
 as_of = 2026-11-25

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Blocking, DataSummary, Messages, ShowField, chain, excerpt};
+use super::{Blocking, DataSummary, Messages, ShowField, chain, echo};
 use crate::cli::{DateError, FIRST_YEAR, LAST_YEAR};
 use crate::data::RuleId;
 use crate::data::{AliasKind, Change, Divisions};
@@ -194,7 +194,7 @@ impl Messages for English {
             PlaceNote::Unread { read, rest } => format!(
                 "read as {}; \"{}\" is not a place edl knows",
                 self.place_chain(read),
-                excerpt(rest)
+                echo(rest)
             ),
         }
     }
@@ -521,7 +521,8 @@ impl Messages for English {
             .map(|state| format!("{} {}", state.id(), state.chinese()))
             .collect();
         format!(
-            "unknown license state \"{text}\"; use one of: {}",
+            "unknown license state \"{}\"; use one of: {}",
+            echo(text),
             known.join(", ")
         )
     }
@@ -730,6 +731,10 @@ impl Messages for English {
         format!("in {option}")
     }
 
+    fn in_variable(&self, variable: &str) -> String {
+        format!("in {variable}")
+    }
+
     fn batch_line(&self, number: usize) -> String {
         format!("line {number}")
     }
@@ -760,8 +765,40 @@ impl Messages for English {
         "the line contains a NUL byte"
     }
 
+    fn line_too_long(&self, bytes: u64, limit: usize) -> String {
+        format!(
+            "the line is too long ({bytes} bytes; a place, a tab and a date fit in {limit}); skipped"
+        )
+    }
+
+    fn too_many_places(&self, count: usize, limit: usize) -> String {
+        format!(
+            "too many places ({count}; a trip has at most {limit}): give them one a line to `edl check -`"
+        )
+    }
+
+    fn path_too_long(&self, bytes: usize, start: &str, limit: usize) -> String {
+        format!(
+            "the data file's path is too long ({bytes} bytes, \"{start}\"; a path fits in {limit})"
+        )
+    }
+
+    fn too_many_arguments(&self, count: usize, limit: usize) -> String {
+        format!(
+            "too many arguments ({count}; edl takes at most {limit}): give places one a line to `edl check -`"
+        )
+    }
+
+    fn empty_batch(&self) -> &'static str {
+        "no query on stdin: `edl check -` reads one place a line (PLACE or PLACE<TAB>DATE)"
+    }
+
     fn dash_alone(&self) -> &'static str {
         "`-` (read places from stdin) must be the only PLACE"
+    }
+
+    fn did_you_mean(&self, suggested: &str) -> String {
+        format!("; did you mean '{suggested}'?")
     }
 
     fn usage_error(&self, _error: &clap::Error) -> Option<String> {

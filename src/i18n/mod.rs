@@ -8,6 +8,8 @@
 mod en;
 mod zh;
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 
 use crate::cli::DateError;
@@ -185,13 +187,35 @@ pub trait Messages: Sync {
     fn several_places(&self, query: &str, places: &[String]) -> String;
     fn not_a(&self, query: &str, level: Option<Level>) -> String;
     fn in_option(&self, option: &str) -> String;
+    /// Where a value came from when it is an environment variable's ("in EDL_HOME").
+    fn in_variable(&self, variable: &str) -> String;
+    /// The label of an error in a value given as `name`: a flag (`--home`) or a variable.
+    fn within(&self, name: &str) -> String {
+        if name.starts_with('-') {
+            self.in_option(name)
+        } else {
+            self.in_variable(name)
+        }
+    }
     fn batch_line(&self, number: usize) -> String;
     fn bad_date(&self, text: &str, why: &str) -> String;
     fn date_problem(&self, error: DateError) -> String;
     /// A batch line, or the date on it (`in_date`), is not UTF-8.
     fn not_utf8(&self, in_date: bool) -> &'static str;
     fn line_has_nul(&self) -> &'static str;
+    /// A `check -` line longer than any query can be; it was skipped unread.
+    fn line_too_long(&self, bytes: u64, limit: usize) -> String;
+    /// More places on the command line than a trip may have.
+    fn too_many_places(&self, count: usize, limit: usize) -> String;
+    /// A data file's path longer than any the system opens; `start` is its echoed start.
+    fn path_too_long(&self, bytes: usize, start: &str, limit: usize) -> String;
+    /// More command-line arguments than any use of `edl` needs.
+    fn too_many_arguments(&self, count: usize, limit: usize) -> String;
     fn dash_alone(&self) -> &'static str;
+    /// `check -` read no query: stdin was empty, or only blank lines and comments.
+    fn empty_batch(&self) -> &'static str;
+    /// What follows an error about a mistyped command or flag: the one clap found close.
+    fn did_you_mean(&self, suggested: &str) -> String;
     /// A command-line error that clap reported, or `None` to keep clap's own words.
     fn usage_error(&self, error: &clap::Error) -> Option<String>;
     /// Help text for a flag or command, by clap id (`check`, `check.on`, `about`; the options
@@ -207,12 +231,16 @@ fn chain(division: &Division) -> impl Iterator<Item = &'static Division> {
     row.into_iter().flat_map(|row| divisions.chain(row))
 }
 
-/// The part of a user's text worth echoing in a note.
-fn excerpt(text: &str) -> String {
-    const LIMIT: usize = 24;
-    match text.char_indices().nth(LIMIT) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_string(),
+/// How much of a user's text an error repeats: enough to recognise it, never a whole line of
+/// a file fed to `check -`.
+pub const ECHO_CHARS: usize = 40;
+
+/// What of a user's text an error repeats: at most [`ECHO_CHARS`] characters, and `…` when cut.
+/// Escaping control characters is left to the output, which knows its format.
+pub fn echo(text: &str) -> Cow<'_, str> {
+    match text.char_indices().nth(ECHO_CHARS) {
+        None => Cow::Borrowed(text),
+        Some((cut, _)) => Cow::Owned(format!("{}…", &text[..cut])),
     }
 }
 
@@ -235,7 +263,7 @@ pub fn place_error(divisions: &Divisions, error: &PlaceError, messages: &dyn Mes
                     })
                 })
                 .collect();
-            messages.unknown_place(query, &names)
+            messages.unknown_place(&echo(query), &names)
         }
     }
 }
@@ -243,6 +271,18 @@ pub fn place_error(divisions: &Divisions, error: &PlaceError, messages: &dyn Mes
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_echo_is_a_short_prefix() {
+        assert_eq!(echo("成都"), "成都");
+        let forty = "成".repeat(ECHO_CHARS);
+        assert_eq!(echo(&forty), forty);
+        assert_eq!(echo(&format!("{forty}都")), format!("{forty}…"));
+        assert_eq!(
+            echo(&"a".repeat(1_000_000)),
+            format!("{}…", "a".repeat(ECHO_CHARS))
+        );
+    }
 
     #[test]
     fn the_locale_picks_the_language() {

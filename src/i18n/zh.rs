@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
-use super::{Blocking, DataSummary, Messages, ShowField, chain, excerpt};
+use super::{Blocking, DataSummary, Messages, ShowField, chain, echo};
 use crate::cli::{DateError, FIRST_YEAR, LAST_YEAR};
 use crate::data::RuleId;
 use crate::data::{AliasKind, Change, Divisions};
@@ -216,7 +216,7 @@ impl Messages for Chinese {
             PlaceNote::Unread { read, rest } => format!(
                 "按 {} 作答；“{}”不是已知地点",
                 self.place_chain(read),
-                excerpt(rest)
+                echo(rest)
             ),
         }
     }
@@ -501,7 +501,8 @@ impl Messages for Chinese {
             .map(|state| state.chinese())
             .collect();
         format!(
-            "未知的驾驶证状态“{text}”；可选：{}（或对应的英文 id）",
+            "未知的驾驶证状态“{}”；可选：{}（或对应的英文 id）",
+            echo(text),
             known.join("、")
         )
     }
@@ -708,6 +709,10 @@ impl Messages for Chinese {
         format!("{option} 参数")
     }
 
+    fn in_variable(&self, variable: &str) -> String {
+        format!("环境变量 {variable}")
+    }
+
     fn batch_line(&self, number: usize) -> String {
         format!("第 {number} 行")
     }
@@ -736,8 +741,34 @@ impl Messages for Chinese {
         "这一行含有 NUL 字节"
     }
 
+    fn line_too_long(&self, bytes: u64, limit: usize) -> String {
+        format!("这一行过长（{bytes} 字节；地点、制表符和日期最多 {limit} 字节），已跳过")
+    }
+
+    fn too_many_places(&self, count: usize, limit: usize) -> String {
+        format!("地点太多（{count} 个；一次行程最多 {limit} 个）：请每行一个交给 `edl check -`")
+    }
+
+    fn path_too_long(&self, bytes: usize, start: &str, limit: usize) -> String {
+        format!("数据文件的路径过长（{bytes} 字节，“{start}”；路径最多 {limit} 字节）")
+    }
+
+    fn too_many_arguments(&self, count: usize, limit: usize) -> String {
+        format!(
+            "参数太多（{count} 个；edl 最多接受 {limit} 个）：请把地点每行一个交给 `edl check -`"
+        )
+    }
+
+    fn empty_batch(&self) -> &'static str {
+        "标准输入中没有查询：`edl check -` 每行读取一个地点（PLACE 或 PLACE<TAB>DATE）"
+    }
+
     fn dash_alone(&self) -> &'static str {
         "`-`（从标准输入读取地点）必须是唯一的 PLACE"
+    }
+
+    fn did_you_mean(&self, suggested: &str) -> String {
+        format!("；是不是要输入“{suggested}”？")
     }
 
     fn usage_error(&self, error: &clap::Error) -> Option<String> {
@@ -784,17 +815,19 @@ impl Messages for Chinese {
             "about" => {
                 "在您驾车的时间和地点，电子驾驶证（交管12123）是否够用，还是需要带实体驾驶证？"
             }
-            "options.data" => "使用这个推广数据文件（TOML），代替内置的数据",
+            "options.data" => {
+                "使用这个推广数据文件（TOML，不超过 1 MiB 的普通文件），代替内置的数据"
+            }
             "options.color" => "何时使用颜色",
             "options.lang" => {
                 "输出语言：zh 中文，en 英文［默认按区域设置 LC_ALL、LC_MESSAGES、LANG］"
             }
             "after_help" => {
-                "退出码：\n  0  电子驾驶证即可：出行日期行程各站均已启用电子驾驶证\n  1  请带实体驾驶证：有一站尚未启用、不能确定已启用或在中国大陆以外；或核发地尚未启用，或在大陆各地确定启用之前未给出 --home；或驾驶证状态为转出\n  2  错误：用法错误、地点未知或有歧义、日期错误、数据文件错误；check - 中有任何一行出错\n  3  驾驶证不可用：驾驶证状态不允许驾车\n\n环境变量：\n  EDL_DATA     代替内置数据的推广数据文件（同 --data）\n  EDL_LICENSE  --license 的默认值\n  EDL_HOME     --home 的默认值\n  EDL_LANG     --lang 的默认值\n  NO_COLOR     --color auto 时不使用颜色（TERM=dumb 时也不使用）"
+                "退出码：\n  0  电子驾驶证即可：出行日期行程各站均已启用电子驾驶证\n  1  请带实体驾驶证：有一站尚未启用、不能确定已启用或在中国大陆以外；或核发地尚未启用，或在大陆各地确定启用之前未给出 --home；或驾驶证状态为转出\n  2  错误：用法错误、地点未知或有歧义、日期错误、数据文件错误；check - 中有任何一行出错或没有任何查询\n  3  驾驶证不可用：驾驶证状态不允许驾车\n\n环境变量：\n  EDL_DATA     代替内置数据的推广数据文件（同 --data）\n  EDL_LICENSE  --license 的默认值\n  EDL_HOME     --home 的默认值\n  EDL_LANG     --lang 的默认值\n  NO_COLOR     --color auto 时不使用颜色（TERM=dumb 时也不使用）"
             }
             "check" => "判断行程每一站是否可以只用电子驾驶证",
             "check.places" => {
-                "要去的地方：成都、chengdu、区县（昆山）、代码（510100）、“suzhou, anhui”或地址开头；多个地点为一段行程。`-` 表示从标准输入逐行读取"
+                "要去的地方：成都、chengdu、区县（昆山）、代码（510100）、“suzhou, anhui”或地址开头；多个地点为一段行程（最多 100 个，每个不超过 512 字节）。`-` 表示从标准输入逐行读取，超过 523 字节的行作为错误跳过"
             }
             "check.on" => "出行日期：YYYY-MM-DD、today 或 tomorrow［默认：中国今天，UTC+8］",
             "check.license" => {
@@ -816,7 +849,7 @@ impl Messages for Chinese {
             "show.on" => "状态行的日期［默认：中国今天］",
             "timeline" => "全国推广的进展，以及每一步启用的城市数",
             "data" => "推广数据的版本、数量和来源；或检查一个推广数据文件",
-            "data.check" => "检查这个推广数据文件，报告每一处问题及其行列",
+            "data.check" => "检查这个推广数据文件，报告问题（前 100 处）及其行列",
             "completions" => "输出 shell 补全脚本（bash、zsh、fish、powershell、elvish）",
             "man" => "输出手册页（roff）",
             _ => return None,

@@ -312,7 +312,7 @@ bad_input! {
         .expects("in --home: unknown place \"nowhere\"");
     unknown_home_from_the_environment: args(&["check", "成都"])
         .env("EDL_HOME", "nowhere")
-        .expects("in --home: unknown place \"nowhere\"");
+        .expects("in EDL_HOME: unknown place \"nowhere\"");
     ambiguous_home: args(&["check", "成都", "--home", "suzhou", "--on", "2021-06-01"])
         .expects("\"suzhou\" could be 3 places");
 
@@ -484,5 +484,5 @@ bad_input! {
         .expects("\"suzhou\" could be 3 places with different answers on 2021-06-01");
     batch_unknown_home: batch("成都\n".as_bytes())
         .env("EDL_HOME", "nowhere")
-        .expects("in --home: unknown place \"nowhere\"");
+        .expects("in EDL_HOME: unknown place \"nowhere\"");
 }

@@ -490,11 +490,14 @@ fn a_lang_after_the_command_wins_over_one_before_it() {
 #[test]
 fn an_unknown_command_is_named_in_both_languages() {
     let outcome = run_with(&[], &["--lang", "zh", "chek", "成都"], None);
-    assert_eq!(outcome.assert_error_line(), "edl: 未知子命令“chek”");
+    assert_eq!(
+        outcome.assert_error_line(),
+        "edl: 未知子命令“chek”；是不是要输入“check”？"
+    );
     let outcome = run_with(&[], &["--lang", "en", "chek", "成都"], None);
     assert_eq!(
         outcome.assert_error_line(),
-        "edl: unrecognized subcommand 'chek'"
+        "edl: unrecognized subcommand 'chek'; did you mean 'check'?"
     );
 }
 

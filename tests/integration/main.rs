@@ -3,7 +3,11 @@
 mod bad_input;
 mod browse;
 mod check;
+mod environment;
+mod help;
 mod language;
+mod limits;
+mod package;
 mod places;
 mod properties;
 mod readme;

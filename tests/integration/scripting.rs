@@ -463,7 +463,7 @@ fn completions_for_an_unknown_shell_is_an_error() {
 }
 
 /// The roff requests `edl man` is allowed to emit; any other line starting with '.' is a stray.
-const MAN_REQUESTS: [&str; 9] = ["TH", "SH", "TP", "IP", "RS", "RE", "br", "ie", "el"];
+const MAN_REQUESTS: [&str; 10] = ["TH", "SH", "SS", "TP", "IP", "RS", "RE", "br", "ie", "el"];
 
 fn man_page() -> String {
     let outcome = run(["man"]);

@@ -1,0 +1,185 @@
+//! Help that is complete: `edl` alone shows its usage and commands, a mistyped command or flag
+//! gets a suggestion, `edl man` documents every command and option on one page that refers to
+//! no other, and completions offer the values a person types.
+
+use clap::CommandFactory;
+
+use crate::support::{Run, edl, outcome, run};
+
+#[test]
+fn edl_alone_prints_its_usage_and_commands_and_exits_2() {
+    for (lang, usage) in [
+        ("en", "Usage: edl [OPTIONS] <COMMAND>"),
+        ("zh", "Usage: edl [OPTIONS] <COMMAND>"),
+    ] {
+        let mut cmd = edl(std::iter::empty::<&str>());
+        cmd.env("EDL_LANG", lang);
+        let run = outcome(cmd);
+        assert_eq!(run.code, 2, "{lang}");
+        assert_eq!(
+            run.stdout, "",
+            "{lang}: the help of an error goes to stderr"
+        );
+        assert!(run.stderr.contains(usage), "{lang}: {}", run.stderr);
+        for command in [
+            "check",
+            "list",
+            "show",
+            "timeline",
+            "data",
+            "completions",
+            "man",
+        ] {
+            assert!(
+                run.stderr
+                    .lines()
+                    .any(|line| line.trim_start().starts_with(command)),
+                "{lang}: {command} in {}",
+                run.stderr
+            );
+        }
+    }
+}
+
+#[test]
+fn a_mistyped_command_or_flag_gets_a_suggestion() {
+    let cases: [(&[&str], &str); 4] = [
+        (
+            &["chek"],
+            "edl: unrecognized subcommand 'chek'; did you mean 'check'?",
+        ),
+        (
+            &["timelin"],
+            "edl: unrecognized subcommand 'timelin'; did you mean 'timeline'?",
+        ),
+        (
+            &["check", "成都", "--lan", "zh"],
+            "edl: unexpected argument '--lan' found; did you mean '--lang'?",
+        ),
+        (
+            &["--lang", "zh", "chek"],
+            "edl: 未知子命令“chek”；是不是要输入“check”？",
+        ),
+    ];
+    for (args, line) in cases {
+        assert_eq!(run(args).assert_error_line(), line, "{args:?}");
+    }
+    // Nothing close: no suggestion.
+    assert_eq!(
+        run(["zzzzzz"]).assert_error_line(),
+        "edl: unrecognized subcommand 'zzzzzz'"
+    );
+}
+
+fn man_page() -> String {
+    let run: Run = run(["man"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.stdout
+}
+
+/// roff escapes a dash.
+fn roff(text: &str) -> String {
+    text.replace('-', "\\-")
+}
+
+#[test]
+fn the_man_page_documents_every_command_and_its_options() {
+    let page = man_page();
+    let mut command = edl::cli::Cli::command();
+    command.build();
+    for sub in command
+        .get_subcommands()
+        .filter(|sub| sub.get_name() != "help")
+    {
+        let heading = format!(".SS \"edl {} [OPTIONS]", sub.get_name());
+        let start = page
+            .find(&heading)
+            .unwrap_or_else(|| panic!("{heading} in the page"));
+        let section = &page[start..];
+        let section = &section[..section[4..].find(".S").map_or(section.len(), |end| end + 4)];
+        for arg in sub.get_arguments().filter(|arg| !arg.is_hide_set()) {
+            let id = arg.get_id().as_str();
+            if ["data", "color", "lang", "help", "version"].contains(&id) {
+                continue;
+            }
+            let shown = match arg.get_long() {
+                Some(long) => roff(&format!("--{long}")),
+                None => format!("<{}>", arg.get_value_names().expect("a value name")[0]),
+            };
+            assert!(section.contains(&shown), "edl {}: {shown}", sub.get_name());
+        }
+    }
+    for text in [
+        ".SH COMMANDS",
+        "\\fB\\-\\-license\\fR \\fI<STATE>\\fR",
+        "\\fB\\-q, \\-\\-quiet\\fR",
+        "[env: EDL_HOME]",
+        "[default: normal] [env: EDL_LICENSE]",
+        ".SH \"EXIT STATUS\"",
+        ".SH ENVIRONMENT",
+        ".SH EXAMPLES",
+    ] {
+        assert!(page.contains(text), "{text}");
+    }
+    // One page: it names no other page, such as edl-check(1), that cannot be had.
+    for line in page.lines() {
+        assert!(
+            !line.contains("(1)") && !line.contains("edl\\-check"),
+            "a reference to another page: {line}"
+        );
+    }
+}
+
+/// What bash completes for the words, with the script `edl completions bash` prints.
+fn bash_completes(words: &[&str]) -> Vec<String> {
+    let script = run(["completions", "bash"]).stdout;
+    let quoted: Vec<String> = words.iter().map(|word| format!("'{word}'")).collect();
+    let last = words.len() - 1;
+    let program = format!(
+        "{script}\nCOMP_WORDS=({})\nCOMP_CWORD={last}\n_edl edl '{}' '{}'\nprintf '%s\\n' \"${{COMPREPLY[@]}}\"\n",
+        quoted.join(" "),
+        words[last],
+        words[last - 1],
+    );
+    let output = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(program)
+        .output()
+        .expect("bash runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout)
+        .expect("UTF-8")
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn completions_offer_license_states_and_relative_dates() {
+    assert_eq!(
+        bash_completes(&["edl", "check", "--license", "sus"]),
+        ["suspended"]
+    );
+    assert_eq!(
+        bash_completes(&["edl", "check", "--license", "暂"]),
+        ["暂扣"]
+    );
+    assert_eq!(
+        bash_completes(&["edl", "check", "成都", "--on", "t"]),
+        ["today", "tomorrow"]
+    );
+    assert_eq!(
+        bash_completes(&["edl", "list", "--on", "to"]),
+        ["today", "tomorrow"]
+    );
+    for shell in ["zsh", "fish"] {
+        let script = run(["completions", shell]).stdout;
+        for value in ["suspended", "暂扣", "overdue-exam", "today", "tomorrow"] {
+            assert!(script.contains(value), "{shell}: {value}");
+        }
+    }
+}
