@@ -27,6 +27,10 @@ const FILLERS: [&str; 4] = [
     "县",
 ];
 
+/// Units that a short name followed by them makes another place than the division: a former
+/// 地区 (柳州地区, now split), a town (镇) or a township (乡).
+const OTHER_LEVELS: [&str; 3] = ["地区", "镇", "乡"];
+
 /// What a road name adds to a place name: 绍兴路 and 南京西路 are streets, not 绍兴 or 南京.
 const ROAD_WORDS: [&str; 7] = ["大道", "大街", "胡同", "路", "街", "巷", "弄"];
 
@@ -627,8 +631,9 @@ impl<'d> Gazetteer<'d> {
 
     fn walk(&self, text: &str, at: Walk<'d>, budget: &mut usize) -> Option<Walk<'d>> {
         let rest = &text[at.end..];
-        // A short name just before a road word is part of the road's name.
-        let road = at.last_loose && starts_with_road(rest);
+        // A short name just before a road word is part of the road's name, and one before
+        // another kind of unit names that unit.
+        let road = at.last_loose && (starts_with_road(rest) || starts_with_another_level(rest));
         let mut best = (at.depth > 0 && !road).then(|| at.clone());
         if rest.is_empty() || *budget == 0 {
             return best;
@@ -810,6 +815,12 @@ fn is_country(part: &str) -> bool {
         part.to_ascii_lowercase().as_str(),
         "china" | "prc" | "中国" | "中华人民共和国"
     )
+}
+
+/// True when a text starts with a kind of unit no division's short name takes: 柳州地区 was a
+/// prefecture of its own (now gone), 龙港镇 a town; neither is 柳州市 or 龙港市.
+fn starts_with_another_level(text: &str) -> bool {
+    OTHER_LEVELS.iter().any(|word| text.starts_with(word))
 }
 
 /// True when a text starts like a road: 路59号, 西路, 大街 (a direction may come first).

@@ -148,6 +148,11 @@ fn a_road_name_is_no_place_and_an_unread_rest_is_said() {
         line.starts_with("edl: unknown place \"龙华创业路\"; did you mean 龙华区"),
         "{line}"
     );
+    // 柳州地区 was a prefecture of its own; 忻城县 is in 来宾 today, never 柳州市.
+    for other in ["柳州地区忻城县", "龙港镇沿湖路88号"] {
+        let line = refused(other);
+        assert!(line.contains("unknown place"), "{other}: {line}");
+    }
     // 红星 was 伊春's 红星区: its former name before 路 is a road too.
     for road in ["绍兴路59号", "金水路751号", "南京西路", "红星路三段一号"] {
         let line = refused(road);
