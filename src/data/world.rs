@@ -1,0 +1,297 @@
+//! The world outside China's divisions: the generated `data/world.csv` (every country, every
+//! first-level subdivision, and towns of 10,000 people or more, from ISO 3166 and GeoNames),
+//! compiled by `build.rs` into static tables, and the lookups on them: by name or code, up the
+//! chain (town → subdivision → country), the link of a row to the GB/T 2260 division it is
+//! (CN, HK, MO, TW), and which of several same-name places is far more prominent.
+//!
+//! It only says what places a text can name. Reading an address, asking when a name is
+//! ambiguous and merging with the divisions' answers is `place`'s business; the links make
+//! sure a query never meets one place twice: towns the divisions name are not in this table.
+
+use super::divisions::Code;
+pub use super::keys::place_key;
+
+include!(concat!(env!("OUT_DIR"), "/world_table.rs"));
+
+/// The row of a place that has none (a country's subdivision, a town outside the countries
+/// whose towns carry one).
+const NO_ROW: u32 = u32::MAX;
+
+/// A population this many times the next candidate's makes a town the one meant by its name.
+pub const FAR_MORE_POPULOUS: u32 = 10;
+
+/// What sort of place a row is, from the widest down.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PlaceKind {
+    /// A country or territory with an ISO 3166-1 code (and Kosovo, XK).
+    Country,
+    /// A first-level subdivision with an ISO 3166-2 code: a state, province, region …
+    Subdivision,
+    /// A town: a GeoNames populated place of 10,000 people or more.
+    City,
+}
+
+impl PlaceKind {
+    pub fn id(self) -> &'static str {
+        match self {
+            PlaceKind::Country => "country",
+            PlaceKind::Subdivision => "subdivision",
+            PlaceKind::City => "city",
+        }
+    }
+}
+
+/// Which name of a place a query met.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Via {
+    /// Its code: ISO alpha-2 or alpha-3, or ISO 3166-2 (`AU`, `AUS`, `AU-NSW`).
+    Code,
+    /// A subdivision's abbreviation (`NSW`, `TX`).
+    Abbreviation,
+    /// Its English (or ISO) name.
+    Name,
+    /// Its Chinese name.
+    Chinese,
+    /// Another name: an official or short name, an exonym (Kiev).
+    Alternate,
+    /// Another Chinese name: traditional forms, other transliterations (雪梨).
+    ChineseAlternate,
+}
+
+/// What a world row is in the divisions table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DivisionLink {
+    /// China (CN): the mainland divisions, all of the table but 710000, 810000 and 820000.
+    Mainland,
+    /// This division (HK 810000, MO 820000, TW 710000, CN-SC 510000, TW-TPE 710100 …).
+    Division(Code),
+}
+
+/// Where a text sits in `WORLD_TEXT`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct S {
+    s: u32,
+    l: u16,
+}
+
+impl S {
+    fn text(self) -> &'static str {
+        let start = self.s as usize;
+        &WORLD_TEXT[start..start + usize::from(self.l)]
+    }
+}
+
+/// One entry of the index: a key, the row it names and how.
+#[derive(Clone, Copy, Debug)]
+struct E {
+    k: S,
+    r: u32,
+    v: Via,
+}
+
+/// One of a row's other names.
+#[derive(Clone, Copy, Debug)]
+struct N {
+    t: S,
+    v: Via,
+}
+
+type P = WorldPlace;
+
+/// One country, subdivision or town.
+#[derive(Debug, PartialEq, Eq)]
+pub struct WorldPlace {
+    pub kind: PlaceKind,
+    code: S,
+    name: S,
+    zh: S,
+    names: u32,
+    names_end: u32,
+    country: u32,
+    subdivision: u32,
+    /// From GeoNames (countries and towns); subdivisions have none.
+    pub population: Option<u32>,
+    /// A national capital.
+    pub capital: bool,
+    link: Option<DivisionLink>,
+}
+
+impl WorldPlace {
+    /// The ISO code of a country or subdivision (`AU`, `AU-NSW`), a town's GeoNames id.
+    pub fn code(&self) -> &'static str {
+        self.code.text()
+    }
+
+    /// The English name (a subdivision's ISO name, often in the local language: `São Paulo`).
+    pub fn name(&self) -> &'static str {
+        self.name.text()
+    }
+
+    /// The Chinese name, where the sources have one.
+    pub fn zh(&self) -> Option<&'static str> {
+        Some(self.zh.text()).filter(|zh| !zh.is_empty())
+    }
+
+    /// The other names, codes and abbreviations (not the name or the Chinese name).
+    pub fn other_names(&self) -> impl Iterator<Item = (&'static str, Via)> + use<> {
+        NAMES[self.names as usize..self.names_end as usize]
+            .iter()
+            .map(|n| (n.t.text(), n.v))
+    }
+
+    /// The GB/T 2260 division this row is, for China, Hong Kong, Macau, Taiwan and the ISO
+    /// subdivisions of CN and TW.
+    pub fn division_code(&self) -> Option<DivisionLink> {
+        self.link
+    }
+}
+
+/// The whole table.
+#[derive(Debug)]
+pub struct World {
+    places: &'static [WorldPlace],
+    index: &'static [E],
+}
+
+static BUNDLED: World = World {
+    places: &PLACES,
+    index: &INDEX,
+};
+
+impl World {
+    /// The bundled table.
+    pub fn bundled() -> &'static World {
+        &BUNDLED
+    }
+
+    /// Every place.
+    pub fn places(&self) -> impl Iterator<Item = &WorldPlace> {
+        self.places.iter()
+    }
+
+    /// The places a text names, with how: by the key of the text (any case, accents optional,
+    /// Chinese as it is) and, for a text in Latin letters, digits and hyphens, by code or
+    /// abbreviation in any case (`au-nsw`, `Aus`, `nsw`). In index order: by key, then row (countries, subdivisions, towns).
+    pub fn matches(&self, text: &str) -> impl Iterator<Item = (&WorldPlace, Via)> + '_ {
+        let text = text.trim();
+        let code = text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            .then(|| text.to_ascii_uppercase());
+        let key = place_key(text);
+        let by_key = self.entries(&key);
+        let by_code = code.map_or(&[][..], |code| {
+            if code == *key {
+                &[][..]
+            } else {
+                self.entries(&code)
+            }
+        });
+        by_key
+            .iter()
+            .chain(
+                by_code
+                    .iter()
+                    .filter(|e| matches!(e.v, Via::Code | Via::Abbreviation)),
+            )
+            .map(|e| (&self.places[e.r as usize], e.v))
+    }
+
+    /// The places a text names (see `matches`), each once.
+    pub fn lookup(&self, text: &str) -> impl Iterator<Item = &WorldPlace> + '_ {
+        let mut seen: Vec<*const WorldPlace> = Vec::new();
+        self.matches(text).filter_map(move |(place, _)| {
+            let id = place as *const WorldPlace;
+            (!seen.contains(&id)).then(|| {
+                seen.push(id);
+                place
+            })
+        })
+    }
+
+    /// The country or subdivision with this ISO code (alpha-2, alpha-3 or ISO 3166-2, any case).
+    pub fn by_code(&self, code: &str) -> Option<&WorldPlace> {
+        let code = code.trim().to_ascii_uppercase();
+        self.entries(&code)
+            .iter()
+            .find(|e| e.v == Via::Code)
+            .map(|e| &self.places[e.r as usize])
+    }
+
+    /// The place, then its subdivision and its country, as far as they are known
+    /// (Sydney → New South Wales → Australia).
+    pub fn chain<'a>(&'a self, place: &'a WorldPlace) -> impl Iterator<Item = &'a WorldPlace> {
+        let subdivision = self.subdivision_of(place).filter(|s| *s != place);
+        let country = self.country_of(place).filter(|c| *c != place);
+        std::iter::once(place).chain(subdivision).chain(country)
+    }
+
+    /// The country a place is in (a country is its own).
+    pub fn country_of(&self, place: &WorldPlace) -> Option<&WorldPlace> {
+        self.places.get(place.country as usize)
+    }
+
+    /// The first-level subdivision a place is in (a subdivision is its own), where known.
+    pub fn subdivision_of(&self, place: &WorldPlace) -> Option<&WorldPlace> {
+        (place.subdivision != NO_ROW).then(|| &self.places[place.subdivision as usize])
+    }
+
+    /// Of several places that share a name, the one it means when it stands alone, if one
+    /// stands out, by the rule the divisions follow (the widest place, if alone at its level)
+    /// with capitals and population for towns:
+    /// 1. the only country among them (Georgia, the country; CA, Canada);
+    /// 2. the only national capital, when every subdivision among them is in its country
+    ///    (Paris; Buenos Aires, the city, not the province; Kyiv, the city, not UA-30);
+    /// 3. the only subdivision, when every town among them is in its country (Texas; São
+    ///    Paulo, the state);
+    /// 4. among towns only: the one with `FAR_MORE_POPULOUS` times the next one's people
+    ///    (Sydney, 5.6 million, not Sydney, Nova Scotia, 106,000).
+    ///
+    /// None otherwise (Springfield, Portland, Victoria): the caller asks.
+    pub fn prominent<'a>(&self, places: &[&'a WorldPlace]) -> Option<&'a WorldPlace> {
+        if let [one] = places {
+            return Some(one);
+        }
+        let only = |kind: PlaceKind| {
+            let mut of_kind = places.iter().filter(|p| p.kind == kind);
+            match (of_kind.next(), of_kind.next()) {
+                (Some(one), None) => Some(*one),
+                _ => None,
+            }
+        };
+        let count = |kind: PlaceKind| places.iter().filter(|p| p.kind == kind).count();
+        if count(PlaceKind::Country) > 0 {
+            return only(PlaceKind::Country);
+        }
+        let mut capitals = places.iter().filter(|p| p.capital);
+        if let (Some(capital), None) = (capitals.next(), capitals.next())
+            && places
+                .iter()
+                .filter(|p| p.kind == PlaceKind::Subdivision)
+                .all(|p| p.country == capital.country)
+        {
+            return Some(capital);
+        }
+        if count(PlaceKind::Subdivision) > 0 {
+            return only(PlaceKind::Subdivision)
+                .filter(|subdivision| places.iter().all(|p| p.country == subdivision.country));
+        }
+        let mut by_people: Vec<u32> = places.iter().map(|p| p.population.unwrap_or(0)).collect();
+        by_people.sort_unstable_by(|a, b| b.cmp(a));
+        match by_people[..] {
+            [first, second, ..] if first >= second.saturating_mul(FAR_MORE_POPULOUS) => places
+                .iter()
+                .find(|p| p.population.unwrap_or(0) == first)
+                .copied(),
+            _ => None,
+        }
+    }
+
+    fn entries(&self, key: &str) -> &'static [E] {
+        let index = self.index;
+        let start = index.partition_point(|e| e.k.text() < key);
+        let end = start + index[start..].partition_point(|e| e.k.text() == key);
+        &index[start..end]
+    }
+}
+
