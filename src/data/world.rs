@@ -295,3 +295,296 @@ impl World {
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::divisions::{Divisions, Key};
+
+    fn world() -> &'static World {
+        World::bundled()
+    }
+
+    /// The one place a text names, found as a standalone name would be.
+    fn meant(text: &str) -> &'static WorldPlace {
+        let found: Vec<_> = world().lookup(text).collect();
+        world()
+            .prominent(&found)
+            .unwrap_or_else(|| panic!("{text}: no one place among {found:?}"))
+    }
+
+    fn chain(place: &WorldPlace) -> Vec<&'static str> {
+        world().chain(place).map(WorldPlace::name).collect()
+    }
+
+    #[test]
+    fn sydney_and_new_south_wales_by_every_name() {
+        for text in [
+            "NSW",
+            "New South Wales",
+            "AU-NSW",
+            "au-nsw",
+            "新南威尔士州",
+            "新南威尔士",
+        ] {
+            let place = meant(text);
+            assert_eq!(
+                (place.kind, place.code()),
+                (PlaceKind::Subdivision, "AU-NSW"),
+                "{text}"
+            );
+            assert_eq!(chain(place), ["New South Wales", "Australia"], "{text}");
+        }
+        for text in ["Sydney", "sydney", "悉尼", "雪梨"] {
+            assert_eq!(
+                chain(meant(text)),
+                ["Sydney", "New South Wales", "Australia"],
+                "{text}"
+            );
+        }
+        let sydneys: Vec<_> = world().lookup("Sydney").map(|p| p.code()).collect();
+        assert_eq!(
+            sydneys,
+            ["2147714", "6354908"],
+            "Sydney, NSW and Sydney, Nova Scotia"
+        );
+    }
+
+    #[test]
+    fn austin_texas_and_missoula_montana() {
+        let austins: Vec<_> = world()
+            .lookup("Austin")
+            .map(|p| world().subdivision_of(p).map(WorldPlace::code))
+            .collect();
+        assert_eq!(austins, [Some("US-TX"), Some("US-MN")]);
+        assert_eq!(
+            chain(meant("Austin")),
+            ["Austin", "Texas", "United States"],
+            "974,447 people against 24,563"
+        );
+        for text in ["Texas", "TX", "US-TX", "得克萨斯州"] {
+            assert_eq!(meant(text).code(), "US-TX", "{text}");
+        }
+        assert_eq!(
+            chain(meant("Missoula")),
+            ["Missoula", "Montana", "United States"]
+        );
+        assert_eq!(
+            chain(meant("Broome")),
+            ["Broome", "Western Australia", "Australia"]
+        );
+    }
+
+    #[test]
+    fn paris_means_the_capital_and_the_others_stay_candidates() {
+        let found: Vec<_> = world().lookup("Paris").collect();
+        let chosen = world().prominent(&found).expect("Paris stands out");
+        assert_eq!(chain(chosen), ["Paris", "France"]);
+        assert!(chosen.capital);
+        let texas = found
+            .iter()
+            .find(|p| world().subdivision_of(p).map(WorldPlace::code) == Some("US-TX"))
+            .expect("Paris, Texas is a candidate");
+        assert_eq!(texas.population, Some(24_782));
+    }
+
+    #[test]
+    fn springfield_has_several_candidates_none_prominent() {
+        let found: Vec<_> = world().lookup("Springfield").collect();
+        let mut states: Vec<_> = found
+            .iter()
+            .filter_map(|p| world().subdivision_of(p).map(WorldPlace::code))
+            .collect();
+        states.sort_unstable();
+        assert_eq!(
+            states,
+            [
+                "US-IL", "US-MA", "US-MO", "US-NJ", "US-OH", "US-OR", "US-PA", "US-TN", "US-VA"
+            ]
+        );
+        assert_eq!(world().prominent(&found), None);
+        let portlands: Vec<_> = world().lookup("Portland").collect();
+        assert_eq!(
+            world().prominent(&portlands),
+            None,
+            "Oregon and Maine, and JM-04"
+        );
+    }
+
+    #[test]
+    fn tokyo_seoul_kyiv_and_sao_paulo() {
+        for text in ["東京", "东京", "Tokyo", "tokyo"] {
+            let place = meant(text);
+            assert_eq!(
+                world().country_of(place).map(WorldPlace::code),
+                Some("JP"),
+                "{text}"
+            );
+            assert_eq!(place.name(), "Tokyo", "{text}");
+        }
+        assert!(
+            meant("Tokyo").capital,
+            "the capital, not the prefecture JP-13"
+        );
+        for text in ["首尔", "Seoul", "서울"] {
+            if text == "서울" {
+                assert_eq!(world().lookup(text).count(), 0, "Hangul is not indexed");
+                continue;
+            }
+            assert_eq!(chain(meant(text)), ["Seoul", "South Korea"], "{text}");
+        }
+        for text in ["Kyiv", "Kiev", "基辅"] {
+            let place = meant(text);
+            assert_eq!(
+                (place.kind, place.code()),
+                (PlaceKind::City, "703448"),
+                "{text}"
+            );
+            assert_eq!(chain(place), ["Kyiv", "Ukraine"], "{text}");
+        }
+        for text in ["São Paulo", "Sao Paulo", "SAO PAULO", "são paulo"] {
+            let found: Vec<_> = world().lookup(text).collect();
+            let city = found
+                .iter()
+                .find(|p| p.kind == PlaceKind::City && p.population > Some(10_000_000))
+                .unwrap_or_else(|| panic!("{text}: no city São Paulo"));
+            assert_eq!(chain(city), ["São Paulo", "São Paulo", "Brazil"], "{text}");
+            assert_eq!(
+                meant(text).code(),
+                "BR-SP",
+                "{text}: the state, as 四川 is the province"
+            );
+        }
+    }
+
+    #[test]
+    fn hong_kong_macau_taiwan_and_china_link_their_divisions() {
+        for (text, link) in [
+            ("HK", 810000),
+            ("Hong Kong", 810000),
+            ("hkg", 810000),
+            ("MO", 820000),
+            ("Macao", 820000),
+            ("TW", 710000),
+            ("Taiwan", 710000),
+        ] {
+            let place = meant(text);
+            assert_eq!(place.kind, PlaceKind::Country, "{text}");
+            assert_eq!(
+                place.division_code(),
+                Some(DivisionLink::Division(Code::from_raw(link))),
+                "{text}"
+            );
+        }
+        assert_eq!(meant("China").division_code(), Some(DivisionLink::Mainland));
+        assert_eq!(
+            world().by_code("CN-SC").and_then(WorldPlace::division_code),
+            Some(DivisionLink::Division(Code::from_raw(510000)))
+        );
+        assert_eq!(
+            world()
+                .by_code("TW-TPE")
+                .and_then(WorldPlace::division_code),
+            Some(DivisionLink::Division(Code::from_raw(710100)))
+        );
+    }
+
+    /// A query must never meet one place twice: no town of the mainland, and no town of HK,
+    /// MO or TW that the divisions or their aliases already name.
+    #[test]
+    fn no_town_copies_a_division() {
+        let divisions = Divisions::bundled();
+        let outside = |p: &&WorldPlace| {
+            let country = world().country_of(p).map(WorldPlace::code);
+            p.kind == PlaceKind::City && matches!(country, Some("HK" | "MO" | "TW"))
+        };
+        for text in [
+            "Taipei",
+            "台北",
+            "臺北",
+            "Kowloon",
+            "九龙",
+            "Hong Kong",
+            "香港",
+            "Macau",
+        ] {
+            let towns: Vec<_> = world().lookup(text).filter(outside).collect();
+            assert!(towns.is_empty(), "{text}: {towns:?}");
+        }
+        assert!(divisions.lookup(Key::Short, "台北").next().is_some());
+        for place in world().places().filter(|p| p.kind == PlaceKind::City) {
+            let country = world().country_of(place).map(WorldPlace::code);
+            assert_ne!(country, Some("CN"), "{place:?}");
+            if !matches!(country, Some("HK" | "MO" | "TW")) {
+                continue;
+            }
+            let province = match country {
+                Some("HK") => 81,
+                Some("MO") => 82,
+                _ => 71,
+            };
+            let mut names: Vec<&str> = place
+                .other_names()
+                .filter(|(_, via)| *via == Via::ChineseAlternate)
+                .map(|(n, _)| n)
+                .collect();
+            names.extend(place.zh());
+            names.push(place.name());
+            for name in names {
+                let same = divisions
+                    .lookup(Key::Name, name)
+                    .chain(divisions.lookup(Key::Short, name))
+                    .chain(divisions.lookup(Key::Pinyin, &place_key(name)))
+                    .chain(divisions.aliases(name).map(|(_, d)| d))
+                    .find(|d| d.code.value() / 10_000 == province);
+                assert_eq!(same, None, "{} {name}", place.name());
+            }
+        }
+    }
+
+    /// Every country by its alpha-2 and alpha-3 codes and English name, every subdivision by
+    /// its ISO code.
+    #[test]
+    fn every_code_and_country_name_finds_its_row() {
+        let mut countries = 0;
+        let mut subdivisions = 0;
+        for place in world().places() {
+            match place.kind {
+                PlaceKind::Country => {
+                    countries += 1;
+                    let alpha3 = place
+                        .other_names()
+                        .find(|(_, via)| *via == Via::Code)
+                        .map(|(code, _)| code)
+                        .expect("an alpha-3 code");
+                    for text in [place.code(), alpha3] {
+                        assert_eq!(world().by_code(text), Some(place), "{text}");
+                        assert!(world().lookup(text).any(|p| p == place), "{text}");
+                    }
+                    let named: Vec<_> = world().lookup(place.name()).collect();
+                    assert!(named.contains(&place), "{}", place.name());
+                    assert_eq!(world().prominent(&named), Some(place), "{}", place.name());
+                }
+                PlaceKind::Subdivision => {
+                    subdivisions += 1;
+                    assert_eq!(world().by_code(place.code()), Some(place));
+                    let lower = place.code().to_ascii_lowercase();
+                    assert!(world().lookup(&lower).any(|p| p == place), "{lower}");
+                    assert_eq!(world().subdivision_of(place), Some(place));
+                }
+                PlaceKind::City => {}
+            }
+        }
+        assert_eq!((countries, subdivisions), (250, 3590));
+    }
+
+    #[test]
+    fn keys_fold_accents_and_keep_chinese() {
+        assert_eq!(place_key("São Paulo"), "saopaulo");
+        assert_eq!(place_key("Kraków"), "krakow");
+        assert_eq!(place_key("Łódź"), "lodz");
+        assert_eq!(place_key("Straße"), "strasse");
+        assert_eq!(place_key("Kiev"), "kiev");
+        assert_eq!(place_key("悉尼"), "悉尼");
+        assert_eq!(place_key("Москва"), "Москва");
+    }
+}
