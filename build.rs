@@ -587,6 +587,13 @@ fn world(csv: &str, divisions_csv: &str) -> String {
         .filter_map(|line| line.split(',').next())
         .collect();
     let rows: Vec<Vec<String>> = lines.map(csv_fields).collect();
+    if rows.len() >= 65535 {
+        fail(
+            WORLD,
+            1,
+            "the index's rows are u16: more than 65,534 rows need wider ones",
+        );
+    }
     let mut code_rows: HashMap<&str, usize> = HashMap::new();
     for (index, fields) in rows.iter().enumerate() {
         if fields.len() != 12 {
@@ -675,27 +682,29 @@ fn world(csv: &str, divisions_csv: &str) -> String {
             .or_insert_with(|| push(&mut blob, key));
         let _ = write!(
             index,
-            "E{{k:S{{s:{start},l:{}}},r:{row},v:Via::{via}}},",
+            "E{{k:{start},l:{},r:{row},v:Via::{via}}},",
             key.len()
         );
     }
-    let mut span = |text: &str| -> String {
-        if text.is_empty() {
-            return "S{s:0,l:0}".to_string();
+    let mut span = |text: &str| -> (usize, usize) {
+        if text.len() > 255 {
+            fail(WORLD, 1, &format!("`{text}` is longer than 255 bytes"));
         }
         let start = *stored
             .entry(text.to_string())
             .or_insert_with(|| push(&mut blob, text));
-        format!("S{{s:{start},l:{}}}", text.len())
+        (start, text.len())
     };
     let mut list = String::new();
-    // Each row's names are NAMES[first_name[row]..first_name[row + 1]] (names are in row order).
+    // Each row's names are NAMES[first_name[row]..first_name[row + 1]] (names are in row order;
+    // the last row's end is the length of NAMES).
     let mut first_name = Vec::with_capacity(rows.len() + 1);
     for (i, (row, via, text)) in names.iter().enumerate() {
         while first_name.len() <= *row {
             first_name.push(i);
         }
-        let _ = write!(list, "N{{t:{},v:Via::{via}}},", span(text));
+        let (start, len) = span(text);
+        let _ = write!(list, "N{{s:{start},l:{len},v:Via::{via}}},");
     }
     while first_name.len() <= rows.len() {
         first_name.push(names.len());
@@ -709,49 +718,62 @@ fn world(csv: &str, divisions_csv: &str) -> String {
             "city" => "City",
             other => fail(WORLD, line_no, &format!("unknown kind `{other}`")),
         };
-        let row_of = |code: &str, what: &str| -> String {
+        let row_of = |code: &str, what: &str, limit: usize| -> usize {
             match code {
-                "" => "NO_ROW".to_string(),
-                code => code_rows
-                    .get(code)
-                    .unwrap_or_else(|| fail(WORLD, line_no, &format!("{what} {code} is no row")))
-                    .to_string(),
+                "" => limit,
+                code => match code_rows.get(code) {
+                    Some(&row) if row < limit => row,
+                    Some(_) => fail(WORLD, line_no, &format!("{what} {code} is too far down")),
+                    None => fail(WORLD, line_no, &format!("{what} {code} is no row")),
+                },
             }
         };
-        let country = row_of(&fields[2], "country");
-        let subdivision = row_of(&fields[3], "subdivision");
+        // A country's row is a u8 (countries come first), a subdivision's a u16 (u16::MAX: none).
+        let country = row_of(&fields[2], "country", 255);
+        let subdivision = row_of(&fields[3], "subdivision", 65535);
+        if fields[2].is_empty() {
+            fail(WORLD, line_no, "a place needs a country");
+        }
         let population = match fields[9].as_str() {
-            "" => "None".to_string(),
-            n => format!(
-                "Some({})",
-                n.parse::<u32>().unwrap_or_else(|_| fail(
-                    WORLD,
-                    line_no,
-                    &format!("`{n}` is no population")
-                ))
-            ),
+            "" => 0,
+            n => n
+                .parse::<u32>()
+                .ok()
+                .filter(|&n| n > 0)
+                .unwrap_or_else(|| fail(WORLD, line_no, &format!("`{n}` is no population"))),
         };
         let capital = match fields[10].as_str() {
             "" => false,
             "capital" => true,
             other => fail(WORLD, line_no, &format!("unknown capital flag `{other}`")),
         };
+        // 0: none, 1: the mainland, else the division code.
         let link = match fields[11].as_str() {
-            "" => "None".to_string(),
-            "mainland" => "Some(DivisionLink::Mainland)".to_string(),
-            code if division_codes.contains(code) => {
-                format!("Some(DivisionLink::Division(Code::from_raw({code})))")
-            }
+            "" => "0",
+            "mainland" => "1",
+            code if division_codes.contains(code) => code,
             code => fail(WORLD, line_no, &format!("division {code} is no division")),
         };
+        // The code, name and Chinese name side by side: one offset and three lengths.
+        let start = blob.len();
+        let mut lens = Vec::new();
+        for &column in &[0, 4, 7] {
+            let text = &fields[column];
+            if text.len() > 255 {
+                fail(
+                    WORLD,
+                    line_no,
+                    &format!("`{text}` is longer than 255 bytes"),
+                );
+            }
+            lens.push(text.len().to_string());
+            blob.push_str(text);
+        }
         let _ = writeln!(
             table,
-            "P{{kind:PlaceKind::{kind},code:{},name:{},zh:{},names:{},names_end:{},country:{country},subdivision:{subdivision},population:{population},capital:{capital},link:{link}}},",
-            span(&fields[0]),
-            span(&fields[4]),
-            span(&fields[7]),
+            "P{{kind:PlaceKind::{kind},text:{start},lens:[{}],names:{},country:{country},subdivision:{subdivision},population:{population},capital:{capital},link:{link}}},",
+            lens.join(","),
             first_name[row],
-            first_name[row + 1],
         );
     }
     let mut text = String::from("// Generated by build.rs from data/world.csv. Do not edit.\n\n");

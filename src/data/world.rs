@@ -13,9 +13,9 @@ pub use super::keys::place_key;
 
 include!(concat!(env!("OUT_DIR"), "/world_table.rs"));
 
-/// The row of a place that has none (a country's subdivision, a town outside the countries
+/// The subdivision row of a place that has none (a country, or a town outside the countries
 /// whose towns carry one).
-const NO_ROW: u32 = u32::MAX;
+const NO_ROW: u16 = u16::MAX;
 
 /// A population this many times the next candidate's makes a town the one meant by its name.
 pub const FAR_MORE_POPULOUS: u32 = 10;
@@ -67,82 +67,103 @@ pub enum DivisionLink {
     Division(Code),
 }
 
-/// Where a text sits in `WORLD_TEXT`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct S {
-    s: u32,
-    l: u16,
+fn text(start: u32, len: u8) -> &'static str {
+    let start = start as usize;
+    &WORLD_TEXT[start..start + usize::from(len)]
 }
 
-impl S {
-    fn text(self) -> &'static str {
-        let start = self.s as usize;
-        &WORLD_TEXT[start..start + usize::from(self.l)]
-    }
-}
-
-/// One entry of the index: a key, the row it names and how.
+/// One entry of the index: a key (offset and length in `WORLD_TEXT`), the row it names and how.
+/// Eight bytes: there are some 80,000.
 #[derive(Clone, Copy, Debug)]
 struct E {
-    k: S,
-    r: u32,
+    k: u32,
+    l: u8,
     v: Via,
+    r: u16,
+}
+
+impl E {
+    fn key(self) -> &'static str {
+        text(self.k, self.l)
+    }
 }
 
 /// One of a row's other names.
 #[derive(Clone, Copy, Debug)]
 struct N {
-    t: S,
+    s: u32,
+    l: u8,
     v: Via,
 }
 
 type P = WorldPlace;
 
-/// One country, subdivision or town.
+/// One country, subdivision or town: 24 bytes, as there are some 46,000.
 #[derive(Debug, PartialEq, Eq)]
 pub struct WorldPlace {
     pub kind: PlaceKind,
-    code: S,
-    name: S,
-    zh: S,
-    names: u32,
-    names_end: u32,
-    country: u32,
-    subdivision: u32,
-    /// From GeoNames (countries and towns); subdivisions have none.
-    pub population: Option<u32>,
     /// A national capital.
     pub capital: bool,
-    link: Option<DivisionLink>,
+    /// Row of the country (countries come first).
+    country: u8,
+    /// Lengths of the code, the name and the Chinese name, which sit side by side from `text`.
+    lens: [u8; 3],
+    subdivision: u16,
+    text: u32,
+    /// The first of the row's other names in `NAMES`; they end where the next row's start.
+    names: u32,
+    /// 0 when GeoNames has none (and for subdivisions).
+    population: u32,
+    /// 0: none; 1: the mainland; else a GB/T 2260 code.
+    link: u32,
 }
 
 impl WorldPlace {
+    fn part(&self, index: usize) -> &'static str {
+        let before: u32 = self.lens[..index].iter().map(|&l| u32::from(l)).sum();
+        text(self.text + before, self.lens[index])
+    }
+
     /// The ISO code of a country or subdivision (`AU`, `AU-NSW`), a town's GeoNames id.
     pub fn code(&self) -> &'static str {
-        self.code.text()
+        self.part(0)
     }
 
     /// The English name (a subdivision's ISO name, often in the local language: `São Paulo`).
     pub fn name(&self) -> &'static str {
-        self.name.text()
+        self.part(1)
     }
 
     /// The Chinese name, where the sources have one.
     pub fn zh(&self) -> Option<&'static str> {
-        Some(self.zh.text()).filter(|zh| !zh.is_empty())
+        Some(self.part(2)).filter(|zh| !zh.is_empty())
+    }
+
+    /// From GeoNames (countries and towns); subdivisions have none.
+    pub fn population(&self) -> Option<u32> {
+        Some(self.population).filter(|&n| n > 0)
     }
 
     /// The other names, codes and abbreviations (not the name or the Chinese name).
     pub fn other_names(&self) -> impl Iterator<Item = (&'static str, Via)> + use<> {
-        NAMES[self.names as usize..self.names_end as usize]
-            .iter()
-            .map(|n| (n.t.text(), n.v))
+        let start = self.names as usize;
+        // Rows are one static array, so the next row is the one after this in memory.
+        let row = (self as *const WorldPlace as usize - PLACES.as_ptr() as usize)
+            / std::mem::size_of::<WorldPlace>();
+        let end = PLACES
+            .get(row + 1)
+            .map_or(NAMES.len(), |next| next.names as usize);
+        NAMES[start..end].iter().map(|n| (text(n.s, n.l), n.v))
     }
 
     /// The GB/T 2260 division this row is, for China, Hong Kong, Macau, Taiwan and the ISO
     /// subdivisions of CN and TW.
     pub fn division_code(&self) -> Option<DivisionLink> {
-        self.link
+        match self.link {
+            0 => None,
+            1 => Some(DivisionLink::Mainland),
+            code => Some(DivisionLink::Division(Code::from_raw(code))),
+        }
     }
 }
 
@@ -194,7 +215,7 @@ impl World {
                     .iter()
                     .filter(|e| matches!(e.v, Via::Code | Via::Abbreviation)),
             )
-            .map(|e| (&self.places[e.r as usize], e.v))
+            .map(|e| (&self.places[usize::from(e.r)], e.v))
     }
 
     /// The places a text names (see `matches`), each once.
@@ -215,7 +236,7 @@ impl World {
         self.entries(&code)
             .iter()
             .find(|e| e.v == Via::Code)
-            .map(|e| &self.places[e.r as usize])
+            .map(|e| &self.places[usize::from(e.r)])
     }
 
     /// The place, then its subdivision and its country, as far as they are known
@@ -228,12 +249,12 @@ impl World {
 
     /// The country a place is in (a country is its own).
     pub fn country_of(&self, place: &WorldPlace) -> Option<&WorldPlace> {
-        self.places.get(place.country as usize)
+        self.places.get(usize::from(place.country))
     }
 
     /// The first-level subdivision a place is in (a subdivision is its own), where known.
     pub fn subdivision_of(&self, place: &WorldPlace) -> Option<&WorldPlace> {
-        (place.subdivision != NO_ROW).then(|| &self.places[place.subdivision as usize])
+        (place.subdivision != NO_ROW).then(|| &self.places[usize::from(place.subdivision)])
     }
 
     /// Of several places that share a name, the one it means when it stands alone, if one
@@ -276,21 +297,20 @@ impl World {
             return only(PlaceKind::Subdivision)
                 .filter(|subdivision| places.iter().all(|p| p.country == subdivision.country));
         }
-        let mut by_people: Vec<u32> = places.iter().map(|p| p.population.unwrap_or(0)).collect();
+        let mut by_people: Vec<u32> = places.iter().map(|p| p.population).collect();
         by_people.sort_unstable_by(|a, b| b.cmp(a));
         match by_people[..] {
-            [first, second, ..] if first >= second.saturating_mul(FAR_MORE_POPULOUS) => places
-                .iter()
-                .find(|p| p.population.unwrap_or(0) == first)
-                .copied(),
+            [first, second, ..] if first >= second.saturating_mul(FAR_MORE_POPULOUS) => {
+                places.iter().find(|p| p.population == first).copied()
+            }
             _ => None,
         }
     }
 
     fn entries(&self, key: &str) -> &'static [E] {
         let index = self.index;
-        let start = index.partition_point(|e| e.k.text() < key);
-        let end = start + index[start..].partition_point(|e| e.k.text() == key);
+        let start = index.partition_point(|e| e.key() < key);
+        let end = start + index[start..].partition_point(|e| e.key() == key);
         &index[start..end]
     }
 }
@@ -384,7 +404,7 @@ mod tests {
             .iter()
             .find(|p| world().subdivision_of(p).map(WorldPlace::code) == Some("US-TX"))
             .expect("Paris, Texas is a candidate");
-        assert_eq!(texas.population, Some(24_782));
+        assert_eq!(texas.population(), Some(24_782));
     }
 
     #[test]
@@ -445,7 +465,7 @@ mod tests {
             let found: Vec<_> = world().lookup(text).collect();
             let city = found
                 .iter()
-                .find(|p| p.kind == PlaceKind::City && p.population > Some(10_000_000))
+                .find(|p| p.kind == PlaceKind::City && p.population() > Some(10_000_000))
                 .unwrap_or_else(|| panic!("{text}: no city São Paulo"));
             assert_eq!(chain(city), ["São Paulo", "São Paulo", "Brazil"], "{text}");
             assert_eq!(
@@ -575,6 +595,14 @@ mod tests {
             }
         }
         assert_eq!((countries, subdivisions), (250, 3590));
+    }
+
+    /// The table's weight in the binary is mostly these two arrays (46,435 and 80,126 long).
+    #[test]
+    fn rows_and_index_entries_stay_small() {
+        assert_eq!(std::mem::size_of::<WorldPlace>(), 24);
+        assert_eq!(std::mem::size_of::<E>(), 8);
+        assert_eq!(std::mem::size_of::<N>(), 8);
     }
 
     #[test]
