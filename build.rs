@@ -6,6 +6,9 @@
 //!   name): each a sorted array of (name, row).
 //! - `data/aliases.csv` becomes an array of aliases sorted by their lookup key (the same string
 //!   and spans), and the aliases of each division in row order.
+//! - `data/world.csv` becomes an array of world places (countries, subdivisions, towns) whose
+//!   names are spans of a string of their own, their other names in row order, and one index
+//!   of every name's key and every code, sorted: the table costs nothing until it is searched.
 //! - `data/rollout.toml` becomes a static `Rollout`. This is a literal transcription: the rules
 //!   that check a rollout file live in the library, and a test asserts that the static table is
 //!   what the library's loader makes of the same file.
@@ -27,6 +30,9 @@ const DIVISIONS: &str = "data/divisions.csv";
 const ALIASES: &str = "data/aliases.csv";
 const ALIASES_HEADER: &str = "alias,code,kind,change,year,source";
 const ROLLOUT: &str = "data/rollout.toml";
+const WORLD: &str = "data/world.csv";
+const WORLD_HEADER: &str =
+    "code,kind,country,subdivision,name,names,abbrevs,zh,zh_names,population,capital,division";
 /// The parent row of a division without a parent (`u16::MAX`; the table has ~3,200 rows).
 const NO_ROW: usize = 65535;
 const HEADER: &str = "code,name,short,pinyin,syllables,pinyin_full,level,kind,parent,province";
@@ -36,6 +42,7 @@ fn main() {
         DIVISIONS,
         ALIASES,
         ROLLOUT,
+        WORLD,
         "src/data/schema.rs",
         "src/data/keys.rs",
         "build.rs",
@@ -48,6 +55,11 @@ fn main() {
     let (divisions, aliases) = divisions(&csv, &aliases);
     write(Path::new(&out).join("divisions_table.rs"), &divisions);
     write(Path::new(&out).join("aliases_table.rs"), &aliases);
+    let world_csv = std::fs::read_to_string(WORLD).unwrap_or_else(|e| panic!("{WORLD}: {e}"));
+    write(
+        Path::new(&out).join("world_table.rs"),
+        &world(&world_csv, &csv),
+    );
     let toml = std::fs::read_to_string(ROLLOUT).unwrap_or_else(|e| panic!("{ROLLOUT}: {e}"));
     write(Path::new(&out).join("rollout_table.rs"), &rollout(&toml));
 }
@@ -546,4 +558,236 @@ fn rollout(text: &str) -> String {
     }
     out.push_str("    ]),\n};\n");
     out
+}
+
+/// Splits one CSV line; a field may be quoted (RFC 4180) when it holds a comma.
+fn csv_fields(line: &str) -> Vec<String> {
+    let mut fields = vec![String::new()];
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', false) if fields.last().is_some_and(String::is_empty) => quoted = true,
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                fields.last_mut().expect("one field at least").push('"');
+            }
+            ('"', true) => quoted = false,
+            (',', false) => fields.push(String::new()),
+            (c, _) => fields.last_mut().expect("one field at least").push(c),
+        }
+    }
+    fields
+}
+
+/// The world table: rows in file order (countries, then subdivisions, each sorted by code, then
+/// towns), each row's other names side by side, and one index sorted by key: a name's
+/// `place_key` (lowercase letters, or the Chinese text), or a code in capitals (`AU-NSW`, `AUS`),
+/// which no name's key can be.
+fn world(csv: &str, divisions_csv: &str) -> String {
+    let mut lines = csv.lines();
+    if lines.next() != Some(WORLD_HEADER) {
+        fail(WORLD, 1, &format!("the header must be `{WORLD_HEADER}`"));
+    }
+    let division_codes: std::collections::HashSet<&str> = divisions_csv
+        .lines()
+        .skip(1)
+        .filter_map(|line| line.split(',').next())
+        .collect();
+    let rows: Vec<Vec<String>> = lines.map(csv_fields).collect();
+    if rows.len() >= 65535 {
+        fail(
+            WORLD,
+            1,
+            "the index's rows are u16: more than 65,534 rows need wider ones",
+        );
+    }
+    let mut code_rows: HashMap<&str, usize> = HashMap::new();
+    for (index, fields) in rows.iter().enumerate() {
+        if fields.len() != 12 {
+            fail(
+                WORLD,
+                index + 2,
+                &format!("a row needs 12 fields, this one has {}", fields.len()),
+            );
+        }
+        if fields[1] != "city" && code_rows.insert(&fields[0], index).is_some() {
+            fail(WORLD, index + 2, &format!("code {} twice", fields[0]));
+        }
+    }
+    // (key, row, via) for the index; the names of a row, in order, for the row's own list.
+    let mut keys: Vec<(String, usize, &str)> = Vec::new();
+    let mut names: Vec<(usize, &str, String)> = Vec::new();
+    for (index, fields) in rows.iter().enumerate() {
+        let fields: &[String] = fields;
+        let line_no = index + 2;
+        let code_like = |text: &str| {
+            text.bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-')
+        };
+        if fields[1] != "city" {
+            if !code_like(&fields[0]) {
+                fail(WORLD, line_no, &format!("`{}` is not a code", fields[0]));
+            }
+            keys.push((fields[0].clone(), index, "Code"));
+        }
+        let mut add = |text: &str, via: &'static str, in_list: bool| {
+            let key = if via == "Abbreviation" || (via == "Code" && code_like(text)) {
+                text.to_string()
+            } else {
+                keys::place_key(text).into_owned()
+            };
+            if key.is_empty() {
+                fail(WORLD, line_no, &format!("`{text}` has an empty key"));
+            }
+            keys.push((key, index, via));
+            if in_list {
+                names.push((index, via, text.to_string()));
+            }
+        };
+        add(&fields[4], "Name", false);
+        for name in fields[5].split('|').filter(|n| !n.is_empty()) {
+            add(name, "Alternate", true);
+        }
+        for abbrev in fields[6].split('|').filter(|n| !n.is_empty()) {
+            let via = if fields[1] == "country" {
+                "Code"
+            } else {
+                "Abbreviation"
+            };
+            add(abbrev, via, true);
+        }
+        if !fields[7].is_empty() {
+            add(&fields[7], "Chinese", false);
+        }
+        for name in fields[8].split('|').filter(|n| !n.is_empty()) {
+            add(name, "ChineseAlternate", true);
+        }
+    }
+    // One entry per key and row: the first way it was found (names before alternates).
+    let order = |via: &str| {
+        [
+            "Code",
+            "Abbreviation",
+            "Name",
+            "Chinese",
+            "Alternate",
+            "ChineseAlternate",
+        ]
+        .iter()
+        .position(|v| *v == via)
+        .expect("a known via")
+    };
+    keys.sort_by(|a, b| (&a.0, a.1, order(a.2)).cmp(&(&b.0, b.1, order(b.2))));
+    keys.dedup_by(|b, a| a.0 == b.0 && a.1 == b.1);
+
+    let mut blob = String::new();
+    let mut stored: HashMap<String, usize> = HashMap::new();
+    let mut index = String::new();
+    for (key, row, via) in &keys {
+        let start = *stored
+            .entry(key.clone())
+            .or_insert_with(|| push(&mut blob, key));
+        let _ = write!(
+            index,
+            "E{{k:{start},l:{},r:{row},v:Via::{via}}},",
+            key.len()
+        );
+    }
+    let mut span = |text: &str| -> (usize, usize) {
+        if text.len() > 255 {
+            fail(WORLD, 1, &format!("`{text}` is longer than 255 bytes"));
+        }
+        let start = *stored
+            .entry(text.to_string())
+            .or_insert_with(|| push(&mut blob, text));
+        (start, text.len())
+    };
+    let mut list = String::new();
+    // Each row's names are NAMES[first_name[row]..first_name[row + 1]] (names are in row order;
+    // the last row's end is the length of NAMES).
+    let mut first_name = Vec::with_capacity(rows.len() + 1);
+    for (i, (row, via, text)) in names.iter().enumerate() {
+        while first_name.len() <= *row {
+            first_name.push(i);
+        }
+        let (start, len) = span(text);
+        let _ = write!(list, "N{{s:{start},l:{len},v:Via::{via}}},");
+    }
+    while first_name.len() <= rows.len() {
+        first_name.push(names.len());
+    }
+    let mut table = String::new();
+    for (row, fields) in rows.iter().enumerate() {
+        let line_no = row + 2;
+        let kind = match fields[1].as_str() {
+            "country" => "Country",
+            "subdivision" => "Subdivision",
+            "city" => "City",
+            other => fail(WORLD, line_no, &format!("unknown kind `{other}`")),
+        };
+        let row_of = |code: &str, what: &str, limit: usize| -> usize {
+            match code {
+                "" => limit,
+                code => match code_rows.get(code) {
+                    Some(&row) if row < limit => row,
+                    Some(_) => fail(WORLD, line_no, &format!("{what} {code} is too far down")),
+                    None => fail(WORLD, line_no, &format!("{what} {code} is no row")),
+                },
+            }
+        };
+        // A country's row is a u8 (countries come first), a subdivision's a u16 (u16::MAX: none).
+        let country = row_of(&fields[2], "country", 255);
+        let subdivision = row_of(&fields[3], "subdivision", 65535);
+        if fields[2].is_empty() {
+            fail(WORLD, line_no, "a place needs a country");
+        }
+        let population = match fields[9].as_str() {
+            "" => 0,
+            n => n
+                .parse::<u32>()
+                .ok()
+                .filter(|&n| n > 0)
+                .unwrap_or_else(|| fail(WORLD, line_no, &format!("`{n}` is no population"))),
+        };
+        let capital = match fields[10].as_str() {
+            "" => false,
+            "capital" => true,
+            other => fail(WORLD, line_no, &format!("unknown capital flag `{other}`")),
+        };
+        // 0: none, 1: the mainland, else the division code.
+        let link = match fields[11].as_str() {
+            "" => "0",
+            "mainland" => "1",
+            code if division_codes.contains(code) => code,
+            code => fail(WORLD, line_no, &format!("division {code} is no division")),
+        };
+        // The code, name and Chinese name side by side: one offset and three lengths.
+        let start = blob.len();
+        let mut lens = Vec::new();
+        for &column in &[0, 4, 7] {
+            let text = &fields[column];
+            if text.len() > 255 {
+                fail(
+                    WORLD,
+                    line_no,
+                    &format!("`{text}` is longer than 255 bytes"),
+                );
+            }
+            lens.push(text.len().to_string());
+            blob.push_str(text);
+        }
+        let _ = writeln!(
+            table,
+            "P{{kind:PlaceKind::{kind},text:{start},lens:[{}],names:{},country:{country},subdivision:{subdivision},population:{population},capital:{capital},link:{link}}},",
+            lens.join(","),
+            first_name[row],
+        );
+    }
+    let mut text = String::from("// Generated by build.rs from data/world.csv. Do not edit.\n\n");
+    let _ = writeln!(text, "static WORLD_TEXT: &str = {blob:?};\n");
+    let _ = writeln!(text, "static PLACES: [P; {}] = [\n{table}];\n", rows.len());
+    let _ = writeln!(text, "static NAMES: [N; {}] = [{list}];\n", names.len());
+    let _ = writeln!(text, "static INDEX: [E; {}] = [{index}];", keys.len());
+    text
 }

@@ -30,3 +30,44 @@ pub fn alias_key(text: &str) -> Cow<'_, str> {
         Cow::Owned(pinyin_key(text))
     }
 }
+
+/// Latin letters that Unicode does not decompose into a base letter and a mark; the same table
+/// is `FOLD` in `tools/gen-world/generate.py`.
+const FOLD: [(char, &str); 14] = [
+    ('ß', "ss"),
+    ('æ', "ae"),
+    ('œ', "oe"),
+    ('ø', "o"),
+    ('ł', "l"),
+    ('đ', "d"),
+    ('ð', "d"),
+    ('þ', "th"),
+    ('ı', "i"),
+    ('ħ', "h"),
+    ('ŧ', "t"),
+    ('ŋ', "n"),
+    ('ĸ', "k"),
+    ('ſ', "s"),
+];
+
+/// The key of a world place's name or a query for the world index: Latin text as lowercase
+/// ASCII letters only, accents folded (`São Paulo` and `sao paulo` meet, as do `Kraków` and
+/// `Krakow`), any other text as it is (`悉尼`). Unlike `pinyin_key`, v stays v (Kiev, not Kieu).
+pub fn place_key(text: &str) -> Cow<'_, str> {
+    use unicode_normalization::UnicodeNormalization;
+    let mut key = String::with_capacity(text.len());
+    for c in text.nfd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        if lower.is_ascii_lowercase() {
+            key.push(lower);
+        } else if let Some((_, folded)) = FOLD.iter().find(|(from, _)| *from == lower) {
+            key.push_str(folded);
+        } else if c.is_alphabetic() {
+            return Cow::Borrowed(text);
+        }
+    }
+    Cow::Owned(key)
+}

