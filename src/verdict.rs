@@ -8,9 +8,9 @@ use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::data::rollout::Milestone;
-use crate::data::rollout::Text;
+use crate::data::rollout::{Text, Wording};
 use crate::data::{
-    Availability, Basis, Dataset, Division, Kind, Level, LiveWindow, Quality, RuleId,
+    Availability, Basis, Claim, Dataset, Division, Kind, Level, LiveWindow, Quality, RuleId,
 };
 use crate::place::{Gazetteer, PlaceNote, Resolved};
 
@@ -416,8 +416,14 @@ pub enum Reason<'d> {
 /// What a window rests on.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Ground {
-    /// A fact of the rollout file, by id, with its quality.
-    Fact { id: Text, quality: Quality },
+    /// A fact of the rollout file, by id, with its quality, what it says and its note (a
+    /// reason in Chinese states the fact's sentence beside its id, not the id alone).
+    Fact {
+        id: Text,
+        quality: Quality,
+        claim: Claim,
+        note: Option<Wording>,
+    },
     /// No fact names the place: both bounds come from `[default]`.
     DefaultWindow {
         earliest: NaiveDate,
@@ -428,6 +434,19 @@ pub enum Ground {
     DefaultEarliest(NaiveDate),
     /// No fact gives the latest day: the end-of-2021 target.
     DefaultLatest { day: NaiveDate, quality: Quality },
+}
+
+impl Ground {
+    /// The ground a fact gives (an index into [`crate::data::Rollout::facts`]).
+    fn of_fact(dataset: &Dataset, index: usize) -> Ground {
+        let fact = &dataset.rollout.facts[index];
+        Ground::Fact {
+            id: fact.id.clone(),
+            quality: dataset.rollout.fact_quality(index),
+            claim: fact.claim,
+            note: fact.note.clone(),
+        }
+    }
 }
 
 /// Why a place stands where it does.
@@ -482,10 +501,7 @@ pub fn assess<'d>(dataset: &'d Dataset, division: &'d Division, on: NaiveDate) -
             },
             grounds: facts
                 .iter()
-                .map(|&fact| Ground::Fact {
-                    id: dataset.rollout.facts[fact].id.clone(),
-                    quality: dataset.rollout.fact_quality(fact),
-                })
+                .map(|&fact| Ground::of_fact(dataset, fact))
                 .collect(),
             low_quality: false,
             rules: Vec::new(),
@@ -618,10 +634,7 @@ fn grounds(dataset: &Dataset, window: &LiveWindow) -> Vec<Ground> {
         let found: Vec<Ground> = match &bound.basis {
             Basis::Facts(facts) => facts
                 .iter()
-                .map(|&fact| Ground::Fact {
-                    id: dataset.rollout.facts[fact].id.clone(),
-                    quality: dataset.rollout.fact_quality(fact),
-                })
+                .map(|&fact| Ground::of_fact(dataset, fact))
                 .collect(),
             Basis::Default => vec![default_ground],
             Basis::Place(_) => Vec::new(),

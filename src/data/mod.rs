@@ -20,7 +20,9 @@ use chrono::NaiveDate;
 
 pub use aliases::{Alias, AliasKind, Change};
 pub use divisions::{Code, Division, Divisions, Kind, Level};
-pub use rollout::{Availability, Basis, Bound, Claim, LiveWindow, Quality, Rollout, Rule, RuleId};
+pub use rollout::{
+    Availability, Basis, Bound, Claim, LiveWindow, Quality, Rollout, Rule, RuleId, Wording,
+};
 
 /// One problem in a data file, at a line and column.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -36,6 +36,14 @@ const fn date(year: i32, month: u32, day: u32) -> NaiveDate {
 /// Text that is borrowed from the compiled-in tables, or owned when read from a user's file.
 pub type Text = Cow<'static, str>;
 
+/// A sentence of the data file in English, and in Chinese where the file gives it (a user's
+/// own file may not). JSON and TSV use the English; people reading Chinese get the Chinese.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Wording {
+    pub en: Text,
+    pub zh: Option<Text>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Source {
     pub id: Text,
@@ -88,7 +96,7 @@ pub struct Fact {
     pub sources: Cow<'static, [usize]>,
     /// A grade for the fact below that of its best source, where the facts files give one.
     pub quality: Option<Quality>,
-    pub note: Option<Text>,
+    pub note: Option<Wording>,
     /// For a place the fact says is never covered: who governs it, where that is not its
     /// province (金门 is listed under 福建 but governed by 台湾).
     pub governed_by: Option<Code>,
@@ -100,7 +108,7 @@ pub struct Fact {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Milestone {
     pub date: NaiveDate,
-    pub title: Text,
+    pub title: Wording,
     pub cities: Option<u32>,
     pub sources: Cow<'static, [usize]>,
 }
@@ -113,7 +121,7 @@ pub struct DefaultWindow {
     /// The latest bound's grade where it is below its sources' (it is a target).
     pub latest_quality: Option<Quality>,
     pub sources: Cow<'static, [usize]>,
-    pub note: Text,
+    pub note: Wording,
 }
 
 /// A sourced rule stated beside the windows (see [`RuleId`]).
@@ -259,6 +267,28 @@ impl Problems<'_> {
         date
     }
 
+    /// A sentence and its optional Chinese, which may not be blank where it is given.
+    fn wording(
+        &mut self,
+        whose: &str,
+        field: &str,
+        english: &str,
+        chinese: &Option<Spanned<String>>,
+    ) -> Wording {
+        if let Some(chinese) = chinese
+            && chinese.get_ref().trim().is_empty()
+        {
+            self.add(
+                chinese.span(),
+                format!("{field}_zh of {whose} is empty (leave it out, or give the Chinese)"),
+            );
+        }
+        Wording {
+            en: english.to_owned().into(),
+            zh: chinese.as_ref().map(|zh| zh.get_ref().clone().into()),
+        }
+    }
+
     fn sources(&mut self, ids: &[Spanned<String>], known: &HashMap<&str, usize>) -> Vec<usize> {
         ids.iter()
             .filter_map(|id| match known.get(id.get_ref().as_str()) {
@@ -343,7 +373,12 @@ impl Rollout {
                 latest: latest.unwrap_or(NaiveDate::MIN),
                 latest_quality: raw.default.latest_quality,
                 sources: problems.sources(&raw.default.sources, &known).into(),
-                note: raw.default.note.into(),
+                note: problems.wording(
+                    "[default]",
+                    "note",
+                    &raw.default.note,
+                    &raw.default.note_zh,
+                ),
             }
         };
 
@@ -352,7 +387,12 @@ impl Rollout {
             .iter()
             .map(|milestone| Milestone {
                 date: problems.date(&milestone.date).unwrap_or(NaiveDate::MIN),
-                title: milestone.title.clone().into(),
+                title: problems.wording(
+                    &format!("the milestone of {}", milestone.date.get_ref()),
+                    "title",
+                    &milestone.title,
+                    &milestone.title_zh,
+                ),
                 cities: milestone.cities,
                 sources: problems.sources(&milestone.sources, &known).into(),
             })
@@ -420,7 +460,17 @@ impl Rollout {
                     claim,
                     sources: sources.into(),
                     quality: fact.quality,
-                    note: fact.note.clone().map(Into::into),
+                    note: match (&fact.note, &fact.note_zh) {
+                        (Some(note), zh) => {
+                            Some(problems.wording(&format!("fact `{id}`"), "note", note, zh))
+                        }
+                        (None, Some(zh)) => {
+                            problems
+                                .add(zh.span(), format!("fact `{id}` gives note_zh without note"));
+                            None
+                        }
+                        (None, None) => None,
+                    },
                     governed_by,
                     id_span: fact.id.span(),
                 });
@@ -921,6 +971,42 @@ sources = ["s1"]
         assert_eq!(facts(compiled), facts(&parsed));
         assert_eq!(compiled.rules, parsed.rules);
         assert_eq!(compiled.by_place, parsed.by_place);
+    }
+
+    #[test]
+    fn the_bundled_file_gives_every_note_and_title_in_chinese() {
+        let rollout = Rollout::bundled();
+        assert!(rollout.default.note.zh.is_some());
+        for milestone in rollout.milestones.iter() {
+            assert!(milestone.title.zh.is_some(), "{}", milestone.title.en);
+        }
+        for fact in rollout.facts.iter() {
+            if let Some(note) = &fact.note {
+                assert!(note.zh.is_some(), "fact {}", fact.id);
+            }
+        }
+    }
+
+    #[test]
+    fn chinese_notes_are_optional_but_never_empty() {
+        assert_eq!(
+            problems(&BASE.replacen(
+                "sources = [\"s1\"]\n\"#",
+                "sources = [\"s1\"]\nnote = \"n\"\nnote_zh = \"注\"\n\"#",
+                1
+            )),
+            Vec::<String>::new()
+        );
+        let found = broken("note = \"test\"", "note = \"test\"\nnote_zh = \" \"");
+        assert_eq!(
+            found,
+            ["r.toml:9:11: note_zh of [default] is empty (leave it out, or give the Chinese)"]
+        );
+        let found = broken("on = 2021-06-01", "on = 2021-06-01\nnote_zh = \"注\"");
+        assert_eq!(
+            found,
+            ["r.toml:20:11: fact `pilot` gives note_zh without note"]
+        );
     }
 
     #[test]

@@ -50,6 +50,8 @@ pub struct RawDefault {
     pub latest_quality: Option<Quality>,
     pub sources: Vec<Spanned<String>>,
     pub note: String,
+    /// The note in Chinese, for `--lang zh`.
+    pub note_zh: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -66,6 +68,8 @@ pub struct RawSource {
 pub struct RawMilestone {
     pub date: Spanned<Datetime>,
     pub title: String,
+    /// The title in Chinese, for `--lang zh`.
+    pub title_zh: Option<Spanned<String>>,
     pub cities: Option<u32>,
     pub sources: Vec<Spanned<String>>,
 }
@@ -87,6 +91,8 @@ pub struct RawFact {
     /// (a strong outlet's wording that only implies the day).
     pub quality: Option<Quality>,
     pub note: Option<String>,
+    /// The note in Chinese, for `--lang zh`.
+    pub note_zh: Option<Spanned<String>>,
     /// With `never`, for a place listed under a mainland province but governed elsewhere (金门):
     /// the code of the province-level division that governs it (710000 台湾).
     pub governed_by: Option<Spanned<String>>,

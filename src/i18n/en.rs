@@ -6,7 +6,7 @@ use super::{Blocking, DataSummary, Messages, ShowField, chain, echo};
 use crate::cli::{DateError, FIRST_YEAR, LAST_YEAR};
 use crate::data::RuleId;
 use crate::data::{AliasKind, Change, Divisions};
-use crate::data::{Claim, Division, Kind, Level, Quality};
+use crate::data::{Claim, Division, Kind, Level, Quality, Wording};
 use crate::place::PlaceNote;
 use crate::verdict::{
     Ambiguous, Cited, Ground, Jurisdiction, LicenseState, Note, Placed, Reason, Status, Verdict,
@@ -29,7 +29,7 @@ fn grounds_text(why: &Why<'_>) -> String {
         .grounds
         .iter()
         .map(|ground| match ground {
-            Ground::Fact { id, quality } => format!("{id}, {}", quality.id()),
+            Ground::Fact { id, quality, .. } => format!("{id}, {}", quality.id()),
             Ground::DefaultWindow {
                 earliest,
                 latest,
@@ -602,6 +602,10 @@ impl Messages for English {
             Claim::NotBefore(day) => format!("not live before {day}"),
             Claim::Never => "never valid there".to_string(),
         }
+    }
+
+    fn wording<'w>(&self, wording: &'w Wording) -> &'w str {
+        &wording.en
     }
 
     fn fact_about(&self, id: &str, claim: &str, about: &str) -> String {

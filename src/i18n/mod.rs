@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 
 use crate::cli::DateError;
-use crate::data::{Claim, Division, Divisions, Kind, Level, Quality};
+use crate::data::{Claim, Division, Divisions, Kind, Level, Quality, Wording};
 use crate::place::{PlaceError, PlaceNote};
 use crate::verdict::{Ambiguous, LicenseState, Note, Placed, Status, Verdict, Why};
 
@@ -171,6 +171,9 @@ pub trait Messages: Sync {
     fn show_level(&self, level: Level, kind: Kind) -> String;
     fn show_status(&self, status: Status, on: NaiveDate, reason: &str) -> String;
     fn claim(&self, claim: Claim) -> String;
+    /// A sentence of the data file (a fact's note, a step's title) in this language, or in
+    /// English where a user's own file has no translation.
+    fn wording<'w>(&self, wording: &'w Wording) -> &'w str;
     fn fact_about(&self, id: &str, claim: &str, about: &str) -> String;
     fn default_window(&self, earliest: NaiveDate, latest: NaiveDate) -> String;
     fn timeline_header(&self) -> [&'static str; 7];

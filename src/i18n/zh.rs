@@ -7,7 +7,7 @@ use super::{Blocking, DataSummary, Messages, ShowField, chain, echo};
 use crate::cli::{DateError, FIRST_YEAR, LAST_YEAR};
 use crate::data::RuleId;
 use crate::data::{AliasKind, Change, Divisions};
-use crate::data::{Claim, Division, Kind, Level, Quality};
+use crate::data::{Claim, Division, Kind, Level, Quality, Wording};
 use crate::place::PlaceNote;
 use crate::verdict::{
     Ambiguous, Cited, Ground, Jurisdiction, LicenseState, Note, Placed, Reason, Status,
@@ -30,7 +30,20 @@ fn grounds_text(why: &Why<'_>) -> String {
         .grounds
         .iter()
         .map(|ground| match ground {
-            Ground::Fact { id, quality } => format!("{id}，{}", Chinese.quality(*quality)),
+            Ground::Fact {
+                id,
+                quality,
+                claim,
+                note,
+            } => {
+                let said = note
+                    .as_ref()
+                    .and_then(|note| note.zh.as_deref())
+                    .map_or_else(|| Chinese.claim(*claim), |note| {
+                        note.trim_end_matches('。').to_owned()
+                    });
+                format!("{id}，{}：{said}", Chinese.quality(*quality))
+            }
             Ground::DefaultWindow {
                 earliest,
                 latest,
@@ -579,6 +592,10 @@ impl Messages for Chinese {
             Claim::NotBefore(day) => format!("{day} 之前未启用"),
             Claim::Never => "不适用电子驾驶证".to_string(),
         }
+    }
+
+    fn wording<'w>(&self, wording: &'w Wording) -> &'w str {
+        wording.zh.as_deref().unwrap_or(&wording.en)
     }
 
     fn fact_about(&self, id: &str, claim: &str, about: &str) -> String {

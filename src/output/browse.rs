@@ -12,7 +12,7 @@ use super::{
     DataVersion, SCHEMA_VERSION, data_version, prose, stale_note, table, tsv_field, window_text,
     write_note,
 };
-use crate::data::{Availability, Basis, Claim, Dataset, Level, Quality};
+use crate::data::{Availability, Basis, Claim, Dataset, Level, Quality, Wording};
 use crate::i18n::{DataSummary, English, Messages, ShowField};
 use crate::place::PlaceNote;
 use crate::verdict::{Assessment, Standing, Status, Step};
@@ -245,6 +245,9 @@ struct FactReport<'r> {
     sources: Vec<SourceReport<'r>>,
     #[serde(skip)]
     said: Claim,
+    /// The note in both languages, for people.
+    #[serde(skip)]
+    wording: Option<&'r Wording>,
 }
 
 #[derive(Serialize)]
@@ -289,9 +292,10 @@ fn facts_about<'r>(dataset: &'r Dataset, place: &Assessment<'_>) -> Vec<FactRepo
                 quality: dataset.rollout.fact_quality(index),
                 about: format!("{} {}", above.name(), above.code),
                 claim: English.claim(fact.claim),
-                note: fact.note.as_deref(),
+                note: fact.note.as_ref().map(|note| &*note.en),
                 sources: source_reports(dataset, &fact.sources),
                 said: fact.claim,
+                wording: fact.note.as_ref(),
             });
         }
     }
@@ -420,8 +424,8 @@ pub fn show_human(
     for fact in &report.facts {
         let about = messages.fact_about(fact.id, &messages.claim(fact.said), &fact.about);
         line(out, "  ", &about)?;
-        if let Some(note) = fact.note {
-            line(out, "    ", note)?;
+        if let Some(note) = fact.wording {
+            line(out, "    ", messages.wording(note))?;
         }
         print_sources(out, &fact.sources)?;
     }
@@ -432,7 +436,7 @@ pub fn show_human(
             "",
             &messages.default_window(default.earliest, default.latest),
         )?;
-        line(out, "    ", &default.note)?;
+        line(out, "    ", messages.wording(&default.note))?;
         print_sources(out, &report.default_sources)?;
     }
     for note in notes {
@@ -445,6 +449,9 @@ pub fn show_human(
 struct StepReport<'r> {
     date: NaiveDate,
     title: &'r str,
+    /// The title in both languages, for people.
+    #[serde(skip)]
+    wording: &'r Wording,
     cities_stated: Option<u32>,
     live: usize,
     new: usize,
@@ -457,7 +464,8 @@ fn step_reports<'r>(steps: &'r [Step<'_>], dataset: &'r Dataset) -> Vec<StepRepo
         .iter()
         .map(|step| StepReport {
             date: step.milestone.date,
-            title: &step.milestone.title,
+            title: &step.milestone.title.en,
+            wording: &step.milestone.title,
             cities_stated: step.milestone.cities,
             live: step.live,
             new: step.new,
@@ -490,7 +498,7 @@ pub fn timeline_human(
         .map(|step| {
             vec![
                 step.date.to_string(),
-                step.title.to_string(),
+                messages.wording(step.wording).to_string(),
                 stated(step),
                 step.live.to_string(),
                 step.new.to_string(),
@@ -506,7 +514,7 @@ pub fn timeline_human(
             let indent = " ".repeat(12);
             let (colon, separator) = (messages.colon(), messages.list_separator());
             for step in &steps {
-                let heading = format!("{}  {}", step.date, step.title);
+                let heading = format!("{}  {}", step.date, messages.wording(step.wording));
                 writeln!(out, "{}", prose(&heading, width, &indent))?;
                 let mut figures = Vec::new();
                 if step.cities_stated.is_some() {

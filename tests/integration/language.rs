@@ -185,8 +185,9 @@ fn check_speaks_both_languages() {
     assert!(row("成都市").contains("已启用"), "{}", row("成都市"));
     assert!(row("北京市").contains("未启用"), "{}", row("北京市"));
     assert!(
-        zh.stdout
-            .contains("成都市：2021-06-01 起已启用（pilot，可靠）")
+        zh.stdout.contains(
+            "成都市：2021-06-01 起已启用（pilot，可靠：三个试点城市，2021-06-01 起启用）"
+        )
     );
     let notes: Vec<&str> = zh
         .stdout
@@ -279,7 +280,7 @@ fn show_speaks_both_languages() {
         "代码：320583",
         "隶属：昆山市 → 苏州市 → 江苏省",
         "启用：2021-06-01",
-        "状态：2021-06-01 已启用：2021-06-01 起已启用（pilot，可靠）",
+        "状态：2021-06-01 已启用：2021-06-01 起已启用（pilot，可靠：三个试点城市，2021-06-01 起启用）",
         "结论：电子驾驶证即可",
         "依据：",
     ] {
@@ -838,4 +839,146 @@ fn help_speaks_both_languages() {
     assert_eq!(en.code, 0, "{}", en.stderr);
     assert!(en.stdout.contains("Exit codes"), "{}", en.stdout);
     assert!(!en.stdout.contains("退出码"), "{}", en.stdout);
+}
+
+/// Runs `edl --lang zh ARGS` wide enough that no sentence wraps, so whole sentences can be
+/// looked for.
+fn zh_unwrapped(args: &[&str]) -> Run {
+    let all: Vec<&str> = ["--lang", "zh"]
+        .into_iter()
+        .chain(args.iter().copied())
+        .collect();
+    let run = run_with(&[("LANG", "C.UTF-8"), ("COLUMNS", "1000")], &all, None);
+    // 0 or 1: an answer (e-license or bring-card), not an error.
+    assert!(run.code == 0 || run.code == 1, "{all:?}: {}", run.stderr);
+    run
+}
+
+/// Every English note and step title of the bundled rollout file.
+fn english_sentences() -> Vec<String> {
+    let text = std::fs::read_to_string("data/rollout.toml").expect("the bundled rollout file");
+    let file: toml::Table = toml::from_str(&text).expect("TOML");
+    let strings = |table: &str, key: &str| -> Vec<String> {
+        file[table]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|entry| entry.get(key)?.as_str().map(String::from))
+            .collect()
+    };
+    let mut sentences = strings("fact", "note");
+    sentences.extend(strings("milestone", "title"));
+    sentences.push(file["default"]["note"].as_str().expect("a note").into());
+    assert!(sentences.len() > 50, "{}", sentences.len());
+    sentences
+}
+
+#[test]
+fn chinese_output_gives_the_facts_notes_and_the_steps_titles_in_chinese() {
+    let timeline = zh_unwrapped(&["timeline"]);
+    for title in [
+        "天津、成都、苏州试点",
+        "首批：28 个城市（含 3 个试点城市）",
+        "国新办：已发放 2.5 亿张电子驾驶证",
+    ] {
+        assert!(
+            timeline.stdout.contains(title),
+            "{title}:\n{}",
+            timeline.stdout
+        );
+    }
+
+    let show = zh_unwrapped(&["show", "成都", "--on", "2021-07-01"]);
+    let lines: Vec<&str> = show.stdout.lines().collect();
+    assert!(
+        lines.contains(&"    三个试点城市，2021-06-01 起启用。"),
+        "{}",
+        show.stdout
+    );
+    assert!(
+        lines.contains(&"    列在 2021-09-01 的首批 28 个城市之中；试点以来已启用。"),
+        "{}",
+        show.stdout
+    );
+    // The reason states the fact's sentence beside its id, not the id alone.
+    assert!(
+        lines.contains(
+            &"状态：2021-07-01 已启用：2021-06-01 起已启用（pilot，可靠：三个试点城市，2021-06-01 起启用）"
+        ),
+        "{}",
+        show.stdout
+    );
+
+    let default = zh_unwrapped(&["show", "拉萨"]);
+    assert!(
+        default
+            .stdout
+            .contains("    第二批于 2021-10-20 开始之前，首批 28 个城市以外没有地方启用。"),
+        "{}",
+        default.stdout
+    );
+
+    let check = zh_unwrapped(&["check", "成都", "--on", "2021-07-01", "--home", "成都"]);
+    assert!(
+        check.stdout.contains(
+            "成都市：2021-06-01 起已启用（pilot，可靠：三个试点城市，2021-06-01 起启用）\n"
+        ),
+        "{}",
+        check.stdout
+    );
+}
+
+#[test]
+fn no_english_note_or_title_is_left_in_chinese_output() {
+    let sentences = english_sentences();
+    for args in [
+        &["timeline"][..],
+        &["show", "成都"],
+        &["show", "拉萨"],
+        &["show", "金门"],
+        &["show", "海口"],
+        &[
+            "check",
+            "成都",
+            "太原",
+            "香港",
+            "莆田",
+            "--on",
+            "2021-10-25",
+        ],
+    ] {
+        let run = zh_unwrapped(args);
+        for line in run.stdout.lines() {
+            for sentence in &sentences {
+                assert!(
+                    !line.contains(sentence.as_str()),
+                    "{args:?}: English {sentence:?} in {line:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn notes_and_titles_stay_english_in_json_and_tsv() {
+    let show = in_lang("zh", &["show", "成都", "--format", "json"]);
+    let json: Value = serde_json::from_str(&show.stdout).expect("JSON");
+    assert_eq!(
+        json["facts"][0]["note"],
+        "The three pilot cities, live from 2021-06-01."
+    );
+    assert_eq!(
+        show.stdout,
+        in_lang("en", &["show", "成都", "--format", "json"]).stdout
+    );
+    let timeline = in_lang("zh", &["timeline", "--format", "tsv"]);
+    assert!(
+        timeline.stdout.contains("\tPilot in 天津, 成都 and 苏州\t"),
+        "{}",
+        timeline.stdout
+    );
+    assert_eq!(
+        timeline.stdout,
+        in_lang("en", &["timeline", "--format", "tsv"]).stdout
+    );
 }
