@@ -188,7 +188,7 @@ fn dispatch(cli: Cli, out: &mut dyn Write) -> anyhow::Result<u8> {
             return Ok(0);
         }
         Command::Man(_) => {
-            man_page(out)?;
+            man_page(out, language(&cli))?;
             return Ok(0);
         }
         Command::Data(DataArgs {
@@ -503,9 +503,10 @@ fn unique_place<'d>(
 
 /// The manual: one page with every command and its options (no page refers to another, so
 /// none can be missing), then the exit codes, the environment and examples.
-fn man_page(out: &mut dyn Write) -> io::Result<()> {
+fn man_page(out: &mut dyn Write, lang: Lang) -> io::Result<()> {
     use roff::{Roff, bold, italic, roman};
-    let mut command = Cli::command();
+    let words = lang.messages().man();
+    let mut command = cli::localized_command(lang).unwrap_or_else(Cli::command);
     let man = clap_mangen::Man::new(command.clone());
     man.render_title(out)?;
     man.render_name_section(out)?;
@@ -513,10 +514,8 @@ fn man_page(out: &mut dyn Write) -> io::Result<()> {
     man.render_description_section(out)?;
     man.render_options_section(out)?;
     let mut roff = Roff::new();
-    roff.control("SH", ["COMMANDS"]);
-    roff.text([roman(
-        "Each command also takes the options above (--data, --color, --lang), before its name or after it.",
-    )]);
+    roff.control("SH", [words.sections[0]]);
+    roff.text([roman(words.commands_intro)]);
     // Subcommands get their arguments when built (clap's `defer`).
     command.build();
     for sub in command
@@ -577,7 +576,7 @@ fn man_page(out: &mut dyn Write) -> io::Result<()> {
                 .map(|value| value.get_name().to_string())
                 .collect();
             if !values.is_empty() && !arg.is_hide_possible_values_set() {
-                text.push_str(&format!(" [possible values: {}]", values.join(", ")));
+                text.push_str(&format!(" [{}: {}]", words.labels[0], values.join(", ")));
             }
             let defaults: Vec<String> = arg
                 .get_default_values()
@@ -585,10 +584,14 @@ fn man_page(out: &mut dyn Write) -> io::Result<()> {
                 .map(|value| value.to_string_lossy().into_owned())
                 .collect();
             if !defaults.is_empty() && arg.get_action().takes_values() {
-                text.push_str(&format!(" [default: {}]", defaults.join(", ")));
+                text.push_str(&format!(" [{}: {}]", words.labels[1], defaults.join(", ")));
             }
             if let Some(variable) = arg.get_env() {
-                text.push_str(&format!(" [env: {}]", variable.to_string_lossy()));
+                text.push_str(&format!(
+                    " [{}: {}]",
+                    words.labels[2],
+                    variable.to_string_lossy()
+                ));
             }
             roff.control("TP", []).text(term).text([roman(text)]);
         }
@@ -601,9 +604,9 @@ fn man_page(out: &mut dyn Write) -> io::Result<()> {
                 .text([roman(*text)]);
         }
     };
-    section("EXIT STATUS", &cli::EXIT_CODE_TABLE);
-    section("ENVIRONMENT", &cli::ENVIRONMENT);
-    section("EXAMPLES", &cli::EXAMPLES);
+    section(words.sections[1], words.exit_codes);
+    section(words.sections[2], words.environment);
+    section(words.sections[3], words.examples);
     roff.to_writer(out)?;
     man.render_version_section(out)
 }

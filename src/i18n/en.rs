@@ -88,6 +88,17 @@ fn join_places(places: &[Placed<'_>]) -> String {
 }
 
 impl Messages for English {
+    fn man(&self) -> super::ManText {
+        super::ManText {
+            sections: ["COMMANDS", "EXIT STATUS", "ENVIRONMENT", "EXAMPLES"],
+            commands_intro: "Each command also takes the options above (--data, --color, --lang), before its name or after it.",
+            labels: ["possible values", "default", "env"],
+            exit_codes: &crate::cli::EXIT_CODE_TABLE,
+            environment: &crate::cli::ENVIRONMENT,
+            examples: &crate::cli::EXAMPLES,
+        }
+    }
+
     fn verdict(&self, verdict: Verdict) -> &'static str {
         verdict.id()
     }

@@ -225,6 +225,20 @@ pub trait Messages: Sync {
     /// every command shares as `options.lang`), or `None` to keep the English text written with
     /// the definition.
     fn help(&self, key: &str) -> Option<&'static str>;
+    /// The words of the man page that `edl` writes itself (clap's sections keep their own).
+    fn man(&self) -> ManText;
+}
+
+/// What the man page says beyond the command line's own help text.
+pub struct ManText {
+    /// Titles of the commands, exit status, environment and examples sections.
+    pub sections: [&'static str; 4],
+    pub commands_intro: &'static str,
+    /// How an option's possible values, default and variable are labelled.
+    pub labels: [&'static str; 3],
+    pub exit_codes: &'static [(&'static str, &'static str)],
+    pub environment: &'static [(&'static str, &'static str)],
+    pub examples: &'static [(&'static str, &'static str)],
 }
 
 /// The division and those above it, lowest first.

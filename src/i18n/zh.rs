@@ -100,7 +100,66 @@ fn join_places(places: &[Placed<'_>]) -> String {
         .join("、")
 }
 
+/// The man page's own rows, in the order of `cli::EXIT_CODE_TABLE`, `ENVIRONMENT` and `EXAMPLES`.
+const MAN_EXIT_CODES: [(&str, &str); 4] = [
+    ("0", "电子驾驶证即可：出行日期行程各站均已启用电子驾驶证"),
+    (
+        "1",
+        "请带实体驾驶证：有一站尚未启用、不能确定已启用或在中国大陆以外；或核发地尚未启用，或在大陆各地确定启用之前未给出 --home；或驾驶证状态为转出",
+    ),
+    (
+        "2",
+        "错误：用法错误、地点未知或有歧义、日期错误、数据文件错误；check - 中有任何一行出错或没有任何查询",
+    ),
+    ("3", "驾驶证不可用：驾驶证状态不允许驾车"),
+];
+
+const MAN_ENVIRONMENT: [(&str, &str); 7] = [
+    ("EDL_DATA", "代替内置数据的推广数据文件（同 --data）"),
+    ("EDL_LICENSE", "--license 的默认值"),
+    ("EDL_HOME", "--home 的默认值"),
+    ("EDL_LANG", "--lang 的默认值"),
+    (
+        "LANG",
+        "与其前的 LC_ALL、LC_MESSAGES 一起：未给出 --lang 或 EDL_LANG 时，第一个已设置的变量决定语言，以 zh 开头即为中文",
+    ),
+    ("NO_COLOR", "--color auto 时不使用颜色"),
+    ("TERM", "为 dumb 时，--color auto 不使用颜色"),
+];
+
+const MAN_EXAMPLES: [(&str, &str); 6] = [
+    ("edl check 成都", "今天在成都，电子驾驶证够用吗？"),
+    (
+        "edl check 北京 天津 --home 天津 --on 2021-07-01",
+        "某一天的行程，驾驶证由天津核发",
+    ),
+    (
+        "edl check chengdu --license 暂扣",
+        "使用交管12123 App 显示的驾驶证状态",
+    ),
+    (
+        "edl check 成都 -q || echo \"bring the card\"",
+        "在脚本中使用",
+    ),
+    (
+        "printf '成都\\n北京\\t2021-08-31\\n' | edl check - --format tsv",
+        "多个查询，每行一个",
+    ),
+    ("edl show 昆山", "某地的启用时间窗口及其依据"),
+];
+
 impl Messages for Chinese {
+    fn man(&self) -> super::ManText {
+        super::ManText {
+            sections: ["命令", "退出码", "环境变量", "示例"],
+            commands_intro: "每个命令也接受上面的选项（--data、--color、--lang），写在命令名之前或之后均可。",
+            labels: ["可选值", "默认值", "环境变量"],
+            exit_codes: &MAN_EXIT_CODES,
+            environment: &MAN_ENVIRONMENT,
+            examples: &MAN_EXAMPLES,
+        }
+    }
+
     fn verdict(&self, verdict: Verdict) -> &'static str {
         match verdict {
             Verdict::ELicense => "电子驾驶证即可",

@@ -183,3 +183,40 @@ fn completions_offer_license_states_and_relative_dates() {
         }
     }
 }
+
+#[test]
+fn the_man_page_speaks_chinese_under_lang_zh() {
+    let zh = run(["--lang", "zh", "man"]);
+    assert_eq!(zh.code, 0, "{}", zh.stderr);
+    for line in [
+        ".SH 命令",
+        ".SH 退出码",
+        ".SH 环境变量",
+        ".SH 示例",
+        "判断行程每一站是否可以只用电子驾驶证",
+        "驾驶证不可用：驾驶证状态不允许驾车",
+    ] {
+        assert!(zh.stdout.contains(line), "{line}");
+    }
+    for english in [
+        "EXIT STATUS",
+        "is the e-license enough in 成都 today?",
+        "default for --home",
+    ] {
+        assert!(!zh.stdout.contains(english), "{english}");
+    }
+    let en = run(["man"]);
+    assert!(en.stdout.contains("EXIT STATUS"), "English keeps English");
+}
+
+#[test]
+fn the_man_pages_rows_agree_across_languages() {
+    use edl::i18n::Lang;
+    let (en, zh) = (Lang::En.messages().man(), Lang::Zh.messages().man());
+    fn terms(rows: &[(&'static str, &'static str)]) -> Vec<&'static str> {
+        rows.iter().map(|row| row.0).collect()
+    }
+    assert_eq!(terms(en.exit_codes), terms(zh.exit_codes));
+    assert_eq!(terms(en.environment), terms(zh.environment));
+    assert_eq!(terms(en.examples), terms(zh.examples));
+}
