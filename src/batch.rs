@@ -248,7 +248,7 @@ impl<'d> Batch<'d> {
         let resolved = self.gazetteer.resolve(text).map_err(Problem::Place)?;
         let stop = Query::new(text.to_string(), resolved, self.gazetteer);
         let home = self.home.clone();
-        let trip = verdict::judge(self.dataset, on, self.license, vec![stop], home)
+        let trip = verdict::judge(self.dataset, on, self.license, vec![(stop, on)], home)
             // The stop is judged before the home: another query is the home's.
             .map_err(|ambiguous| {
                 if ambiguous.query == text {
@@ -404,7 +404,7 @@ fn split_date(
     let date = match std::str::from_utf8(date) {
         Err(_) => Err(Problem::NotUtf8 { in_date: true }),
         Ok(text) => parse_travel_date(text.trim())
-            .map(|date| date.day(|| today))
+            .and_then(|date| date.day(|| today))
             .map_err(|error| Problem::Date {
                 text: text.to_string(),
                 error,
