@@ -260,33 +260,57 @@ impl Session<'_> {
                 },
             }
         };
+        // The home is judged on the first stop's date.
+        let first_day = args
+            .places
+            .iter()
+            .filter_map(|place| stop_date(place).ok())
+            .map(|(_, day)| day)
+            .min()
+            .unwrap_or(on);
         let gazetteer = Gazetteer::new(dataset.divisions);
-        let place_error = |error: PlaceError| {
+        // The candidates of a place that could not be read, as they stand on its stop's date.
+        let place_error = |day: NaiveDate, error: PlaceError| {
             Failure::new(messages, |words| {
-                output::place_error_report(dataset, &gazetteer, &error, on, words)
+                output::place_error_report(dataset, &gazetteer, &error, day, words)
             })
         };
         let resolve = |text: &String| -> Result<Query<'_>, Failure> {
-            let resolved = gazetteer.resolve(text).map_err(place_error)?;
+            let resolved = gazetteer
+                .resolve(text)
+                .map_err(|error| place_error(first_day, error))?;
             Ok(Query::new(text.clone(), resolved, &gazetteer))
         };
         // One argument may name several stops ("上海 苏州 南京"), all on its date.
         let read = |argument: &String| -> Result<Vec<(Query<'_>, NaiveDate)>, Failure> {
             let (text, day) = stop_date(argument)?;
-            Ok(match gazetteer.read(&text).map_err(place_error)? {
-                Reading::One(resolved) => vec![(Query::new(text, resolved, &gazetteer), day)],
-                Reading::Several(parts) => parts
-                    .into_iter()
-                    .map(|(part, resolved)| (Query::new(part, resolved, &gazetteer), day))
-                    .collect(),
-            })
+            Ok(
+                match gazetteer
+                    .read(&text)
+                    .map_err(|error| place_error(day, error))?
+                {
+                    Reading::One(resolved) => vec![(Query::new(text, resolved, &gazetteer), day)],
+                    Reading::Several(parts) => parts
+                        .into_iter()
+                        .map(|(part, resolved)| (Query::new(part, resolved, &gazetteer), day))
+                        .collect(),
+                },
+            )
         };
         let home = || {
-            args.home
-                .as_ref()
-                .map(resolve)
-                .transpose()
-                .map_err(|failure| within(messages, args.home_from.name("--home"), failure))
+            let dated = args
+                .home
+                .as_deref()
+                .is_some_and(|home| cli::split_stop_date(home).1.is_some());
+            let home = if dated {
+                let said = |words: &dyn Messages| words.home_date().to_string();
+                let mut failure = Failure::plain(ErrorKind::Usage, said(messages), said(&English));
+                failure.report.query = args.home.clone();
+                Err(failure)
+            } else {
+                args.home.as_ref().map(resolve).transpose()
+            };
+            home.map_err(|failure| within(messages, args.home_from.name("--home"), failure))
         };
         if args.places.len() > cli::MAX_PLACES {
             let said =

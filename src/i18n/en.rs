@@ -762,6 +762,10 @@ impl Messages for English {
         format!("bad date \"{text}\": {why}")
     }
 
+    fn home_date(&self) -> &'static str {
+        "the issuing place takes no date: it is checked on the first stop's date"
+    }
+
     fn date_for_place(&self, text: &str) -> String {
         format!("\"{text}\" is a date, not a place")
     }

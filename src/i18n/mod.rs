@@ -209,6 +209,8 @@ pub trait Messages: Sync {
     fn bad_date(&self, text: &str, why: &str) -> String;
     /// A PLACE that is a date (a forgotten `--on`); the hint follows it.
     fn date_for_place(&self, text: &str) -> String;
+    /// `--home PLACE@DATE`: the home has no date of its own.
+    fn home_date(&self) -> &'static str;
     fn date_problem(&self, error: DateError) -> String;
     /// A batch line, or the date on it (`in_date`), is not UTF-8.
     fn not_utf8(&self, in_date: bool) -> &'static str;

@@ -753,6 +753,10 @@ impl Messages for Chinese {
         format!("日期“{text}”有误：{why}")
     }
 
+    fn home_date(&self) -> &'static str {
+        "核发地不带日期：按第一站的日期判断"
+    }
+
     fn date_for_place(&self, text: &str) -> String {
         format!("“{text}”是日期，不是地点")
     }

@@ -354,6 +354,8 @@ bad_input! {
         .expects("bad date \"\": expected a date as 2021-06-01");
     stop_date_out_of_range: args(&["check", "成都@1999-12-31"])
         .expects("the date must fall in the years 2000 to 2099");
+    home_with_a_date: args(&["check", "成都", "--home", "成都@2021-06-01"])
+        .expects("in --home: the issuing place takes no date: it is checked on the first stop's date");
     place_that_is_a_date: args(&["check", "成都", "2021-07-01"])
         .expects("\"2021-07-01\" is a date, not a place; did you mean '--on 2021-07-01'?");
     place_that_is_a_date_written_as_people_do: args(&["check", "成都", "2021/7/1"])

@@ -283,3 +283,33 @@ fn a_place_that_is_a_date_gets_the_missing_on_suggested_in_both_languages() {
         "\"20210701\" is a date, not a place; did you mean '--on 2021-07-01'?"
     );
 }
+
+#[test]
+fn an_errors_candidates_stand_on_their_stops_date() {
+    let json = run([
+        "check",
+        "成都",
+        "suzhou@2021-06-01",
+        "--on",
+        "2021-12-31",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(json.code, 2);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    assert_eq!(value["error"]["kind"], "ambiguous-place");
+    let candidates = value["error"]["candidates"].as_array().expect("candidates");
+    assert!(candidates.len() >= 2, "{candidates:?}");
+    for candidate in candidates {
+        assert_eq!(candidate["on"], "2021-06-01", "{candidate}");
+    }
+    let unknown = run(["check", "chengdoo@2021-06-01", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&unknown.stdout).expect("JSON");
+    let suggestions = value["error"]["suggestions"]
+        .as_array()
+        .expect("suggestions");
+    assert!(!suggestions.is_empty());
+    for suggestion in suggestions {
+        assert_eq!(suggestion["on"], "2021-06-01", "{suggestion}");
+    }
+}
