@@ -49,11 +49,15 @@ pub const ENVIRONMENT: [(&str, &str); 7] = [
 ];
 
 /// Examples for the man page.
-pub const EXAMPLES: [(&str, &str); 6] = [
+pub const EXAMPLES: [(&str, &str); 7] = [
     ("edl check 成都", "is the e-license enough in 成都 today?"),
     (
         "edl check 北京 天津 --home 天津 --on 2021-07-01",
         "an itinerary on a date, with a license issued in 天津",
+    ),
+    (
+        "edl check 成都@2021-06-01 北京@2021-09-02 --home 成都",
+        "each stop on its own date",
     ),
     (
         "edl check chengdu --license 暂扣",
@@ -373,7 +377,7 @@ pub struct CheckArgs {
 
     /// Where the license was issued: before every mainland place was surely live (2021-12-31)
     /// only licenses issued in a live place could have an e-license; without it, such dates answer
-    /// bring-card
+    /// bring-card. With stops on several dates, it is checked on the first
     #[arg(long, value_name = "PLACE", env = "EDL_HOME")]
     pub home: Option<String>,
 
