@@ -1,7 +1,7 @@
-//! `edl check -`: one query a line from stdin (`PLACE` or `PLACE<TAB>DATE`), one result a line on
-//! stdout. A bad line gets a result that says what is wrong, and a line on stderr; it never stops
-//! the run. Scripts feed this mode large files with many repeated places, so for TSV and JSON
-//! each distinct line is answered once and its rendered result reused.
+//! `edl check -`: one query a line from stdin (`PLACE`, `PLACE<TAB>DATE` or `PLACE@DATE`), one
+//! result a line on stdout. A bad line gets a result that says what is wrong, and a line on
+//! stderr; it never stops the run. Scripts feed this mode large files with many repeated places,
+//! so for TSV and JSON each distinct line is answered once and its rendered result reused.
 //!
 //! Memory stays small whatever the input: a line is held only up to the longest query there can
 //! be, the cache of rendered results and the table for people both have a fixed size.
@@ -391,13 +391,18 @@ fn trim_line_end(line: &[u8]) -> &[u8] {
     line.strip_suffix(b"\r").unwrap_or(line)
 }
 
-/// Splits `PLACE<TAB>DATE`; a line without a tab uses the batch's date.
+/// Splits `PLACE<TAB>DATE`, or `PLACE@DATE` as on the command line; a line with neither uses
+/// the batch's date.
 fn split_date(
     line: &[u8],
     default: NaiveDate,
     today: NaiveDate,
 ) -> (&[u8], Result<NaiveDate, Problem<'static>>) {
-    let Some(tab) = line.iter().position(|&b| b == b'\t') else {
+    let separator = line
+        .iter()
+        .position(|&b| b == b'\t')
+        .or_else(|| line.iter().rposition(|&b| b == b'@'));
+    let Some(tab) = separator else {
         return (line, Ok(default));
     };
     let (query, date) = (&line[..tab], &line[tab + 1..]);

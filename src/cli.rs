@@ -349,8 +349,8 @@ pub struct CheckArgs {
     /// Where you will drive: 成都, chengdu, a county (昆山), a code (510100), "suzhou, anhui", or
     /// the start of an address; several places make an itinerary (at most 100, each at most 512
     /// bytes). PLACE@DATE checks that stop on its own date (成都@2021-06-01). `-` reads one query
-    /// a line from stdin (PLACE or PLACE<TAB>DATE) and answers each on its own line; a line over
-    /// 523 bytes is skipped as an error
+    /// a line from stdin (PLACE, PLACE<TAB>DATE or PLACE@DATE) and answers each on its own
+    /// line; a line over 523 bytes is skipped as an error
     #[arg(required = true, value_name = "PLACE")]
     pub places: Vec<String>,
 

@@ -313,3 +313,38 @@ fn an_errors_candidates_stand_on_their_stops_date() {
         assert_eq!(suggestion["on"], "2021-06-01", "{suggestion}");
     }
 }
+
+#[test]
+fn a_batch_line_may_give_its_date_after_an_at_sign() {
+    let mut cmd = edl([
+        "check",
+        "-",
+        "--home",
+        "成都",
+        "--format",
+        "tsv",
+        "--on",
+        "2021-05-01",
+    ]);
+    cmd.write_stdin("成都@2021/6/1\n成都\n成都@2021-02-30\n");
+    let batch = outcome(cmd);
+    assert_eq!(batch.code, 2, "a bad line makes the batch exit 2");
+    let rows: Vec<Vec<&str>> = batch
+        .stdout
+        .lines()
+        .skip(1)
+        .map(|row| row.split('\t').take(3).collect())
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ["成都", "2021-06-01", "e-license"],
+            ["成都", "2021-05-01", "bring-card"],
+            ["成都", "", "error"],
+        ]
+    );
+    assert_eq!(
+        batch.stderr,
+        "edl: line 3: bad date \"2021-02-30\": no such day in the calendar\n"
+    );
+}
