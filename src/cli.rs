@@ -49,15 +49,11 @@ pub const ENVIRONMENT: [(&str, &str); 7] = [
 ];
 
 /// Examples for the man page.
-pub const EXAMPLES: [(&str, &str); 7] = [
+pub const EXAMPLES: [(&str, &str); 6] = [
     ("edl check 成都", "is the e-license enough in 成都 today?"),
     (
         "edl check 北京 天津 --home 天津 --on 2021-07-01",
         "an itinerary on a date, with a license issued in 天津",
-    ),
-    (
-        "edl check 成都@2021-06-01 北京@2021-09-02 --home 成都",
-        "each stop on its own date",
     ),
     (
         "edl check chengdu --license 暂扣",
