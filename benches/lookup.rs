@@ -55,11 +55,12 @@ fn judge_a_three_stop_trip(bencher: Bencher) {
     bencher.bench_local(|| {
         let stops = ["北京", "天津", "石家庄"]
             .map(|name| {
-                Query::new(
+                let query = Query::new(
                     name.to_string(),
                     gazetteer.resolve(name).expect("known"),
                     &gazetteer,
-                )
+                );
+                (query, on)
             })
             .into();
         verdict::judge(&dataset, on, LicenseState::Normal, stops, None).map(|trip| trip.verdict)

@@ -1,7 +1,7 @@
-//! `edl check -`: one query a line from stdin (`PLACE` or `PLACE<TAB>DATE`), one result a line on
-//! stdout. A bad line gets a result that says what is wrong, and a line on stderr; it never stops
-//! the run. Scripts feed this mode large files with many repeated places, so for TSV and JSON
-//! each distinct line is answered once and its rendered result reused.
+//! `edl check -`: one query a line from stdin (`PLACE`, `PLACE<TAB>DATE` or `PLACE@DATE`), one
+//! result a line on stdout. A bad line gets a result that says what is wrong, and a line on
+//! stderr; it never stops the run. Scripts feed this mode large files with many repeated places,
+//! so for TSV and JSON each distinct line is answered once and its rendered result reused.
 //!
 //! Memory stays small whatever the input: a line is held only up to the longest query there can
 //! be, the cache of rendered results and the table for people both have a fixed size.
@@ -248,7 +248,7 @@ impl<'d> Batch<'d> {
         let resolved = self.gazetteer.resolve(text).map_err(Problem::Place)?;
         let stop = Query::new(text.to_string(), resolved, self.gazetteer);
         let home = self.home.clone();
-        let trip = verdict::judge(self.dataset, on, self.license, vec![stop], home)
+        let trip = verdict::judge(self.dataset, on, self.license, vec![(stop, on)], home)
             // The stop is judged before the home: another query is the home's.
             .map_err(|ambiguous| {
                 if ambiguous.query == text {
@@ -391,20 +391,25 @@ fn trim_line_end(line: &[u8]) -> &[u8] {
     line.strip_suffix(b"\r").unwrap_or(line)
 }
 
-/// Splits `PLACE<TAB>DATE`; a line without a tab uses the batch's date.
+/// Splits `PLACE<TAB>DATE`, or `PLACE@DATE` as on the command line; a line with neither uses
+/// the batch's date.
 fn split_date(
     line: &[u8],
     default: NaiveDate,
     today: NaiveDate,
 ) -> (&[u8], Result<NaiveDate, Problem<'static>>) {
-    let Some(tab) = line.iter().position(|&b| b == b'\t') else {
+    let separator = line
+        .iter()
+        .position(|&b| b == b'\t')
+        .or_else(|| line.iter().rposition(|&b| b == b'@'));
+    let Some(tab) = separator else {
         return (line, Ok(default));
     };
     let (query, date) = (&line[..tab], &line[tab + 1..]);
     let date = match std::str::from_utf8(date) {
         Err(_) => Err(Problem::NotUtf8 { in_date: true }),
         Ok(text) => parse_travel_date(text.trim())
-            .map(|date| date.day(|| today))
+            .and_then(|date| date.day(|| today))
             .map_err(|error| Problem::Date {
                 text: text.to_string(),
                 error,

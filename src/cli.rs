@@ -273,7 +273,7 @@ pub struct ManArgs {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Show each place's status on this date (YYYY-MM-DD, today or tomorrow) and count them
+    /// Show each place's status on this date (as --on of check) and count them
     #[arg(long, value_name = "DATE", value_parser = TravelDateParser, hide_possible_values = true)]
     pub on: Option<TravelDate>,
 
@@ -303,7 +303,7 @@ pub struct ShowArgs {
     #[arg(value_name = "PLACE")]
     pub place: String,
 
-    /// The date for the status line (YYYY-MM-DD, today or tomorrow) [default: today in China]
+    /// The date for the status line (as --on of check) [default: today in China]
     #[arg(long, value_name = "DATE", value_parser = TravelDateParser, hide_possible_values = true)]
     pub on: Option<TravelDate>,
 
@@ -344,12 +344,15 @@ pub struct DataArgs {
 pub struct CheckArgs {
     /// Where you will drive: 成都, chengdu, a county (昆山), a code (510100), "suzhou, anhui", or
     /// the start of an address; several places make an itinerary (at most 100, each at most 512
-    /// bytes). `-` reads one query a line from stdin (PLACE or PLACE<TAB>DATE) and answers each
-    /// on its own line; a line over 523 bytes is skipped as an error
+    /// bytes). PLACE@DATE checks that stop on its own date (成都@2021-06-01). `-` reads one query
+    /// a line from stdin (PLACE, PLACE<TAB>DATE or PLACE@DATE) and answers each on its own
+    /// line; a line over 523 bytes is skipped as an error
     #[arg(required = true, value_name = "PLACE")]
     pub places: Vec<String>,
 
-    /// The travel date: YYYY-MM-DD, today or tomorrow [default: today in China, UTC+8]
+    /// The travel date, for every stop without its own: 2021-06-01, 2021-6-1, 2021/6/1,
+    /// 20210601, 2021年6月1日, today, tomorrow, yesterday, or +Nd (N days after today)
+    /// [default: today in China, UTC+8]
     #[arg(long, value_name = "DATE", value_parser = TravelDateParser, hide_possible_values = true)]
     pub on: Option<TravelDate>,
 
@@ -370,7 +373,7 @@ pub struct CheckArgs {
 
     /// Where the license was issued: before every mainland place was surely live (2021-12-31)
     /// only licenses issued in a live place could have an e-license; without it, such dates answer
-    /// bring-card
+    /// bring-card. With stops on several dates, it is checked on the first
     #[arg(long, value_name = "PLACE", env = "EDL_HOME")]
     pub home: Option<String>,
 
@@ -415,23 +418,35 @@ pub enum ColorChoice {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TravelDate {
     Day(NaiveDate),
-    Today,
-    Tomorrow,
+    /// This many days after today (`today` 0, `tomorrow` 1, `yesterday` -1, `+Nd` N).
+    FromToday(i32),
 }
 
 impl TravelDate {
+    pub const TODAY: TravelDate = TravelDate::FromToday(0);
+
     /// The day meant; `today` is asked only for a relative date, so an explicit date never
-    /// reads the clock.
-    pub fn day(self, today: impl FnOnce() -> NaiveDate) -> NaiveDate {
+    /// reads the clock. A relative date may land outside the years `edl` accepts.
+    pub fn day(self, today: impl FnOnce() -> NaiveDate) -> Result<NaiveDate, DateError> {
+        let day = match self {
+            TravelDate::Day(day) => return Ok(day),
+            TravelDate::FromToday(days) => today()
+                .checked_add_signed(chrono::TimeDelta::days(i64::from(days)))
+                .ok_or(DateError::OutOfRange)?,
+        };
+        in_range(day)
+    }
+}
+
+impl fmt::Display for TravelDate {
+    /// The date as `--on` takes it, in its plainest form.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            TravelDate::Day(day) => day,
-            TravelDate::Today => today(),
-            TravelDate::Tomorrow => {
-                let today = today();
-                today
-                    .checked_add_days(chrono::Days::new(1))
-                    .unwrap_or(today)
-            }
+            TravelDate::Day(day) => write!(f, "{day}"),
+            TravelDate::FromToday(0) => f.write_str("today"),
+            TravelDate::FromToday(1) => f.write_str("tomorrow"),
+            TravelDate::FromToday(-1) => f.write_str("yesterday"),
+            TravelDate::FromToday(days) => write!(f, "+{days}d"),
         }
     }
 }
@@ -439,6 +454,9 @@ impl TravelDate {
 /// The dates `edl` accepts: the rollout began in 2021, and later dates are plain lookups.
 pub const FIRST_YEAR: i32 = 2000;
 pub const LAST_YEAR: i32 = 2099;
+
+/// The most days `+Nd` counts ahead: five digits, more than the years `edl` accepts.
+const MAX_DAYS_AHEAD: usize = 5;
 
 /// Why a travel date was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -457,29 +475,81 @@ impl fmt::Display for DateError {
 
 impl std::error::Error for DateError {}
 
+/// A date as people write it: `2021-06-01`, `2021-6-1`, `2021/6/1`, `20210601`,
+/// `2021年6月1日`, `today`, `tomorrow`, `yesterday` (in any case) or `+Nd`.
 pub fn parse_travel_date(text: &str) -> Result<TravelDate, DateError> {
-    match text.trim() {
-        "today" => return Ok(TravelDate::Today),
-        "tomorrow" => return Ok(TravelDate::Tomorrow),
+    let text = text.trim();
+    let word = text.to_ascii_lowercase();
+    match word.as_str() {
+        "today" => return Ok(TravelDate::FromToday(0)),
+        "tomorrow" => return Ok(TravelDate::FromToday(1)),
+        "yesterday" => return Ok(TravelDate::FromToday(-1)),
         _ => {}
     }
-    let bytes = text.as_bytes();
-    let shaped = bytes.len() == 10
-        && bytes.iter().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                *b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        });
-    if !shaped {
-        return Err(DateError::Shape);
+    if let Some(days) = word
+        .strip_prefix('+')
+        .and_then(|rest| rest.strip_suffix('d'))
+    {
+        let digits = !days.is_empty()
+            && days.len() <= MAX_DAYS_AHEAD
+            && days.bytes().all(|b| b.is_ascii_digit());
+        return match days.parse() {
+            Ok(days) if digits => Ok(TravelDate::FromToday(days)),
+            _ => Err(DateError::Shape),
+        };
     }
-    let day = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| DateError::NoSuchDay)?;
-    if !(FIRST_YEAR..=LAST_YEAR).contains(&chrono::Datelike::year(&day)) {
-        return Err(DateError::OutOfRange);
+    let (year, month, day) = date_parts(text).ok_or(DateError::Shape)?;
+    let day = NaiveDate::from_ymd_opt(year, month, day).ok_or(DateError::NoSuchDay)?;
+    in_range(day).map(TravelDate::Day)
+}
+
+fn in_range(day: NaiveDate) -> Result<NaiveDate, DateError> {
+    if (FIRST_YEAR..=LAST_YEAR).contains(&chrono::Datelike::year(&day)) {
+        Ok(day)
+    } else {
+        Err(DateError::OutOfRange)
     }
-    Ok(TravelDate::Day(day))
+}
+
+/// The year, month and day of a written date, before the calendar is asked: four digits of
+/// year, then one or two of month and of day between one kind of separator (`-`, `/`, or
+/// `年` `月` `日`), or eight digits in a row.
+fn date_parts(text: &str) -> Option<(i32, u32, u32)> {
+    let number = |digits: &str, most: usize| {
+        (!digits.is_empty() && digits.len() <= most && digits.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| digits.parse::<u32>().ok())
+            .flatten()
+    };
+    if text.len() == 8 && text.bytes().all(|b| b.is_ascii_digit()) {
+        let (year, rest) = text.split_at(4);
+        let (month, day) = rest.split_at(2);
+        return Some((year.parse().ok()?, number(month, 2)?, number(day, 2)?));
+    }
+    let parts: Vec<&str> = if let Some(rest) = text.strip_suffix('日') {
+        let (year, rest) = rest.split_once('年')?;
+        let (month, day) = rest.split_once('月')?;
+        vec![year, month, day]
+    } else {
+        let separator = if text.contains('/') { '/' } else { '-' };
+        text.split(separator).collect()
+    };
+    let [year, month, day] = parts.as_slice() else {
+        return None;
+    };
+    (year.len() == 4).then_some(())?;
+    Some((
+        i32::try_from(number(year, 4)?).ok()?,
+        number(month, 2)?,
+        number(day, 2)?,
+    ))
+}
+
+/// Splits `PLACE@DATE` at its last `@`; a place without one has no date of its own.
+pub fn split_stop_date(argument: &str) -> (&str, Option<&str>) {
+    match argument.rsplit_once('@') {
+        Some((place, date)) => (place, Some(date)),
+        None => (argument, None),
+    }
 }
 
 /// The most places one `edl check` takes: far more than a trip has stops. More go one a line to
@@ -505,7 +575,7 @@ pub fn shorten_echoes(error: &mut clap::Error) {
     }
 }
 
-/// `--on`: parsed by [`parse_travel_date`]; `today` and `tomorrow` are its possible values, for
+/// `--on`: parsed by [`parse_travel_date`]; `today`, `tomorrow` and `yesterday` are its possible values, for
 /// completions (the help says them in its own words).
 #[derive(Clone, Copy, Debug)]
 pub struct TravelDateParser;
@@ -527,7 +597,7 @@ impl clap::builder::TypedValueParser for TravelDateParser {
     fn possible_values(
         &self,
     ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
-        let words = ["today", "tomorrow"].map(clap::builder::PossibleValue::new);
+        let words = ["today", "tomorrow", "yesterday"].map(clap::builder::PossibleValue::new);
         Some(Box::new(words.into_iter()))
     }
 }
@@ -626,22 +696,95 @@ mod tests {
     use super::*;
 
     #[test]
-    fn travel_dates_are_strict() {
-        let day = NaiveDate::from_ymd_opt(2021, 6, 1).unwrap();
-        assert_eq!(parse_travel_date("2021-06-01"), Ok(TravelDate::Day(day)));
-        assert_eq!(parse_travel_date("today"), Ok(TravelDate::Today));
-        assert_eq!(parse_travel_date("tomorrow"), Ok(TravelDate::Tomorrow));
-        for bad in [
-            "2021-02-30",
-            "2021-13-01",
-            "0000-01-01",
-            "99999-01-01",
+    fn travel_dates_are_read_as_people_write_them() {
+        let day = TravelDate::Day(NaiveDate::from_ymd_opt(2021, 6, 1).unwrap());
+        for form in [
+            "2021-06-01",
             "2021-6-1",
-            "",
-            "yesterday",
+            "2021/6/1",
+            "2021/06/01",
+            "20210601",
+            "2021年6月1日",
+            "2021年06月01日",
+            " 2021-06-01 ",
         ] {
-            assert!(parse_travel_date(bad).is_err(), "{bad}");
+            assert_eq!(parse_travel_date(form), Ok(day), "{form}");
         }
+        for (form, days) in [
+            ("today", 0),
+            ("TODAY", 0),
+            ("Tomorrow", 1),
+            ("yesterday", -1),
+            ("+0d", 0),
+            ("+7d", 7),
+            ("+30D", 30),
+        ] {
+            assert_eq!(
+                parse_travel_date(form),
+                Ok(TravelDate::FromToday(days)),
+                "{form}"
+            );
+        }
+    }
+
+    #[test]
+    fn travel_dates_are_refused_with_their_reason() {
+        for (bad, why) in [
+            ("2021-02-30", DateError::NoSuchDay),
+            ("2021-13-01", DateError::NoSuchDay),
+            ("20210230", DateError::NoSuchDay),
+            ("2021年2月30日", DateError::NoSuchDay),
+            ("0000-01-01", DateError::OutOfRange),
+            ("1999-12-31", DateError::OutOfRange),
+            ("21000101", DateError::OutOfRange),
+            ("99999-01-01", DateError::Shape),
+            ("2021-6/1", DateError::Shape),
+            ("2021-006-01", DateError::Shape),
+            ("21-6-1", DateError::Shape),
+            ("2021年6月1", DateError::Shape),
+            ("2021061", DateError::Shape),
+            ("+d", DateError::Shape),
+            ("+-1d", DateError::Shape),
+            ("+123456d", DateError::Shape),
+            ("+7", DateError::Shape),
+            ("", DateError::Shape),
+            ("someday", DateError::Shape),
+        ] {
+            assert_eq!(parse_travel_date(bad), Err(why), "{bad}");
+        }
+    }
+
+    #[test]
+    fn relative_dates_count_from_today_and_stay_in_range() {
+        let today = NaiveDate::from_ymd_opt(2021, 6, 1).unwrap();
+        let on = |date: TravelDate| date.day(|| today);
+        assert_eq!(on(TravelDate::TODAY), Ok(today));
+        assert_eq!(
+            on(TravelDate::FromToday(-1)),
+            Ok(NaiveDate::from_ymd_opt(2021, 5, 31).unwrap())
+        );
+        assert_eq!(
+            on(TravelDate::FromToday(30)),
+            Ok(NaiveDate::from_ymd_opt(2021, 7, 1).unwrap())
+        );
+        assert_eq!(
+            on(TravelDate::FromToday(99_999)),
+            Err(DateError::OutOfRange)
+        );
+        for form in ["today", "tomorrow", "yesterday", "+12d", "2021-06-01"] {
+            let date = parse_travel_date(form).unwrap();
+            assert_eq!(parse_travel_date(&date.to_string()), Ok(date), "{form}");
+        }
+    }
+
+    #[test]
+    fn a_stop_may_carry_its_date() {
+        assert_eq!(
+            split_stop_date("成都@2021-06-01"),
+            ("成都", Some("2021-06-01"))
+        );
+        assert_eq!(split_stop_date("成都"), ("成都", None));
+        assert_eq!(split_stop_date("成都@"), ("成都", Some("")));
     }
 
     #[test]

@@ -236,33 +236,81 @@ impl Session<'_> {
         // Read once, and only when something needs it: a date on the command line for one
         // answer needs no clock, and every line of a batch sees the same today.
         let today = LazyCell::new(today_in_china);
-        let on = args.on.unwrap_or(TravelDate::Today).day(|| *today);
+        let given_on = args.on.unwrap_or(TravelDate::TODAY);
+        let on = given_on.day(|| *today).map_err(|error| {
+            within(
+                messages,
+                "--on",
+                date_failure(messages, &given_on.to_string(), error),
+            )
+        })?;
+        // A stop's own date (PLACE@DATE), else the trip's; a PLACE that is a date is a
+        // forgotten --on.
+        let stop_date = |argument: &str| -> Result<(String, NaiveDate), Failure> {
+            match cli::split_stop_date(argument) {
+                (place, Some(date)) => {
+                    let day = cli::parse_travel_date(date)
+                        .and_then(|date| date.day(|| *today))
+                        .map_err(|error| date_failure(messages, date, error))?;
+                    Ok((place.to_string(), day))
+                }
+                (place, None) => match cli::parse_travel_date(place) {
+                    Ok(date) => Err(date_for_place(messages, place, date)),
+                    Err(_) => Ok((place.to_string(), on)),
+                },
+            }
+        };
+        // The home is judged on the first stop's date.
+        let first_day = args
+            .places
+            .iter()
+            .filter_map(|place| stop_date(place).ok())
+            .map(|(_, day)| day)
+            .min()
+            .unwrap_or(on);
         let gazetteer = Gazetteer::new(dataset.divisions);
-        let place_error = |error: PlaceError| {
+        // The candidates of a place that could not be read, as they stand on its stop's date.
+        let place_error = |day: NaiveDate, error: PlaceError| {
             Failure::new(messages, |words| {
-                output::place_error_report(dataset, &gazetteer, &error, on, words)
+                output::place_error_report(dataset, &gazetteer, &error, day, words)
             })
         };
         let resolve = |text: &String| -> Result<Query<'_>, Failure> {
-            let resolved = gazetteer.resolve(text).map_err(place_error)?;
+            let resolved = gazetteer
+                .resolve(text)
+                .map_err(|error| place_error(first_day, error))?;
             Ok(Query::new(text.clone(), resolved, &gazetteer))
         };
-        // One argument may name several stops ("上海 苏州 南京").
-        let read = |text: &String| -> Result<Vec<Query<'_>>, Failure> {
-            Ok(match gazetteer.read(text).map_err(place_error)? {
-                Reading::One(resolved) => vec![Query::new(text.clone(), resolved, &gazetteer)],
-                Reading::Several(parts) => parts
-                    .into_iter()
-                    .map(|(part, resolved)| Query::new(part, resolved, &gazetteer))
-                    .collect(),
-            })
+        // One argument may name several stops ("上海 苏州 南京"), all on its date.
+        let read = |argument: &String| -> Result<Vec<(Query<'_>, NaiveDate)>, Failure> {
+            let (text, day) = stop_date(argument)?;
+            Ok(
+                match gazetteer
+                    .read(&text)
+                    .map_err(|error| place_error(day, error))?
+                {
+                    Reading::One(resolved) => vec![(Query::new(text, resolved, &gazetteer), day)],
+                    Reading::Several(parts) => parts
+                        .into_iter()
+                        .map(|(part, resolved)| (Query::new(part, resolved, &gazetteer), day))
+                        .collect(),
+                },
+            )
         };
         let home = || {
-            args.home
-                .as_ref()
-                .map(resolve)
-                .transpose()
-                .map_err(|failure| within(messages, args.home_from.name("--home"), failure))
+            let dated = args
+                .home
+                .as_deref()
+                .is_some_and(|home| cli::split_stop_date(home).1.is_some());
+            let home = if dated {
+                let said = |words: &dyn Messages| words.home_date().to_string();
+                let mut failure = Failure::plain(ErrorKind::Usage, said(messages), said(&English));
+                failure.report.query = args.home.clone();
+                Err(failure)
+            } else {
+                args.home.as_ref().map(resolve).transpose()
+            };
+            home.map_err(|failure| within(messages, args.home_from.name("--home"), failure))
         };
         if args.places.len() > cli::MAX_PLACES {
             let said =
@@ -308,7 +356,10 @@ impl Session<'_> {
         let home = home()?;
         let trip = verdict::judge(dataset, on, args.license, stops, home).map_err(|ambiguous| {
             // Stops are judged before the home: a query no stop has is the home's.
-            let home_query = !args.places.contains(&ambiguous.query)
+            let home_query = !args
+                .places
+                .iter()
+                .any(|place| cli::split_stop_date(place).0 == ambiguous.query)
                 && args.home.as_ref() == Some(&ambiguous.query);
             let failure = Failure::new(messages, |words| {
                 output::ambiguous_report(dataset, &gazetteer, &ambiguous, words)
@@ -331,7 +382,7 @@ impl Session<'_> {
 
     fn list(&mut self, args: &ListArgs) -> anyhow::Result<u8> {
         let (dataset, messages) = (&self.dataset, self.messages);
-        let on = args.on.unwrap_or(TravelDate::Today).day(today_in_china);
+        let on = option_date(args.on, messages)?;
         let gazetteer = Gazetteer::new(dataset.divisions);
         let province = match &args.province {
             Some(text) => Some(
@@ -377,7 +428,7 @@ impl Session<'_> {
     fn show(&mut self, args: &ShowArgs) -> anyhow::Result<u8> {
         let (dataset, messages) = (&self.dataset, self.messages);
         let gazetteer = Gazetteer::new(dataset.divisions);
-        let on = args.on.unwrap_or(TravelDate::Today).day(today_in_china);
+        let on = option_date(args.on, messages)?;
         let (division, notes) = unique_place(dataset, &gazetteer, &args.place, None, on, messages)?;
         let place = verdict::assess(dataset, division, on);
         match args.format {
@@ -455,6 +506,41 @@ fn data_path<'p>(path: &'p Path, messages: &dyn Messages) -> anyhow::Result<&'p 
         messages.path_too_long(bytes, &i18n::echo(&path.to_string_lossy()), MAX_PATH_BYTES)
     );
     Ok(path)
+}
+
+/// The day `--on` means (today in China without it).
+fn option_date(on: Option<TravelDate>, messages: &dyn Messages) -> Result<NaiveDate, Failure> {
+    let given = on.unwrap_or(TravelDate::TODAY);
+    given.day(today_in_china).map_err(|error| {
+        within(
+            messages,
+            "--on",
+            date_failure(messages, &given.to_string(), error),
+        )
+    })
+}
+
+/// A date that was refused, as the language says it.
+fn date_failure(messages: &dyn Messages, text: &str, error: cli::DateError) -> Failure {
+    let said = |words: &dyn Messages| words.bad_date(&i18n::echo(text), &words.date_problem(error));
+    let mut failure = Failure::plain(ErrorKind::BadDate, said(messages), said(&English));
+    failure.report.query = Some(text.to_string());
+    failure
+}
+
+/// A PLACE that reads as a date: the user most likely forgot `--on`.
+fn date_for_place(messages: &dyn Messages, text: &str, date: TravelDate) -> Failure {
+    let hint = format!("--on {date}");
+    let said = |words: &dyn Messages| {
+        format!(
+            "{}{}",
+            words.date_for_place(&i18n::echo(text)),
+            words.did_you_mean(&hint)
+        )
+    };
+    let mut failure = Failure::plain(ErrorKind::Usage, said(messages), said(&English));
+    failure.report.query = Some(text.to_string());
+    failure
 }
 
 /// An error about the value of an option or of the variable it came from, said as the

@@ -278,6 +278,8 @@ pub struct Standing<'d> {
     pub province: &'d Division,
     pub availability: Availability,
     pub status: Status,
+    /// The date the status is for.
+    pub on: NaiveDate,
 }
 
 impl<'d> Standing<'d> {
@@ -307,6 +309,7 @@ pub fn standing<'d>(dataset: &'d Dataset, division: &'d Division, on: NaiveDate)
         province: dataset.divisions.province_of(division),
         status: Status::on(&availability, on),
         availability,
+        on,
     }
 }
 
@@ -326,6 +329,7 @@ where
         province: dataset.divisions.province_of(division),
         status: Status::on(&availability, on),
         availability,
+        on,
     })
 }
 
@@ -674,11 +678,12 @@ impl<'d> Query<'d> {
     }
 }
 
-/// One stop of a trip: usually one place; several when the query was ambiguous but every
-/// candidate gets the same verdict.
+/// One stop of a trip on its date: usually one place; several when the query was ambiguous
+/// but every candidate gets the same verdict.
 #[derive(Debug)]
 pub struct Stop<'d> {
     pub query: String,
+    pub on: NaiveDate,
     pub places: Vec<Assessment<'d>>,
 }
 
@@ -732,6 +737,7 @@ pub enum Note<'d> {
 /// The answer for a whole trip.
 #[derive(Debug)]
 pub struct Trip<'d> {
+    /// The date of the stops given without one of their own (`--on`).
     pub on: NaiveDate,
     pub license: LicenseState,
     pub stops: Vec<Stop<'d>>,
@@ -741,6 +747,16 @@ pub struct Trip<'d> {
 }
 
 impl Trip<'_> {
+    /// The days the stops fall on: one day, or the first and last of several.
+    pub fn days(&self) -> Days {
+        let dates = self.stops.iter().map(|stop| stop.on);
+        match (dates.clone().min(), dates.max()) {
+            (Some(first), Some(last)) if first != last => Days::Between(first, last),
+            (Some(day), _) => Days::One(day),
+            _ => Days::One(self.on),
+        }
+    }
+
     /// Whether the standing advice on using the e-license applies: only on a trip with a
     /// mainland stop, and not when the license may not be used anyway.
     pub fn advice_applies(&self) -> bool {
@@ -781,6 +797,14 @@ impl Trip<'_> {
     }
 }
 
+/// The days a trip's stops fall on, as its verdict line says them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Days {
+    One(NaiveDate),
+    /// The first and the last of the stops' dates.
+    Between(NaiveDate, NaiveDate),
+}
+
 /// A query whose candidates get different verdicts: only the user can choose.
 #[derive(Debug)]
 pub struct Ambiguous<'d> {
@@ -791,19 +815,23 @@ pub struct Ambiguous<'d> {
     pub hints: Vec<String>,
 }
 
-/// Judges a trip: every stop (and the license's home, if given) on the date, with the license.
-/// Without a home the license may come from anywhere on the mainland: surely usable only once
-/// every mainland place is live.
+/// Judges a trip: every stop on its own date (`on` is the trip's, for the notes of a trip
+/// without stops), the license's home (if given) on the first of them, with the license.
+/// Being live lasts, so a home live on the first date is live on every later one. Without a
+/// home the license may come from anywhere on the mainland: surely usable only once every
+/// mainland place is live.
 pub fn judge<'d>(
     dataset: &'d Dataset,
     on: NaiveDate,
     license: LicenseState,
-    stops: Vec<Query<'d>>,
+    stops: Vec<(Query<'d>, NaiveDate)>,
     home: Option<Query<'d>>,
 ) -> Result<Trip<'d>, Ambiguous<'d>> {
     let mut notes = Vec::new();
     let class = license.class();
-    let mut judge_stop = |query: Query<'d>| -> Result<Stop<'d>, Ambiguous<'d>> {
+    let first = stops.iter().map(|(_, day)| *day).min().unwrap_or(on);
+    let last = stops.iter().map(|(_, day)| *day).max().unwrap_or(on);
+    let mut judge_stop = |query: Query<'d>, on: NaiveDate| -> Result<Stop<'d>, Ambiguous<'d>> {
         let places: Vec<Assessment<'d>> = query
             .candidates
             .iter()
@@ -835,14 +863,15 @@ pub fn judge<'d>(
         }
         Ok(Stop {
             query: query.text,
+            on,
             places,
         })
     };
     let mut stops = stops
         .into_iter()
-        .map(&mut judge_stop)
+        .map(|(query, on)| judge_stop(query, on))
         .collect::<Result<Vec<_>, _>>()?;
-    let home = home.map(&mut judge_stop).transpose()?;
+    let home = home.map(|query| judge_stop(query, first)).transpose()?;
 
     let mut verdict = stops
         .iter()
@@ -854,9 +883,12 @@ pub fn judge<'d>(
         .flat_map(|stop| &stop.places)
         .any(|place| place.jurisdiction == Jurisdiction::Mainland);
     let settled = dataset.mainland_settled();
-    if let Some(settled) = settled.filter(|settled| on >= *settled) {
+    if let Some(settled) = settled {
         for place in stops.iter_mut().flat_map(|stop| stop.places.iter_mut()) {
-            if place.jurisdiction == Jurisdiction::Mainland && place.status == Status::Live {
+            if place.jurisdiction == Jurisdiction::Mainland
+                && place.status == Status::Live
+                && place.on >= settled
+            {
                 place.why.settled = Some(settled);
             }
         }
@@ -867,8 +899,17 @@ pub fn judge<'d>(
         }
         Some(_) => {}
         None => {
-            if let Some(settled) = settled.filter(|settled| on < *settled)
-                && mainland
+            // The first stop before every place was surely live is the one that needs a home.
+            let unsettled = stops
+                .iter()
+                .filter(|stop| {
+                    stop.places
+                        .iter()
+                        .any(|place| place.jurisdiction == Jurisdiction::Mainland)
+                })
+                .map(|stop| stop.on)
+                .min();
+            if let Some((settled, on)) = settled.zip(unsettled).filter(|(settled, on)| on < settled)
                 && !class.forbids_driving()
             {
                 verdict = verdict.max(Verdict::BringCard);
@@ -895,14 +936,15 @@ pub fn judge<'d>(
         });
     }
     if mainland && let Some(papers) = cite(dataset, RuleId::VehiclePapers) {
+        // Said once any stop falls on or after the e-registration's date.
         let e_registration = cite(dataset, RuleId::ERegistration)
-            .filter(|rule| rule.from.is_none_or(|from| on >= from));
+            .filter(|rule| rule.from.is_none_or(|from| last >= from));
         notes.push(Note::VehiclePapers {
             papers,
             e_registration,
         });
     }
-    notes.extend(staleness(dataset, on));
+    notes.extend(staleness(dataset, last));
     Ok(Trip {
         on,
         license,

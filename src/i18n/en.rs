@@ -9,8 +9,8 @@ use crate::data::{AliasKind, Change, Divisions};
 use crate::data::{Claim, Division, Kind, Level, Quality, Wording};
 use crate::place::PlaceNote;
 use crate::verdict::{
-    Ambiguous, Cited, Ground, Jurisdiction, LicenseState, Note, Placed, Reason, Status, Verdict,
-    Why,
+    Ambiguous, Cited, Days, Ground, Jurisdiction, LicenseState, Note, Placed, Reason, Status,
+    Verdict, Why,
 };
 
 pub struct English;
@@ -221,13 +221,17 @@ impl Messages for English {
     fn headline(
         &self,
         verdict: Verdict,
-        on: NaiveDate,
+        days: Days,
         license: LicenseState,
         blocking: &[Blocking<'_>],
         home_unknown: bool,
     ) -> String {
+        let on = match days {
+            Days::One(day) => format!("on {day}"),
+            Days::Between(first, last) => format!("from {first} to {last}"),
+        };
         match verdict {
-            Verdict::ELicense => format!("the e-license is enough at every stop on {on}"),
+            Verdict::ELicense => format!("the e-license is enough at every stop {on}"),
             Verdict::NoValidLicense => format!(
                 "license state {} ({}) does not allow driving, with the e-license or the card",
                 license.id(),
@@ -242,7 +246,8 @@ impl Messages for English {
                             Status::NotCovered => "outside the mainland",
                             status => status.id(),
                         };
-                        format!("{role}{} {status}", place.division.name())
+                        let day = place.on.map_or(String::new(), |day| format!(" on {day}"));
+                        format!("{role}{} {status}{day}", place.division.name())
                     })
                     .collect();
                 if home_unknown {
@@ -251,7 +256,7 @@ impl Messages for English {
                 if places.is_empty() {
                     places.push(format!("license state {}", license.id()));
                 }
-                format!("bring the physical card on {on} ({})", places.join(", "))
+                format!("bring the physical card {on} ({})", places.join(", "))
             }
         }
     }
@@ -262,6 +267,16 @@ impl Messages for English {
             "Province".into(),
             "E-license live from".into(),
             format!("On {on}"),
+        ]
+    }
+
+    fn check_header_dated(&self) -> [String; 5] {
+        [
+            "Place".into(),
+            "Province".into(),
+            "E-license live from".into(),
+            "Date".into(),
+            "Status".into(),
         ]
     }
 
@@ -758,9 +773,19 @@ impl Messages for English {
         format!("bad date \"{text}\": {why}")
     }
 
+    fn home_date(&self) -> &'static str {
+        "the issuing place takes no date: it is checked on the first stop's date"
+    }
+
+    fn date_for_place(&self, text: &str) -> String {
+        format!("\"{text}\" is a date, not a place")
+    }
+
     fn date_problem(&self, error: DateError) -> String {
         match error {
-            DateError::Shape => "expected a date as YYYY-MM-DD, today or tomorrow".to_string(),
+            DateError::Shape => {
+                "expected a date as 2021-06-01, 2021/6/1, 20210601, 2021年6月1日, today, tomorrow, yesterday or +Nd".to_string()
+            }
             DateError::NoSuchDay => "no such day in the calendar".to_string(),
             DateError::OutOfRange => {
                 format!("the date must fall in the years {FIRST_YEAR} to {LAST_YEAR}")

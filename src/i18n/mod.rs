@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use crate::cli::DateError;
 use crate::data::{Claim, Division, Divisions, Kind, Level, Quality, Wording};
 use crate::place::{PlaceError, PlaceNote};
-use crate::verdict::{Ambiguous, LicenseState, Note, Placed, Status, Verdict, Why};
+use crate::verdict::{Ambiguous, Days, LicenseState, Note, Placed, Status, Verdict, Why};
 
 pub use en::English;
 pub use zh::Chinese;
@@ -89,6 +89,8 @@ pub struct Blocking<'d> {
     pub home: bool,
     pub division: &'d Division,
     pub status: Status,
+    /// The stop's date, said when the trip's stops have several.
+    pub on: Option<NaiveDate>,
 }
 
 /// The counts `edl data` prints.
@@ -130,12 +132,15 @@ pub trait Messages: Sync {
     fn headline(
         &self,
         verdict: Verdict,
-        on: NaiveDate,
+        days: Days,
         license: LicenseState,
         blocking: &[Blocking<'_>],
         home_unknown: bool,
     ) -> String;
     fn check_header(&self, on: NaiveDate) -> [String; 4];
+    /// The table's header when the stops fall on several dates: a column of dates before the
+    /// status.
+    fn check_header_dated(&self) -> [String; 5];
     fn home_prefix(&self) -> &'static str;
     fn reason(&self, why: &Why<'_>, place: &Division) -> String;
     /// The reason for the license's issuing place: whether licenses issued there could have an
@@ -202,6 +207,10 @@ pub trait Messages: Sync {
     }
     fn batch_line(&self, number: usize) -> String;
     fn bad_date(&self, text: &str, why: &str) -> String;
+    /// A PLACE that is a date (a forgotten `--on`); the hint follows it.
+    fn date_for_place(&self, text: &str) -> String;
+    /// `--home PLACE@DATE`: the home has no date of its own.
+    fn home_date(&self) -> &'static str;
     fn date_problem(&self, error: DateError) -> String;
     /// A batch line, or the date on it (`in_date`), is not UTF-8.
     fn not_utf8(&self, in_date: bool) -> &'static str;

@@ -10,7 +10,7 @@ use crate::data::{AliasKind, Change, Divisions};
 use crate::data::{Claim, Division, Kind, Level, Quality, Wording};
 use crate::place::PlaceNote;
 use crate::verdict::{
-    Ambiguous, Cited, Ground, Jurisdiction, LicenseState, Note, Placed, Reason, Status,
+    Ambiguous, Cited, Days, Ground, Jurisdiction, LicenseState, Note, Placed, Reason, Status,
     UnknownLicenseState, Verdict, Why,
 };
 
@@ -304,11 +304,15 @@ impl Messages for Chinese {
     fn headline(
         &self,
         verdict: Verdict,
-        on: NaiveDate,
+        days: Days,
         license: LicenseState,
         blocking: &[Blocking<'_>],
         home_unknown: bool,
     ) -> String {
+        let on = match days {
+            Days::One(day) => day.to_string(),
+            Days::Between(first, last) => format!("{first} 至 {last}"),
+        };
         match verdict {
             Verdict::ELicense => format!("{on} 行程各站均已启用电子驾驶证"),
             Verdict::NoValidLicense => {
@@ -326,7 +330,8 @@ impl Messages for Chinese {
                             Status::NotCovered => "在中国大陆以外",
                             status => self.status(status),
                         };
-                        format!("{role}{}{status}", place.division.name())
+                        let day = place.on.map_or(String::new(), |day| format!("（{day}）"));
+                        format!("{role}{}{day}{status}", place.division.name())
                     })
                     .collect();
                 if home_unknown {
@@ -346,6 +351,16 @@ impl Messages for Chinese {
             "省份".into(),
             "电子驾驶证启用日期".into(),
             format!("{on} 状态"),
+        ]
+    }
+
+    fn check_header_dated(&self) -> [String; 5] {
+        [
+            "地点".into(),
+            "省份".into(),
+            "电子驾驶证启用日期".into(),
+            "日期".into(),
+            "状态".into(),
         ]
     }
 
@@ -797,9 +812,19 @@ impl Messages for Chinese {
         format!("日期“{text}”有误：{why}")
     }
 
+    fn home_date(&self) -> &'static str {
+        "核发地不带日期：按第一站的日期判断"
+    }
+
+    fn date_for_place(&self, text: &str) -> String {
+        format!("“{text}”是日期，不是地点")
+    }
+
     fn date_problem(&self, error: DateError) -> String {
         match error {
-            DateError::Shape => "日期格式应为 YYYY-MM-DD，或 today、tomorrow".to_string(),
+            DateError::Shape => {
+                "日期格式应为 2021-06-01、2021/6/1、20210601、2021年6月1日，或 today、tomorrow、yesterday、+Nd".to_string()
+            }
             DateError::NoSuchDay => "日历上没有这一天".to_string(),
             DateError::OutOfRange => format!("日期须在 {FIRST_YEAR} 年至 {LAST_YEAR} 年之间"),
         }
@@ -903,14 +928,16 @@ impl Messages for Chinese {
             }
             "check" => "判断行程每一站是否可以只用电子驾驶证",
             "check.places" => {
-                "要去的地方：成都、chengdu、区县（昆山）、代码（510100）、“suzhou, anhui”或地址开头；多个地点为一段行程（最多 100 个，每个不超过 512 字节）。`-` 表示从标准输入逐行读取，超过 523 字节的行作为错误跳过"
+                "要去的地方：成都、chengdu、区县（昆山）、代码（510100）、“suzhou, anhui”或地址开头；多个地点为一段行程（最多 100 个，每个不超过 512 字节）。地点@日期 表示这一站按自己的日期判断（成都@2021-06-01）。`-` 表示从标准输入逐行读取（地点、地点<TAB>日期或地点@日期），超过 523 字节的行作为错误跳过"
             }
-            "check.on" => "出行日期：YYYY-MM-DD、today 或 tomorrow［默认：中国今天，UTC+8］",
+            "check.on" => {
+                "出行日期，用于未自带日期的各站：2021-06-01、2021-6-1、2021/6/1、20210601、2021年6月1日、today、tomorrow、yesterday，或 +Nd（今天之后 N 天）［默认：中国今天，UTC+8］"
+            }
             "check.license" => {
                 "交管12123 App 显示的驾驶证状态：可以使用：正常、违法未处理、事故未处理；红码，不得驾车：记满12分、暂扣、扣留、扣押、逾期未换证、逾期未审验、逾期未体检；不再显示：吊销、注销、撤销、锁定、停止使用；不得驾车：注销可恢复、延期换证、延期体检、延期审验；没有来源：转出（回答“请带实体驾驶证”）。也可用英文 id"
             }
             "check.home" => {
-                "驾驶证核发地：全国推行之前，只有核发地已启用的驾驶证才能申领电子驾驶证；不指明时，在大陆各地都确定启用（2021-12-31）之前的日期回答“请带实体驾驶证”"
+                "驾驶证核发地：全国推行之前，只有核发地已启用的驾驶证才能申领电子驾驶证；不指明时，在大陆各地都确定启用（2021-12-31）之前的日期回答“请带实体驾驶证”。各站日期不同时，按第一站的日期判断"
             }
             "check.format" => "输出格式",
             "check.quiet" => "不输出任何内容，只用退出码回答",

@@ -67,7 +67,7 @@ pub fn batch_tsv_line(out: &mut dyn Write, row: &BatchRow) -> io::Result<()> {
             optional_date(row.on),
             tsv_field(&error.message)
         ),
-        Ok(answer) => tsv_rows(out, answer.report.on, &answer.report.stops, &answer.because),
+        Ok(answer) => tsv_rows(out, &answer.report.stops, &answer.because),
     }
 }
 

@@ -12,7 +12,7 @@ use super::{
 };
 use crate::data::Dataset;
 use crate::i18n::{Blocking, English, Messages};
-use crate::verdict::{Assessment, LicenseState, Note, Status, Stop, Trip, Verdict};
+use crate::verdict::{Assessment, Days, LicenseState, Note, Status, Stop, Trip, Verdict};
 
 /// `edl check --format json`, one object; also the body of a batch line.
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -125,13 +125,12 @@ pub const CHECK_TSV_HEADER: &str = "query\ton\tverdict\tcode\tname\tpinyin\tprov
 pub fn check_tsv(out: &mut dyn Write, trip: &Trip<'_>, dataset: &Dataset) -> io::Result<()> {
     writeln!(out, "{CHECK_TSV_HEADER}")?;
     let report = CheckReport::new(trip, dataset);
-    tsv_rows(out, report.on, &report.stops, &verdict_notes(trip))
+    tsv_rows(out, &report.stops, &verdict_notes(trip))
 }
 
 /// One row a place; each reason ends with what else weighs on the verdict (`because`).
 pub(super) fn tsv_rows(
     out: &mut dyn Write,
-    on: NaiveDate,
     places: &[Place],
     because: &[String],
 ) -> io::Result<()> {
@@ -142,8 +141,9 @@ pub(super) fn tsv_rows(
         let reason = place.reason.iter().chain(because).map(String::as_str);
         writeln!(
             out,
-            "{}\t{on}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
             tsv_field(place.query.as_deref().unwrap_or("")),
+            place.on,
             place.verdict.id(),
             place.code,
             place.name,
@@ -175,17 +175,20 @@ pub fn check_human(
     palette: Palette,
     messages: &dyn Messages,
 ) -> io::Result<()> {
+    let days = trip.days();
+    let several_days = matches!(days, Days::Between(..));
     let blocking: Vec<Blocking<'_>> = places(trip)
         .filter(|(_, place)| place.status != Status::Live)
         .map(|(home, place)| Blocking {
             home,
             division: place.division,
             status: place.status,
+            on: several_days.then_some(place.on),
         })
         .collect();
     let headline = messages.headline(
         trip.verdict,
-        trip.on,
+        days,
         trip.license,
         &blocking,
         trip.home_unknown(),
@@ -200,19 +203,23 @@ pub fn check_human(
     let rows: Vec<Vec<String>> = places(trip)
         .map(|(home, place)| {
             let role = if home { messages.home_prefix() } else { "" };
-            vec![
+            let mut row = vec![
                 format!("{role}{}", messages.place(place.division)),
                 place.province.name().to_string(),
                 window_text(&place.availability, messages),
-                messages.status(place.status).to_string(),
-            ]
+            ];
+            if several_days {
+                row.push(place.on.to_string());
+            }
+            row.push(messages.status(place.status).to_string());
+            row
         })
         .collect();
-    writeln!(
-        out,
-        "{}",
-        table(&messages.check_header(trip.on), &rows, width)
-    )?;
+    let table_text = match days {
+        Days::One(day) => table(&messages.check_header(day), &rows, width),
+        Days::Between(..) => table(&messages.check_header_dated(), &rows, width),
+    };
+    writeln!(out, "{table_text}")?;
     for (home, place) in places(trip) {
         let (role, reason) = if home {
             (

@@ -27,6 +27,9 @@ pub struct Place {
     /// When the e-license went live there; `null` outside the mainland, where it never does.
     pub window: Option<Window>,
     pub status: Status,
+    /// The date the status and verdict are for: in `check`, the stop's own (`PLACE@DATE`) or
+    /// the trip's (`--on`); the home's is the trip's first stop's.
+    pub on: NaiveDate,
     /// The answer for this place alone on the date; in `check`, with the license state and the
     /// issuing place weighed as for the whole trip.
     pub verdict: Verdict,
@@ -74,6 +77,7 @@ impl Place {
             level: division.level,
             window: Window::of(&standing.availability),
             status: standing.status,
+            on: standing.on,
             verdict,
             reason,
         }

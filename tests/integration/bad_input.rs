@@ -324,16 +324,46 @@ bad_input! {
     date_year_0000: args(&["check", "成都", "--on", "0000-01-01"])
         .expects("the date must fall in the years 2000 to 2099");
     date_year_99999: args(&["check", "成都", "--on", "99999-01-01"])
-        .expects("expected a date as YYYY-MM-DD");
-    date_without_leading_zeros: args(&["check", "成都", "--on", "2021-6-1"])
-        .expects("expected a date as YYYY-MM-DD");
-    date_yesterday: args(&["check", "成都", "--on", "yesterday"])
-        .expects("invalid value 'yesterday' for '--on <DATE>'");
-    date_empty: args(&["check", "成都", "--on", ""]).expects("expected a date as YYYY-MM-DD");
+        .expects("expected a date as 2021-06-01, 2021/6/1, 20210601, 2021年6月1日, today, tomorrow, yesterday or +Nd");
+    date_with_mixed_separators: args(&["check", "成都", "--on", "2021-6/1"])
+        .expects("expected a date as 2021-06-01");
+    date_with_a_three_digit_month: args(&["check", "成都", "--on", "2021-006-01"])
+        .expects("expected a date as 2021-06-01");
+    date_in_chinese_without_its_day_sign: args(&["check", "成都", "--on", "2021年6月1"])
+        .expects("expected a date as 2021-06-01");
+    date_in_seven_digits: args(&["check", "成都", "--on", "2021061"])
+        .expects("expected a date as 2021-06-01");
+    date_in_eight_digits_february_30: args(&["check", "成都", "--on", "20210230"])
+        .expects("no such day in the calendar");
+    date_days_ahead_without_a_number: args(&["check", "成都", "--on", "+d"])
+        .expects("expected a date as 2021-06-01");
+    date_days_back: args(&["check", "成都", "--on=-3d"])
+        .expects("expected a date as 2021-06-01");
+    date_days_ahead_past_the_last_year: args(&["check", "成都", "--on", "+99999d"])
+        .expects("in --on: bad date \"+99999d\": the date must fall in the years 2000 to 2099");
+    date_someday: args(&["check", "成都", "--on", "someday"])
+        .expects("invalid value 'someday' for '--on <DATE>'");
+    date_empty: args(&["check", "成都", "--on", ""]).expects("expected a date as 2021-06-01");
     date_with_a_time: args(&["check", "成都", "--on", "2021-06-01T00:00"])
-        .expects("expected a date as YYYY-MM-DD");
+        .expects("expected a date as 2021-06-01");
     date_in_fullwidth_digits: args(&["check", "成都", "--on", "２０２１-０６-０１"])
-        .expects("expected a date as YYYY-MM-DD");
+        .expects("expected a date as 2021-06-01");
+    stop_date_february_30: args(&["check", "成都@2021-02-30"])
+        .expects("bad date \"2021-02-30\": no such day in the calendar");
+    stop_date_empty: args(&["check", "成都@"])
+        .expects("bad date \"\": expected a date as 2021-06-01");
+    stop_date_out_of_range: args(&["check", "成都@1999-12-31"])
+        .expects("the date must fall in the years 2000 to 2099");
+    home_with_a_date: args(&["check", "成都", "--home", "成都@2021-06-01"])
+        .expects("in --home: the issuing place takes no date: it is checked on the first stop's date");
+    place_that_is_a_date: args(&["check", "成都", "2021-07-01"])
+        .expects("\"2021-07-01\" is a date, not a place; did you mean '--on 2021-07-01'?");
+    place_that_is_a_date_written_as_people_do: args(&["check", "成都", "2021/7/1"])
+        .expects("\"2021/7/1\" is a date, not a place; did you mean '--on 2021-07-01'?");
+    place_that_is_a_relative_date: args(&["check", "成都", "Tomorrow"])
+        .expects("\"Tomorrow\" is a date, not a place; did you mean '--on tomorrow'?");
+    place_that_is_a_date_in_chinese: args(&["--lang", "zh", "check", "成都", "2021年7月1日"])
+        .expects("“2021年7月1日”是日期，不是地点；是不是要输入“--on 2021-07-01”？");
     date_missing_its_value: args(&["check", "成都", "--on"])
         .expects("a value is required for '--on <DATE>'");
     show_date_february_30: args(&["show", "成都", "--on", "2021-02-30"])

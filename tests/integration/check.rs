@@ -503,6 +503,7 @@ fn json_report_has_the_documented_schema() {
         "level",
         "window",
         "status",
+        "on",
         "verdict",
         "reason",
     ]);

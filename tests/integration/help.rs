@@ -176,9 +176,20 @@ fn completions_offer_license_states_and_relative_dates() {
         bash_completes(&["edl", "list", "--on", "to"]),
         ["today", "tomorrow"]
     );
+    assert_eq!(
+        bash_completes(&["edl", "check", "成都", "--on", "y"]),
+        ["yesterday"]
+    );
     for shell in ["zsh", "fish"] {
         let script = run(["completions", shell]).stdout;
-        for value in ["suspended", "暂扣", "overdue-exam", "today", "tomorrow"] {
+        for value in [
+            "suspended",
+            "暂扣",
+            "overdue-exam",
+            "today",
+            "tomorrow",
+            "yesterday",
+        ] {
             assert!(script.contains(value), "{shell}: {value}");
         }
     }

@@ -3,6 +3,7 @@
 mod bad_input;
 mod browse;
 mod check;
+mod dates;
 mod environment;
 mod help;
 mod language;

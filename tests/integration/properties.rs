@@ -406,14 +406,14 @@ proptest! {
                 Resolved { places: vec![division], notes: Vec::new() },
                 &GAZETTEER,
             );
-            judge(&DATASET, on, license, vec![stop], None).expect("one candidate").verdict
+            judge(&DATASET, on, license, vec![(stop, on)], None).expect("one candidate").verdict
         };
         prop_assert!(trip(d2) <= trip(d1), "{} with {}", what, license);
     }
 
     #[test]
     fn a_trip_is_as_bad_as_its_worst_stop(
-        stops in prop::collection::vec(division_index(), 1..=5),
+        stops in prop::collection::vec((division_index(), any_date()), 1..=5),
         home in prop::option::of(division_index()),
         on in any_date(),
         license in select(LicenseState::ALL.to_vec()),
@@ -425,12 +425,15 @@ proptest! {
                 &GAZETTEER,
             )
         };
-        let alone = |index: usize| assess(&DATASET, DIVISIONS[index], on).verdict();
+        // Each stop on its own date; the home on the first of them.
+        let alone = |(index, day): (usize, NaiveDate)| {
+            assess(&DATASET, DIVISIONS[index], day).verdict()
+        };
         let trip = judge(
             &DATASET,
             on,
             license,
-            stops.iter().map(|&i| query(i)).collect(),
+            stops.iter().map(|&(i, day)| (query(i), day)).collect(),
             home.map(query),
         );
         prop_assert!(trip.is_ok(), "judge failed on {stops:?} {on}");
@@ -440,17 +443,22 @@ proptest! {
 
         let forbidden = license.class().forbids_driving();
         prop_assert_eq!(trip.verdict == Verdict::NoValidLicense, forbidden, "{}", &what);
-        let worst_stop = stops.iter().map(|&i| alone(i)).max().expect("one stop at least");
-        let mainland = stops.iter().any(|&i| {
-            let place = assess(&DATASET, DIVISIONS[i], on);
-            place.jurisdiction == Jurisdiction::Mainland
-        });
+        let worst_stop = stops.iter().map(|&stop| alone(stop)).max().expect("one stop at least");
+        let mainland_days: Vec<NaiveDate> = stops
+            .iter()
+            .filter(|&&(i, day)| {
+                assess(&DATASET, DIVISIONS[i], day).jurisdiction == Jurisdiction::Mainland
+            })
+            .map(|&(_, day)| day)
+            .collect();
+        let first = stops.iter().map(|&(_, day)| day).min().expect("one stop at least");
         let settled = DATASET.mainland_settled().expect("the mainland has windows");
         // Without a home, the license may come from any mainland place: surely usable only
-        // once every one of them is live. With one, that place decides.
+        // once every one of them is live, at every mainland stop's date. With one, that place
+        // decides, on the first date (being live lasts).
         let home_blocks = match home {
-            None => mainland && on < settled,
-            Some(home) => assess(&DATASET, DIVISIONS[home], on).verdict() != Verdict::ELicense,
+            None => mainland_days.iter().any(|&day| day < settled),
+            Some(home) => alone((home, first)) != Verdict::ELicense,
         };
         let unknown_state = license.class() == LicenseClass::Unknown;
         let expected = if forbidden {
@@ -461,9 +469,10 @@ proptest! {
             worst_stop
         };
         prop_assert_eq!(trip.verdict, expected, "{}", &what);
-        for (stop, &index) in trip.stops.iter().zip(&stops) {
+        for (stop, &given) in trip.stops.iter().zip(&stops) {
             prop_assert_eq!(stop.places.len(), 1, "{}", &what);
-            prop_assert_eq!(stop.verdict(), alone(index), "{}", &what);
+            prop_assert_eq!(stop.on, given.1, "{}", &what);
+            prop_assert_eq!(stop.verdict(), alone(given), "{}", &what);
         }
     }
 }
