@@ -830,7 +830,7 @@ impl Messages for English {
     }
 
     fn empty_batch(&self) -> &'static str {
-        "no query on stdin: `edl check -` reads one place a line (PLACE or PLACE<TAB>DATE)"
+        "no query on stdin: `edl check -` reads one place a line (PLACE, PLACE@DATE or PLACE<TAB>DATE)"
     }
 
     fn dash_alone(&self) -> &'static str {

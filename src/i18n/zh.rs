@@ -861,7 +861,7 @@ impl Messages for Chinese {
     }
 
     fn empty_batch(&self) -> &'static str {
-        "标准输入中没有查询：`edl check -` 每行读取一个地点（PLACE 或 PLACE<TAB>DATE）"
+        "标准输入中没有查询：`edl check -` 每行读取一个地点（PLACE、PLACE@DATE 或 PLACE<TAB>DATE）"
     }
 
     fn dash_alone(&self) -> &'static str {
