@@ -12,6 +12,7 @@ use std::fmt;
 
 pub use normalise::normalise;
 
+use crate::data::aliases::pinyin_key;
 use crate::data::divisions::Key;
 use crate::data::{Alias, AliasKind, Code, Division, Divisions, Level};
 
@@ -833,17 +834,6 @@ fn starts_with_road(text: &str) -> bool {
 
 fn is_separator(c: char) -> bool {
     matches!(c, ',' | '，' | '、' | ';' | '；') || c.is_whitespace()
-}
-/// Lowercase letters only, with ü written as u (also when typed as v).
-fn pinyin_key(text: &str) -> String {
-    text.chars()
-        .filter_map(|c| match c.to_ascii_lowercase() {
-            'v' => Some('u'),
-            c if c.is_ascii_lowercase() => Some(c),
-            'ü' | 'Ü' => Some('u'),
-            _ => None,
-        })
-        .collect()
 }
 
 /// True when every boundary the user marked ("xi'an", "xi an") falls between two syllables.

@@ -148,8 +148,7 @@ fn a_batch_names_the_variable_its_home_came_from() {
 
 #[test]
 fn a_batch_without_a_query_is_an_error() {
-    let expected =
-        "edl: no query on stdin: `edl check -` reads one place a line (PLACE, PLACE@DATE or PLACE<TAB>DATE)";
+    let expected = "edl: no query on stdin: `edl check -` reads one place a line (PLACE, PLACE@DATE or PLACE<TAB>DATE)";
     for format in ["human", "tsv", "json"] {
         for stdin in ["", "\n\n", "# a comment only\n   \n"] {
             let mut run = with(&["check", "-", "--format", format], &[], stdin);
