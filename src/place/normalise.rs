@@ -67,13 +67,14 @@ pub fn normalise(query: &str) -> String {
         fold(query)
     };
     let mut text: &str = folded.trim_matches(is_enclosing);
-    for prefix in COUNTRY_PREFIXES {
-        if let Some(rest) = text.strip_prefix(prefix)
-            && !rest.trim_matches(is_enclosing).is_empty()
-        {
-            text = rest.trim_matches(is_enclosing);
-            break;
-        }
+    // Every leading country name, so that normalising again finds none (中国中国成都).
+    while let Some(rest) = COUNTRY_PREFIXES
+        .iter()
+        .find_map(|prefix| text.strip_prefix(prefix))
+        .map(|rest| rest.trim_matches(is_enclosing))
+        .filter(|rest| !rest.is_empty())
+    {
+        text = rest;
     }
     text.chars()
         .map(|c| if is_inner_bracket(c) { ' ' } else { c })
@@ -124,6 +125,8 @@ mod tests {
             ("中国浙江省杭州市", "浙江省杭州市"),
             ("中华人民共和国北京市", "北京市"),
             ("中国", "中国"),
+            ("中国中国成都", "成都"),
+            ("中国 中华人民共和国成都", "成都"),
             ("xi'an", "xi'an"),
             ("\u{3000}成都\u{3000}", "成都"),
         ] {
