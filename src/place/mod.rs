@@ -807,7 +807,7 @@ impl<'d> Gazetteer<'d> {
 }
 
 /// Hong Kong, Macau and Taiwan: places outside the mainland's traffic police.
-pub fn outside_mainland(province: Code) -> bool {
+fn outside_mainland(province: Code) -> bool {
     matches!(province.value(), 710000 | 810000 | 820000)
 }
 
