@@ -25,10 +25,10 @@ use crate::cli::{
     CheckArgs, Cli, ColorChoice, Command, DataArgs, Format, ListArgs, ShowArgs, ShowFormat,
     TimelineArgs, TravelDate,
 };
-use crate::data::{Dataset, Division, Kind, Level};
+use crate::data::{Dataset, Kind, Level};
 use crate::i18n::{English, Lang, Messages};
 use crate::output::{ErrorKind, Failure, Palette};
-use crate::place::{Gazetteer, PlaceError, PlaceNote, Reading};
+use crate::place::{Gazetteer, Place, PlaceError, PlaceNote, Reading};
 use crate::verdict::Query;
 
 /// The language a command line asks for: `--lang`, then `EDL_LANG` (both parsed by clap), then
@@ -394,8 +394,12 @@ impl Session<'_> {
                     on,
                     messages,
                 )
-                .map_err(|failure| within(messages, "--province", failure))?
-                .0,
+                .and_then(|(place, _)| {
+                    place
+                        .division()
+                        .ok_or_else(|| wrong_level(text, Some(Level::Province), messages))
+                })
+                .map_err(|failure| within(messages, "--province", failure))?,
             ),
             None => None,
         };
@@ -429,8 +433,8 @@ impl Session<'_> {
         let (dataset, messages) = (&self.dataset, self.messages);
         let gazetteer = Gazetteer::new(dataset.divisions);
         let on = option_date(args.on, messages)?;
-        let (division, notes) = unique_place(dataset, &gazetteer, &args.place, None, on, messages)?;
-        let place = verdict::assess(dataset, division, on);
+        let (place, notes) = unique_place(dataset, &gazetteer, &args.place, None, on, messages)?;
+        let place = verdict::assess_place(dataset, place, on);
         match args.format {
             ShowFormat::Human => {
                 output::show_human(self.out, &place, dataset, on, &notes, messages)?
@@ -550,8 +554,8 @@ fn within(messages: &dyn Messages, name: &str, failure: Failure) -> Failure {
     failure.within(&prefix(messages), &prefix(&English))
 }
 
-/// Resolves a query that must name exactly one division (of `level`, if given), with what the
-/// reading assumed; the places of an error are reported as they stand on `on`.
+/// Resolves a query that must name exactly one place (a division of `level`, if given), with
+/// what the reading assumed; the places of an error are reported as they stand on `on`.
 fn unique_place<'d>(
     dataset: &'d Dataset,
     gazetteer: &Gazetteer<'d>,
@@ -559,32 +563,37 @@ fn unique_place<'d>(
     level: Option<Level>,
     on: NaiveDate,
     messages: &dyn Messages,
-) -> Result<(&'d Division, Vec<PlaceNote<'d>>), Failure> {
+) -> Result<(Place<'d>, Vec<PlaceNote<'d>>), Failure> {
     let resolved = gazetteer.resolve(text).map_err(|error| {
         Failure::new(messages, |words| {
             output::place_error_report(dataset, gazetteer, &error, on, words)
         })
     })?;
-    let found: Vec<&Division> = resolved
+    let found: Vec<Place<'d>> = resolved
         .places
         .into_iter()
-        .filter(|d| level.is_none_or(|level| d.level == level))
+        .filter(|place| {
+            level.is_none_or(|level| place.division().is_some_and(|d| d.level == level))
+        })
         .collect();
     match found.as_slice() {
-        [one] => Ok((one, resolved.notes)),
-        [] => {
-            let mut failure = Failure::plain(
-                ErrorKind::WrongLevel,
-                messages.not_a(&i18n::echo(text), level),
-                English.not_a(&i18n::echo(text), level),
-            );
-            failure.report.query = Some(text.to_string());
-            Err(failure)
-        }
+        [one] => Ok((*one, resolved.notes)),
+        [] => Err(wrong_level(text, level, messages)),
         many => Err(Failure::new(messages, |words| {
             output::several_places_report(dataset, gazetteer, text, many, on, words)
         })),
     }
+}
+
+/// A place that is not of the level asked for (`--province 成都`).
+fn wrong_level(text: &str, level: Option<Level>, messages: &dyn Messages) -> Failure {
+    let mut failure = Failure::plain(
+        ErrorKind::WrongLevel,
+        messages.not_a(&i18n::echo(text), level),
+        English.not_a(&i18n::echo(text), level),
+    );
+    failure.report.query = Some(text.to_string());
+    failure
 }
 
 /// The manual: one page with every command and its options (no page refers to another, so

@@ -12,7 +12,7 @@ use crate::data::rollout::{Text, Wording};
 use crate::data::{
     Availability, Basis, Claim, Dataset, Division, Kind, Level, LiveWindow, Quality, RuleId,
 };
-use crate::place::{Gazetteer, PlaceNote, Resolved};
+use crate::place::{Gazetteer, Place, PlaceNote, Resolved};
 
 /// The license status as the 交管12123 app shows it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -415,6 +415,12 @@ pub enum Reason<'d> {
     },
     /// A province some of whose places are not surely live on the date.
     Region(RegionCount<'d>),
+    /// A place beyond China's divisions: no fact in the data covers a digital licence there.
+    NoFacts {
+        on: NaiveDate,
+    },
+    /// China as a whole: the facts are by province and city.
+    WholeMainland,
 }
 
 /// What a window rests on.
@@ -471,18 +477,56 @@ pub struct Why<'d> {
 /// One place assessed on one date: where it stands, and why.
 #[derive(Clone, Debug)]
 pub struct Assessment<'d> {
-    pub standing: Standing<'d>,
+    /// The place as the query named it.
+    pub place: Place<'d>,
+    /// Where the rollout puts the division the place is, or for a world place in Hong Kong,
+    /// Macau or Taiwan the division it lies in; none for a place no division covers.
+    pub standing: Option<Standing<'d>>,
+    pub status: Status,
+    /// The date the status is for.
+    pub on: NaiveDate,
     pub jurisdiction: Jurisdiction,
     pub why: Why<'d>,
 }
 
-/// An assessment is a standing with its reasons; reading through to the standing keeps call
-/// sites short (`place.division`, `place.status`).
-impl<'d> std::ops::Deref for Assessment<'d> {
-    type Target = Standing<'d>;
+impl<'d> Assessment<'d> {
+    pub fn verdict(&self) -> Verdict {
+        Verdict::of(self.status)
+    }
 
-    fn deref(&self) -> &Standing<'d> {
-        &self.standing
+    /// The division whose window the place has, if any.
+    pub fn division(&self) -> Option<&'d Division> {
+        self.standing.as_ref().map(|standing| standing.division)
+    }
+}
+
+/// Assesses a place of any kind: a division (or a world place within one) by its window, a
+/// place beyond China's divisions as one no fact covers.
+pub fn assess_place<'d>(dataset: &'d Dataset, place: Place<'d>, on: NaiveDate) -> Assessment<'d> {
+    if let Some(division) = place.division_in(dataset.divisions) {
+        return Assessment {
+            place,
+            ..assess(dataset, division, on)
+        };
+    }
+    let mainland = place.is_whole_mainland();
+    Assessment {
+        place,
+        standing: None,
+        status: Status::NotCovered,
+        on,
+        jurisdiction: Jurisdiction::Elsewhere,
+        why: Why {
+            reason: if mainland {
+                Reason::WholeMainland
+            } else {
+                Reason::NoFacts { on }
+            },
+            grounds: Vec::new(),
+            low_quality: false,
+            rules: Vec::new(),
+            settled: None,
+        },
     }
 }
 
@@ -557,7 +601,10 @@ pub fn assess<'d>(dataset: &'d Dataset, division: &'d Division, on: NaiveDate) -
             .collect(),
     };
     Assessment {
-        standing,
+        place: Place::Division(division),
+        status: standing.status,
+        on,
+        standing: Some(standing),
         jurisdiction,
         why,
     }
@@ -656,7 +703,7 @@ fn grounds(dataset: &Dataset, window: &LiveWindow) -> Vec<Ground> {
 #[derive(Clone, Debug)]
 pub struct Query<'d> {
     pub text: String,
-    pub candidates: Vec<&'d Division>,
+    pub candidates: Vec<Place<'d>>,
     pub notes: Vec<PlaceNote<'d>>,
     /// For each candidate of an ambiguous query, a query that names it alone.
     pub hints: Vec<String>,
@@ -665,7 +712,11 @@ pub struct Query<'d> {
 impl<'d> Query<'d> {
     pub fn new(text: String, resolved: Resolved<'d>, gazetteer: &Gazetteer<'d>) -> Query<'d> {
         let hints = if resolved.places.len() > 1 {
-            resolved.places.iter().map(|d| gazetteer.hint(d)).collect()
+            resolved
+                .places
+                .iter()
+                .map(|&place| gazetteer.hint_for(place))
+                .collect()
         } else {
             Vec::new()
         };
@@ -703,7 +754,7 @@ pub enum Note<'d> {
     /// A name that fits several places, all with the same verdict on the date.
     Ambiguous {
         query: String,
-        places: Vec<Placed<'d>>,
+        places: Vec<Place<'d>>,
         on: NaiveDate,
     },
     /// No issuing place was given, and on the date not every mainland place was surely live:
@@ -810,7 +861,7 @@ pub enum Days {
 pub struct Ambiguous<'d> {
     pub query: String,
     pub on: NaiveDate,
-    pub candidates: Vec<(Placed<'d>, Verdict)>,
+    pub candidates: Vec<(Place<'d>, Verdict)>,
     /// A query that names each candidate alone, in the same order.
     pub hints: Vec<String>,
 }
@@ -835,7 +886,7 @@ pub fn judge<'d>(
         let places: Vec<Assessment<'d>> = query
             .candidates
             .iter()
-            .map(|division| assess(dataset, division, on))
+            .map(|&place| assess_place(dataset, place, on))
             .collect();
         // A license that may not drive settles every candidate alike: no need to choose.
         if !class.forbids_driving()
@@ -848,7 +899,7 @@ pub fn judge<'d>(
                 on,
                 candidates: places
                     .iter()
-                    .map(|place| (place.placed(), place.verdict()))
+                    .map(|place| (place.place, place.verdict()))
                     .collect(),
                 hints: query.hints,
             });
@@ -857,7 +908,7 @@ pub fn judge<'d>(
         if places.len() > 1 {
             notes.push(Note::Ambiguous {
                 query: query.text.clone(),
-                places: places.iter().map(|place| place.placed()).collect(),
+                places: places.iter().map(|place| place.place).collect(),
                 on,
             });
         }

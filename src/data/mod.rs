@@ -1,6 +1,6 @@
 //! The data `edl` answers from: the generated divisions table and the hand-kept rollout facts,
 //! loaded, validated and joined into one [`Dataset`]; and the generated world gazetteer
-//! (`world`), which no answer uses yet.
+//! (`world`), which names the places beyond China's divisions.
 
 pub mod aliases;
 pub mod divisions;

@@ -307,6 +307,28 @@ impl World {
         }
     }
 
+    /// The country or subdivision row that is this division (810000 Hong Kong, 510000 CN-SC,
+    /// 710100 TW-TPE), if any.
+    pub fn of_division(&self, code: Code) -> Option<&WorldPlace> {
+        static LINKED: std::sync::OnceLock<Vec<(u32, u16)>> = std::sync::OnceLock::new();
+        let linked = LINKED.get_or_init(|| {
+            let mut linked: Vec<(u32, u16)> = PLACES
+                .iter()
+                .enumerate()
+                .take_while(|(_, place)| place.kind != PlaceKind::City)
+                .filter(|(_, place)| place.link > 1)
+                .map(|(row, place)| (place.link, row as u16))
+                .collect();
+            linked.sort_unstable();
+            linked
+        });
+        let at = linked.partition_point(|&(link, _)| link < code.value());
+        linked
+            .get(at)
+            .filter(|&&(link, _)| link == code.value())
+            .map(|&(_, row)| &self.places[usize::from(row)])
+    }
+
     fn entries(&self, key: &str) -> &'static [E] {
         let index = self.index;
         let start = index.partition_point(|e| e.key() < key);

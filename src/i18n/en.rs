@@ -2,12 +2,13 @@
 
 use chrono::NaiveDate;
 
-use super::{Blocking, DataSummary, Messages, ShowField, chain, echo};
+use super::{Blocking, DataSummary, Messages, ShowField, chain, echo, world_chain};
 use crate::cli::{DateError, FIRST_YEAR, LAST_YEAR};
 use crate::data::RuleId;
+use crate::data::world::WorldPlace;
 use crate::data::{AliasKind, Change, Divisions};
 use crate::data::{Claim, Division, Kind, Level, Quality, Wording};
-use crate::place::PlaceNote;
+use crate::place::{Place, PlaceNote};
 use crate::verdict::{
     Ambiguous, Cited, Days, Ground, Jurisdiction, LicenseState, Note, Placed, Reason, Status,
     Verdict, Why,
@@ -79,12 +80,31 @@ fn outside_card(why: &Why<'_>, jurisdiction: Jurisdiction, on: NaiveDate) -> Str
     }
 }
 
-fn join_places(places: &[Placed<'_>]) -> String {
+fn join_places(places: &[Place<'_>]) -> String {
     places
         .iter()
         .map(|&place| English.place_in(place))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+impl English {
+    /// The reason for a place no division covers (or for China as a whole), as a stop or as
+    /// the license's issuing place.
+    fn uncovered(&self, why: &Why<'_>, place: Place<'_>, home: bool) -> String {
+        match (why.reason, home) {
+            (Reason::WholeMainland, false) => "China as a whole: edl's facts are by province and city; name one (as in edl check 成都)".to_string(),
+            (Reason::WholeMainland, true) => "China as a whole: licenses are issued by city; give the city with --home".to_string(),
+            (_, false) => format!(
+                "edl has no facts on digital licences in {} yet: bring-card is the cautious answer",
+                self.place_chain(place)
+            ),
+            (_, true) => format!(
+                "{} is beyond China's divisions: edl has no facts on digital licences issued there yet",
+                self.place_chain(place)
+            ),
+        }
+    }
 }
 
 impl Messages for English {
@@ -123,7 +143,11 @@ impl Messages for English {
         "never"
     }
 
-    fn place(&self, division: &Division) -> String {
+    fn place(&self, place: Place<'_>) -> String {
+        let division = match place {
+            Place::Division(division) => division,
+            Place::World(row) => return row.name().to_string(),
+        };
         // The conventional English name where there is one (拉萨市 Lhasa), else the pinyin.
         let latin = Divisions::bundled()
             .english_name(division)
@@ -131,15 +155,49 @@ impl Messages for English {
         format!("{} {latin}", division.name())
     }
 
-    fn place_in(&self, place: Placed<'_>) -> String {
-        if place.province.code == place.division.code {
-            place.division.name().to_string()
-        } else {
-            format!("{} ({})", place.division.name(), place.province.name())
+    fn place_name(&self, place: Place<'_>) -> String {
+        match place {
+            Place::Division(division) => division.name().to_string(),
+            Place::World(row) => row.name().to_string(),
         }
     }
 
-    fn place_chain(&self, division: &Division) -> String {
+    fn world_above(&self, row: &'static WorldPlace) -> String {
+        let above: Vec<&str> = world_chain(row).skip(1).map(|r| r.name()).collect();
+        above.join(", ")
+    }
+
+    fn place_in(&self, place: Place<'_>) -> String {
+        let division = match place {
+            Place::Division(division) => division,
+            Place::World(row) => {
+                let country = world_chain(row).skip(1).last();
+                return match country {
+                    Some(country) => format!("{} ({})", row.name(), country.name()),
+                    None => row.name().to_string(),
+                };
+            }
+        };
+        let province = Divisions::bundled().province_of(division);
+        if province.code == division.code {
+            division.name().to_string()
+        } else {
+            format!("{} ({})", division.name(), province.name())
+        }
+    }
+
+    fn place_chain(&self, place: Place<'_>) -> String {
+        let division = match place {
+            Place::Division(division) => division,
+            Place::World(row) => {
+                let above = self.world_above(row);
+                return if above.is_empty() {
+                    row.name().to_string()
+                } else {
+                    format!("{} ({above})", row.name())
+                };
+            }
+        };
         let above: Vec<&str> = chain(division).skip(1).map(Division::name).collect();
         if above.is_empty() {
             division.name().to_string()
@@ -148,8 +206,12 @@ impl Messages for English {
         }
     }
 
-    fn candidate(&self, division: &Division, hint: &str) -> String {
-        let place = format!("{} {}", self.place_chain(division), division.code);
+    fn candidate(&self, place: Place<'_>, hint: &str) -> String {
+        let division = match place {
+            Place::Division(division) => division,
+            Place::World(_) => return format!("{}, type \"{hint}\"", self.place_chain(place)),
+        };
+        let place = format!("{} {}", self.place_chain(place), division.code);
         if hint == division.code.to_string() {
             place
         } else {
@@ -166,11 +228,11 @@ impl Messages for English {
             } => {
                 let others: Vec<String> = others
                     .iter()
-                    .map(|(division, hint)| self.candidate(division, hint))
+                    .map(|(place, hint)| self.candidate(*place, hint))
                     .collect();
                 format!(
                     "\"{query}\" is taken as {}; it may also mean {}",
-                    self.place_chain(chosen),
+                    self.place_chain(*chosen),
                     others.join("; ")
                 )
             }
@@ -183,7 +245,7 @@ impl Messages for English {
                     .and_then(|code| Divisions::bundled().get(code))
                     .map_or(String::new(), |parent| format!(" from {}", parent.name()));
                 let what = alias.text();
-                let place = self.place_chain(division);
+                let place = self.place_chain(Place::Division(division));
                 match alias.change {
                     Some(Change::Renamed) => {
                         format!("{what} is the former name of {place}, renamed{year}")
@@ -192,7 +254,9 @@ impl Messages for English {
                     Some(Change::Moved) => format!(
                         "{} moved{from} to {}{year}: read as {place}",
                         division.name(),
-                        self.place_chain(Divisions::bundled().parent(division).unwrap_or(division))
+                        self.place_chain(Place::Division(
+                            Divisions::bundled().parent(division).unwrap_or(division),
+                        ))
                     ),
                     Some(Change::Relevelled) => format!("{what} became {place}{year}"),
                     Some(Change::Split) => format!("{what} was split{year}: read as {place}"),
@@ -204,7 +268,7 @@ impl Messages for English {
             }
             PlaceNote::Unread { read, rest } => format!(
                 "read as {}; \"{}\" is not a place edl knows",
-                self.place_chain(read),
+                self.place_chain(Place::Division(read)),
                 echo(rest)
             ),
         }
@@ -242,12 +306,17 @@ impl Messages for English {
                     .iter()
                     .map(|place| {
                         let role = if place.home { "home " } else { "" };
-                        let status = match place.status {
-                            Status::NotCovered => "outside the mainland",
-                            status => status.id(),
+                        let status = match (place.place, place.status) {
+                            (Place::World(_), _)
+                                if place.place.division_in(Divisions::bundled()).is_none() =>
+                            {
+                                "without facts"
+                            }
+                            (_, Status::NotCovered) => "outside the mainland",
+                            (_, status) => status.id(),
                         };
                         let day = place.on.map_or(String::new(), |day| format!(" on {day}"));
-                        format!("{role}{} {status}{day}", place.division.name())
+                        format!("{role}{} {status}{day}", self.place_name(place.place))
                     })
                     .collect();
                 if home_unknown {
@@ -284,7 +353,10 @@ impl Messages for English {
         "home "
     }
 
-    fn reason(&self, why: &Why<'_>, place: &Division) -> String {
+    fn reason(&self, why: &Why<'_>, place: Place<'_>) -> String {
+        let Some(place) = place.division_in(Divisions::bundled()) else {
+            return self.uncovered(why, place, false);
+        };
         if let Some(settled) = why.settled {
             let here = match why.reason {
                 Reason::LiveSince(day) => format!("; here since {day}"),
@@ -297,6 +369,9 @@ impl Messages for English {
             );
         }
         let mut text = match why.reason {
+            Reason::NoFacts { .. } | Reason::WholeMainland => {
+                return self.uncovered(why, Place::Division(place), false);
+            }
             Reason::Outside {
                 governed_by: Some(governor),
                 ..
@@ -367,9 +442,15 @@ impl Messages for English {
         text
     }
 
-    fn home_reason(&self, why: &Why<'_>, place: &Division) -> String {
+    fn home_reason(&self, why: &Why<'_>, place: Place<'_>) -> String {
+        let Some(place) = place.division_in(Divisions::bundled()) else {
+            return self.uncovered(why, place, true);
+        };
         let name = place.short();
         let mut text = match why.reason {
+            Reason::NoFacts { .. } | Reason::WholeMainland => {
+                return self.uncovered(why, Place::Division(place), true);
+            }
             Reason::Outside { .. } => format!(
                 "{name} is outside the mainland: edl has no source on 12123 e-licenses for licenses issued there"
             ),
@@ -593,7 +674,16 @@ impl Messages for English {
         }
     }
 
-    fn show_title(&self, division: &Division) -> String {
+    fn show_title(&self, place: Place<'_>) -> String {
+        let division = match place {
+            Place::Division(division) => division,
+            Place::World(row) => {
+                return match row.zh() {
+                    Some(zh) => format!("{} ({zh})", row.name()),
+                    None => row.name().to_string(),
+                };
+            }
+        };
         let english = Divisions::bundled()
             .english_name(division)
             .map_or(String::new(), |name| format!("; in English {name}"));
@@ -605,8 +695,13 @@ impl Messages for English {
         )
     }
 
-    fn show_level(&self, level: Level, kind: Kind) -> String {
-        format!("{} ({})", level.id(), kind.id())
+    fn show_level(&self, place: Place<'_>) -> String {
+        match place {
+            Place::Division(division) => {
+                format!("{} ({})", division.level.id(), division.kind.id())
+            }
+            Place::World(row) => row.kind.id().to_string(),
+        }
     }
 
     fn show_status(&self, status: Status, on: NaiveDate, reason: &str) -> String {
@@ -733,7 +828,7 @@ impl Messages for English {
             .iter()
             .zip(&ambiguous.hints)
             .map(|((place, verdict), hint)| {
-                format!("{}: {}", self.candidate(place.division, hint), verdict.id())
+                format!("{}: {}", self.candidate(*place, hint), verdict.id())
             })
             .collect();
         format!(

@@ -13,8 +13,9 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 
 use crate::cli::DateError;
+use crate::data::world::{World, WorldPlace};
 use crate::data::{Claim, Division, Divisions, Kind, Level, Quality, Wording};
-use crate::place::{PlaceError, PlaceNote};
+use crate::place::{Place, PlaceError, PlaceNote};
 use crate::verdict::{Ambiguous, Days, LicenseState, Note, Placed, Status, Verdict, Why};
 
 pub use en::English;
@@ -87,7 +88,7 @@ pub enum ShowField {
 /// A place that keeps a trip from the e-license, for the verdict line.
 pub struct Blocking<'d> {
     pub home: bool,
-    pub division: &'d Division,
+    pub place: Place<'d>,
     pub status: Status,
     /// The stop's date, said when the trip's stops have several.
     pub on: Option<NaiveDate>,
@@ -117,13 +118,19 @@ pub trait Messages: Sync {
     fn never(&self) -> &'static str;
 
     /// A place in a table: the Chinese name, with pinyin where the reader may need it.
-    fn place(&self, division: &Division) -> String;
-    /// A place with its province, in sentences and lists.
-    fn place_in(&self, place: Placed<'_>) -> String;
-    /// A place with every division above it (鼓楼区 (南京市, 江苏省)), to tell namesakes apart.
-    fn place_chain(&self, division: &Division) -> String;
+    fn place(&self, place: Place<'_>) -> String;
+    /// A place as a short sentence names it (成都市; Sydney, or 悉尼 in Chinese).
+    fn place_name(&self, place: Place<'_>) -> String;
+    /// The places above a world place, widest last in English (New South Wales, Australia)
+    /// and first in Chinese (澳大利亚新南威尔士).
+    fn world_above(&self, row: &'static WorldPlace) -> String;
+    /// A place with its province (or a world place with its country), in sentences and lists.
+    fn place_in(&self, place: Place<'_>) -> String;
+    /// A place with every division above it (鼓楼区 (南京市, 江苏省); Sydney (New South Wales,
+    /// Australia)), to tell namesakes apart.
+    fn place_chain(&self, place: Place<'_>) -> String;
     /// One candidate of an ambiguous query: the place, its code, and a query that names it alone.
-    fn candidate(&self, division: &Division, hint: &str) -> String;
+    fn candidate(&self, place: Place<'_>, hint: &str) -> String;
     /// What reading a query assumed.
     fn place_note(&self, note: &PlaceNote<'_>) -> String;
     /// One argument named several places where one is wanted.
@@ -142,10 +149,10 @@ pub trait Messages: Sync {
     /// status.
     fn check_header_dated(&self) -> [String; 5];
     fn home_prefix(&self) -> &'static str;
-    fn reason(&self, why: &Why<'_>, place: &Division) -> String;
+    fn reason(&self, why: &Why<'_>, place: Place<'_>) -> String;
     /// The reason for the license's issuing place: whether licenses issued there could have an
     /// e-license on the date.
-    fn home_reason(&self, why: &Why<'_>, place: &Division) -> String;
+    fn home_reason(&self, why: &Why<'_>, place: Place<'_>) -> String;
     fn note(&self, note: &Note<'_>) -> String;
     fn note_label(&self) -> &'static str;
     /// What follows a label: `: ` in English, `：` in Chinese.
@@ -172,8 +179,8 @@ pub trait Messages: Sync {
     ) -> String;
     fn show_field(&self, field: ShowField) -> &'static str;
     /// The first line of `edl show`: the place's names.
-    fn show_title(&self, division: &Division) -> String;
-    fn show_level(&self, level: Level, kind: Kind) -> String;
+    fn show_title(&self, place: Place<'_>) -> String;
+    fn show_level(&self, place: Place<'_>) -> String;
     fn show_status(&self, status: Status, on: NaiveDate, reason: &str) -> String;
     fn claim(&self, claim: Claim) -> String;
     /// A sentence of the data file (a fact's note, a step's title) in this language, or in
@@ -255,6 +262,16 @@ fn chain(division: &Division) -> impl Iterator<Item = &'static Division> {
     let divisions = Divisions::bundled();
     let row = divisions.get(division.code);
     row.into_iter().flat_map(|row| divisions.chain(row))
+}
+
+/// A world place and the places above it (Sydney, New South Wales, Australia).
+pub(crate) fn world_chain(place: &'static WorldPlace) -> impl Iterator<Item = &'static WorldPlace> {
+    World::bundled().chain(place)
+}
+
+/// A world place's name in Chinese where the source has one, else its English name.
+fn world_zh(place: &WorldPlace) -> &'static str {
+    place.zh().unwrap_or_else(|| place.name())
 }
 
 /// How much of a user's text an error repeats: enough to recognise it, never a whole line of

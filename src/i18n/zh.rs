@@ -3,12 +3,13 @@
 use chrono::NaiveDate;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
-use super::{Blocking, DataSummary, Messages, ShowField, chain, echo};
+use super::{Blocking, DataSummary, Messages, ShowField, chain, echo, world_chain, world_zh};
 use crate::cli::{DateError, FIRST_YEAR, LAST_YEAR};
 use crate::data::RuleId;
+use crate::data::world::{PlaceKind, WorldPlace};
 use crate::data::{AliasKind, Change, Divisions};
 use crate::data::{Claim, Division, Kind, Level, Quality, Wording};
-use crate::place::PlaceNote;
+use crate::place::{Place, PlaceNote};
 use crate::verdict::{
     Ambiguous, Cited, Days, Ground, Jurisdiction, LicenseState, Note, Placed, Reason, Status,
     UnknownLicenseState, Verdict, Why,
@@ -92,7 +93,7 @@ fn outside_card(why: &Why<'_>, jurisdiction: Jurisdiction, on: NaiveDate) -> Str
     }
 }
 
-fn join_places(places: &[Placed<'_>]) -> String {
+fn join_places(places: &[Place<'_>]) -> String {
     places
         .iter()
         .map(|&place| Chinese.place_in(place))
@@ -147,6 +148,29 @@ const MAN_EXAMPLES: [(&str, &str); 6] = [
     ),
     ("edl show 昆山", "某地的启用时间窗口及其依据"),
 ];
+
+impl Chinese {
+    /// The reason for a place no division covers (or for China as a whole), as a stop or as
+    /// the license's issuing place.
+    fn uncovered(&self, why: &Why<'_>, place: Place<'_>, home: bool) -> String {
+        match (why.reason, home) {
+            (Reason::WholeMainland, false) => {
+                "中国整体：edl 的资料按省、市记录；请指明一地（如 edl check 成都）".to_string()
+            }
+            (Reason::WholeMainland, true) => {
+                "中国整体：驾驶证按城市核发；请用 --home 指明城市".to_string()
+            }
+            (_, false) => format!(
+                "edl 尚无{}数字驾驶证方面的资料：稳妥起见请带实体驾驶证",
+                self.place_chain(place)
+            ),
+            (_, true) => format!(
+                "{}在中国的行政区划以外：edl 尚无当地核发的数字驾驶证的资料",
+                self.place_chain(place)
+            ),
+        }
+    }
+}
 
 impl Messages for Chinese {
     fn man(&self) -> super::ManText {
@@ -212,19 +236,60 @@ impl Messages for Chinese {
         "不适用"
     }
 
-    fn place(&self, division: &Division) -> String {
-        division.name().to_string()
-    }
-
-    fn place_in(&self, place: Placed<'_>) -> String {
-        if place.province.code == place.division.code {
-            place.division.name().to_string()
-        } else {
-            format!("{}（{}）", place.division.name(), place.province.name())
+    fn place(&self, place: Place<'_>) -> String {
+        match place {
+            Place::Division(division) => division.name().to_string(),
+            Place::World(row) => world_zh(row).to_string(),
         }
     }
 
-    fn place_chain(&self, division: &Division) -> String {
+    fn place_name(&self, place: Place<'_>) -> String {
+        self.place(place)
+    }
+
+    fn world_above(&self, row: &'static WorldPlace) -> String {
+        let mut above: Vec<&str> = world_chain(row).skip(1).map(world_zh).collect();
+        above.reverse();
+        // Chinese names run together; an English one among them needs spaces.
+        let joiner = if above.iter().all(|name| !name.is_ascii()) {
+            ""
+        } else {
+            " "
+        };
+        above.join(joiner)
+    }
+
+    fn place_in(&self, place: Place<'_>) -> String {
+        let division = match place {
+            Place::Division(division) => division,
+            Place::World(row) => {
+                let country = world_chain(row).skip(1).last();
+                return match country {
+                    Some(country) => format!("{}（{}）", world_zh(row), world_zh(country)),
+                    None => world_zh(row).to_string(),
+                };
+            }
+        };
+        let province = Divisions::bundled().province_of(division);
+        if province.code == division.code {
+            division.name().to_string()
+        } else {
+            format!("{}（{}）", division.name(), province.name())
+        }
+    }
+
+    fn place_chain(&self, place: Place<'_>) -> String {
+        let division = match place {
+            Place::Division(division) => division,
+            Place::World(row) => {
+                let above = self.world_above(row);
+                return if above.is_empty() {
+                    world_zh(row).to_string()
+                } else {
+                    format!("{}（{above}）", world_zh(row))
+                };
+            }
+        };
         let mut above: Vec<&str> = chain(division).skip(1).map(Division::name).collect();
         if above.is_empty() {
             return division.name().to_string();
@@ -233,8 +298,12 @@ impl Messages for Chinese {
         format!("{}（{}）", division.name(), above.concat())
     }
 
-    fn candidate(&self, division: &Division, hint: &str) -> String {
-        let place = format!("{} {}", self.place_chain(division), division.code);
+    fn candidate(&self, place: Place<'_>, hint: &str) -> String {
+        let division = match place {
+            Place::Division(division) => division,
+            Place::World(_) => return format!("{}，输入“{hint}”", self.place_chain(place)),
+        };
+        let place = format!("{} {}", self.place_chain(place), division.code);
         if hint == division.code.to_string() {
             place
         } else {
@@ -251,11 +320,11 @@ impl Messages for Chinese {
             } => {
                 let others: Vec<String> = others
                     .iter()
-                    .map(|(division, hint)| self.candidate(division, hint))
+                    .map(|(place, hint)| self.candidate(*place, hint))
                     .collect();
                 format!(
                     "“{query}”按 {} 作答；也可能指 {}",
-                    self.place_chain(chosen),
+                    self.place_chain(*chosen),
                     others.join("；")
                 )
             }
@@ -268,14 +337,16 @@ impl Messages for Chinese {
                     .and_then(|code| Divisions::bundled().get(code))
                     .map_or(String::new(), |parent| format!("从 {} ", parent.name()));
                 let what = alias.text();
-                let place = self.place_chain(division);
+                let place = self.place_chain(Place::Division(division));
                 match alias.change {
                     Some(Change::Renamed) => format!("{what} {year}更名为 {place}"),
                     Some(Change::Merged) => format!("{what} {year}并入 {place}"),
                     Some(Change::Moved) => format!(
                         "{} {year}{from}划归 {}：按 {place} 作答",
                         division.name(),
-                        self.place_chain(Divisions::bundled().parent(division).unwrap_or(division))
+                        self.place_chain(Place::Division(
+                            Divisions::bundled().parent(division).unwrap_or(division),
+                        ))
                     ),
                     Some(Change::Relevelled) => format!("{what} {year}改为 {place}"),
                     Some(Change::Split) => format!("{what} {year}撤销拆分：按 {place} 作答"),
@@ -287,7 +358,7 @@ impl Messages for Chinese {
             }
             PlaceNote::Unread { read, rest } => format!(
                 "按 {} 作答；“{}”不是已知地点",
-                self.place_chain(read),
+                self.place_chain(Place::Division(read)),
                 echo(rest)
             ),
         }
@@ -326,12 +397,17 @@ impl Messages for Chinese {
                     .iter()
                     .map(|place| {
                         let role = if place.home { "核发地" } else { "" };
-                        let status = match place.status {
-                            Status::NotCovered => "在中国大陆以外",
-                            status => self.status(status),
+                        let status = match (place.place, place.status) {
+                            (Place::World(_), _)
+                                if place.place.division_in(Divisions::bundled()).is_none() =>
+                            {
+                                "尚无资料"
+                            }
+                            (_, Status::NotCovered) => "在中国大陆以外",
+                            (_, status) => self.status(status),
                         };
                         let day = place.on.map_or(String::new(), |day| format!("（{day}）"));
-                        format!("{role}{}{day}{status}", place.division.name())
+                        format!("{role}{}{day}{status}", self.place(place.place))
                     })
                     .collect();
                 if home_unknown {
@@ -368,7 +444,10 @@ impl Messages for Chinese {
         "核发地 "
     }
 
-    fn reason(&self, why: &Why<'_>, place: &Division) -> String {
+    fn reason(&self, why: &Why<'_>, place: Place<'_>) -> String {
+        let Some(place) = place.division_in(Divisions::bundled()) else {
+            return self.uncovered(why, place, false);
+        };
         if let Some(settled) = why.settled {
             let here = match why.reason {
                 Reason::LiveSince(day) => format!("；本地 {day} 起"),
@@ -381,6 +460,9 @@ impl Messages for Chinese {
             );
         }
         let mut text = match why.reason {
+            Reason::NoFacts { .. } | Reason::WholeMainland => {
+                return self.uncovered(why, Place::Division(place), false);
+            }
             Reason::Outside {
                 governed_by: Some(governor),
                 ..
@@ -441,9 +523,15 @@ impl Messages for Chinese {
         text
     }
 
-    fn home_reason(&self, why: &Why<'_>, place: &Division) -> String {
+    fn home_reason(&self, why: &Why<'_>, place: Place<'_>) -> String {
+        let Some(place) = place.division_in(Divisions::bundled()) else {
+            return self.uncovered(why, place, true);
+        };
         let name = place.short();
         let mut text = match why.reason {
+            Reason::NoFacts { .. } | Reason::WholeMainland => {
+                return self.uncovered(why, Place::Division(place), true);
+            }
             Reason::Outside { .. } => {
                 format!(
                     "{name}在中国大陆以外：edl 没有当地核发的驾驶证申领交管12123 电子驾驶证的来源"
@@ -634,7 +722,16 @@ impl Messages for Chinese {
         }
     }
 
-    fn show_title(&self, division: &Division) -> String {
+    fn show_title(&self, place: Place<'_>) -> String {
+        let division = match place {
+            Place::Division(division) => division,
+            Place::World(row) => {
+                return match row.zh() {
+                    Some(zh) => format!("{zh}（{}）", row.name()),
+                    None => row.name().to_string(),
+                };
+            }
+        };
         format!(
             "{}（{}，{}）",
             division.name(),
@@ -643,8 +740,20 @@ impl Messages for Chinese {
         )
     }
 
-    fn show_level(&self, level: Level, kind: Kind) -> String {
-        format!("{}（{}）", self.level(level), self.kind(kind))
+    fn show_level(&self, place: Place<'_>) -> String {
+        match place {
+            Place::Division(division) => format!(
+                "{}（{}）",
+                self.level(division.level),
+                self.kind(division.kind)
+            ),
+            Place::World(row) => match row.kind {
+                PlaceKind::Country => "国家或地区",
+                PlaceKind::Subdivision => "一级行政区",
+                PlaceKind::City => "城市",
+            }
+            .to_string(),
+        }
     }
 
     fn show_status(&self, status: Status, on: NaiveDate, reason: &str) -> String {
@@ -767,7 +876,7 @@ impl Messages for Chinese {
             .map(|((place, verdict), hint)| {
                 format!(
                     "{}：{}",
-                    self.candidate(place.division, hint),
+                    self.candidate(*place, hint),
                     self.verdict(*verdict)
                 )
             })

@@ -8,11 +8,11 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::check::{CheckReport, tsv_rows, verdict_notes};
-use super::report::{ErrorReport, Place};
+use super::report::{ErrorReport, Place, PlaceLevel};
 use super::{SCHEMA_VERSION, optional_date, table, tsv_field};
 use crate::data::{Code, Dataset, Divisions};
 use crate::i18n::Messages;
-use crate::place::escape;
+use crate::place::{Place as PlaceOf, escape};
 use crate::verdict::{LicenseState, Trip, Verdict};
 
 /// One line of `edl check -`: what was asked and its answer, or what is wrong with the line.
@@ -109,8 +109,17 @@ pub fn batch_json_line(
 
 /// A place as the language shows it in tables; the divisions are always the bundled ones.
 fn place_name(place: &Place, messages: &dyn Messages) -> String {
-    let division = Code::parse(&place.code).and_then(|code| Divisions::bundled().get(code));
-    division.map_or_else(|| place.name.clone(), |division| messages.place(division))
+    let division = matches!(
+        place.level,
+        PlaceLevel::Province | PlaceLevel::Prefecture | PlaceLevel::County
+    )
+    .then(|| Code::parse(&place.code))
+    .flatten()
+    .and_then(|code| Divisions::bundled().get(code));
+    division.map_or_else(
+        || place.name.clone(),
+        |division| messages.place(PlaceOf::Division(division)),
+    )
 }
 
 /// The table for people; uncoloured, since comfy-table would count colour codes as width.

@@ -12,9 +12,10 @@ use super::{
     DataVersion, SCHEMA_VERSION, data_version, prose, stale_note, table, tsv_field, window_text,
     write_note,
 };
+use crate::data::world::World;
 use crate::data::{Availability, Basis, Claim, Dataset, Level, Quality, Wording};
 use crate::i18n::{DataSummary, English, Messages, ShowField};
-use crate::place::PlaceNote;
+use crate::place::{Place as PlaceOf, PlaceNote};
 use crate::verdict::{Assessment, Standing, Status, Step};
 use unicode_width::UnicodeWidthStr;
 
@@ -96,7 +97,7 @@ pub fn list_human(
         previous_province = Some(place.province.code);
         let mut row = vec![
             province.to_string(),
-            messages.place(place.division),
+            messages.place(PlaceOf::Division(place.division)),
             place.division.code.to_string(),
             window_text(&place.availability, messages),
         ];
@@ -284,7 +285,10 @@ fn source_reports<'r>(dataset: &'r Dataset, sources: &[usize]) -> Vec<SourceRepo
 /// The facts about a place or the divisions above it, with the division each names.
 fn facts_about<'r>(dataset: &'r Dataset, place: &Assessment<'_>) -> Vec<FactReport<'r>> {
     let mut facts = Vec::new();
-    for above in dataset.divisions.chain(place.division) {
+    let Some(division) = place.division() else {
+        return facts;
+    };
+    for above in dataset.divisions.chain(division) {
         for index in dataset.rollout.facts_naming(above.code) {
             let fact = &dataset.rollout.facts[index];
             facts.push(FactReport {
@@ -318,24 +322,39 @@ fn show_report<'r>(
     on: NaiveDate,
     notes: &[PlaceNote<'_>],
 ) -> ShowReport<'r> {
-    let default_window_applies = uses_default(&place.availability);
+    let default_window_applies = place
+        .standing
+        .as_ref()
+        .is_some_and(|standing| uses_default(&standing.availability));
+    let (short, kind, chain) = match place.place {
+        PlaceOf::Division(division) => (
+            division.short(),
+            division.kind.id(),
+            dataset
+                .divisions
+                .chain(division)
+                .map(|d| d.name())
+                .collect(),
+        ),
+        PlaceOf::World(row) => (
+            row.name(),
+            row.kind.id(),
+            World::bundled().chain(row).map(|r| r.name()).collect(),
+        ),
+    };
     ShowReport {
         schema_version: SCHEMA_VERSION,
         on,
-        place: Place::new(
+        place: Place::assessed(
             Some(query),
-            &place.standing,
+            place,
             dataset.divisions,
             place.verdict(),
-            Some(English.reason(&place.why, place.division)),
+            Some(English.reason(&place.why, place.place)),
         ),
-        short: place.division.short(),
-        kind: place.division.kind.id(),
-        chain: dataset
-            .divisions
-            .chain(place.division)
-            .map(|d| d.name())
-            .collect(),
+        short,
+        kind,
+        chain,
         facts: facts_about(dataset, place),
         default_window_applies,
         default_sources: if default_window_applies {
@@ -369,9 +388,8 @@ pub fn show_human(
     messages: &dyn Messages,
 ) -> io::Result<()> {
     let report = show_report("", place, dataset, on, notes);
-    let division = place.division;
     let width = super::width();
-    writeln!(out, "{}", messages.show_title(division))?;
+    writeln!(out, "{}", messages.show_title(place.place))?;
     // A field's value wraps under itself, past its label.
     let field = |out: &mut dyn Write, name, value: &str| -> io::Result<()> {
         let label = messages.show_field(name);
@@ -388,18 +406,21 @@ pub fn show_human(
         )
     };
     field(out, ShowField::Code, &report.place.code)?;
-    field(
-        out,
-        ShowField::Level,
-        &messages.show_level(division.level, division.kind),
-    )?;
-    field(out, ShowField::Chain, &report.chain.join(" → "))?;
-    field(
-        out,
-        ShowField::LiveFrom,
-        &window_text(&place.availability, messages),
-    )?;
-    let reason = messages.reason(&place.why, division);
+    field(out, ShowField::Level, &messages.show_level(place.place))?;
+    let chain: Vec<String> = match place.place {
+        PlaceOf::Division(_) => report.chain.iter().map(|name| name.to_string()).collect(),
+        PlaceOf::World(row) => World::bundled()
+            .chain(row)
+            .map(|r| messages.place_name(PlaceOf::World(r)))
+            .collect(),
+    };
+    field(out, ShowField::Chain, &chain.join(" → "))?;
+    let live_from = place.standing.as_ref().map_or_else(
+        || messages.never().to_string(),
+        |standing| window_text(&standing.availability, messages),
+    );
+    field(out, ShowField::LiveFrom, &live_from)?;
+    let reason = messages.reason(&place.why, place.place);
     field(
         out,
         ShowField::Status,

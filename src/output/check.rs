@@ -12,6 +12,7 @@ use super::{
 };
 use crate::data::Dataset;
 use crate::i18n::{Blocking, English, Messages};
+use crate::place::Place as PlaceOf;
 use crate::verdict::{Assessment, Days, LicenseState, Note, Status, Stop, Trip, Verdict};
 
 /// `edl check --format json`, one object; also the body of a batch line.
@@ -68,13 +69,13 @@ fn stop_place(
     dataset: &Dataset,
 ) -> Place {
     let reason = if home {
-        English.home_reason(&place.why, place.division)
+        English.home_reason(&place.why, place.place)
     } else {
-        English.reason(&place.why, place.division)
+        English.reason(&place.why, place.place)
     };
-    Place::new(
+    Place::assessed(
         Some(query),
-        &place.standing,
+        place,
         dataset.divisions,
         trip.verdict_for(place),
         Some(reason),
@@ -100,7 +101,7 @@ pub(super) fn verdict_notes(trip: &Trip<'_>) -> Vec<String> {
         .iter()
         .flat_map(|home| &home.places)
         .filter(|place| place.status != Status::Live)
-        .map(|place| English.home_reason(&place.why, place.division));
+        .map(|place| English.home_reason(&place.why, place.place));
     let trip_wide = trip
         .notes
         .iter()
@@ -147,8 +148,8 @@ pub(super) fn tsv_rows(
             place.verdict.id(),
             place.code,
             place.name,
-            place.pinyin,
-            place.province,
+            place.pinyin.as_deref().unwrap_or(""),
+            place.province.as_deref().unwrap_or(""),
             place.prefecture.as_deref().unwrap_or(""),
             place.level.id(),
             optional_date(earliest),
@@ -181,7 +182,7 @@ pub fn check_human(
         .filter(|(_, place)| place.status != Status::Live)
         .map(|(home, place)| Blocking {
             home,
-            division: place.division,
+            place: place.place,
             status: place.status,
             on: several_days.then_some(place.on),
         })
@@ -204,9 +205,12 @@ pub fn check_human(
         .map(|(home, place)| {
             let role = if home { messages.home_prefix() } else { "" };
             let mut row = vec![
-                format!("{role}{}", messages.place(place.division)),
-                place.province.name().to_string(),
-                window_text(&place.availability, messages),
+                format!("{role}{}", messages.place(place.place)),
+                region_text(place, messages),
+                place.standing.as_ref().map_or_else(
+                    || messages.never().to_string(),
+                    |standing| window_text(&standing.availability, messages),
+                ),
             ];
             if several_days {
                 row.push(place.on.to_string());
@@ -224,14 +228,14 @@ pub fn check_human(
         let (role, reason) = if home {
             (
                 messages.home_prefix(),
-                messages.home_reason(&place.why, place.division),
+                messages.home_reason(&place.why, place.place),
             )
         } else {
-            ("", messages.reason(&place.why, place.division))
+            ("", messages.reason(&place.why, place.place))
         };
         let line = format!(
             "{role}{}{}{reason}",
-            place.division.name(),
+            messages.place_name(place.place),
             messages.colon()
         );
         writeln!(out, "{}", prose(&line, width, "  "))?;
@@ -240,4 +244,16 @@ pub fn check_human(
         write_note(out, messages, &note, width)?;
     }
     Ok(())
+}
+
+/// The table's second column: a division's province; a world place's subdivision and country.
+fn region_text(place: &Assessment<'_>, messages: &dyn Messages) -> String {
+    match (place.place, &place.standing) {
+        (PlaceOf::World(row), _) => messages.world_above(row),
+        (PlaceOf::Division(_), Some(standing)) => standing.province.name().to_string(),
+        (PlaceOf::Division(division), None) => crate::data::Divisions::bundled()
+            .province_of(division)
+            .name()
+            .to_string(),
+    }
 }

@@ -5,10 +5,11 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::data::world::{PlaceKind, World, WorldPlace};
 use crate::data::{Availability, Dataset, Division, Divisions, Kind, Level};
 use crate::i18n::{English, Messages};
-use crate::place::{Gazetteer, PlaceError};
-use crate::verdict::{self, Ambiguous, Standing, Status, Verdict};
+use crate::place::{Gazetteer, Place as PlaceOf, PlaceError};
+use crate::verdict::{self, Ambiguous, Assessment, Standing, Status, Verdict};
 
 /// One place as every JSON answer reports it (a TSV row holds the same fields).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -16,14 +17,24 @@ pub struct Place {
     /// What was asked for this place; for an error's candidate, a query that names it alone;
     /// `null` in `list`, which nobody asked place by place.
     pub query: Option<String>,
+    /// The GB/T 2260 code of a division; the ISO 3166 code of a world country or subdivision,
+    /// the GeoNames id of a world town.
     pub code: String,
+    /// The Chinese name of a division; the English name of a world place.
     pub name: String,
-    pub pinyin: String,
-    pub province: String,
+    /// `null` for a world place.
+    pub pinyin: Option<String>,
+    /// `null` for a world place.
+    pub province: Option<String>,
     /// The city it is in or is: the prefecture-level division of its chain, or the
-    /// municipality; `null` for a province and for the places of Hong Kong and Macau.
+    /// municipality; `null` for a province, for the places of Hong Kong and Macau, and for a
+    /// world place.
     pub prefecture: Option<String>,
-    pub level: Level,
+    pub level: PlaceLevel,
+    /// The ISO 3166-1 country (or territory: Hong Kong, Macau, Taiwan) the place is in or is.
+    pub country: Option<Region>,
+    /// The ISO 3166-2 first-level subdivision it is in or is, where the gazetteer knows it.
+    pub subdivision: Option<Region>,
     /// When the e-license went live there; `null` outside the mainland, where it never does.
     pub window: Option<Window>,
     pub status: Status,
@@ -35,6 +46,67 @@ pub struct Place {
     pub verdict: Verdict,
     /// Why, in one English sentence; `null` in `list` (`edl show` gives it).
     pub reason: Option<String>,
+}
+
+/// What sort of place a place object is: a division's level, or a world place's kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PlaceLevel {
+    Province,
+    Prefecture,
+    County,
+    Country,
+    Subdivision,
+    City,
+}
+
+impl PlaceLevel {
+    pub fn id(self) -> &'static str {
+        match self {
+            PlaceLevel::Province => "province",
+            PlaceLevel::Prefecture => "prefecture",
+            PlaceLevel::County => "county",
+            PlaceLevel::Country => "country",
+            PlaceLevel::Subdivision => "subdivision",
+            PlaceLevel::City => "city",
+        }
+    }
+}
+
+impl From<Level> for PlaceLevel {
+    fn from(level: Level) -> PlaceLevel {
+        match level {
+            Level::Province => PlaceLevel::Province,
+            Level::Prefecture => PlaceLevel::Prefecture,
+            Level::County => PlaceLevel::County,
+        }
+    }
+}
+
+impl From<PlaceKind> for PlaceLevel {
+    fn from(kind: PlaceKind) -> PlaceLevel {
+        match kind {
+            PlaceKind::Country => PlaceLevel::Country,
+            PlaceKind::Subdivision => PlaceLevel::Subdivision,
+            PlaceKind::City => PlaceLevel::City,
+        }
+    }
+}
+
+/// A country or first-level subdivision, by its ISO code and English name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Region {
+    pub code: String,
+    pub name: String,
+}
+
+impl Region {
+    fn of(row: &WorldPlace) -> Region {
+        Region {
+            code: row.code().to_string(),
+            name: row.name().to_string(),
+        }
+    }
 }
 
 /// The days between which the e-license went live at a place: equal when the day is known.
@@ -58,6 +130,26 @@ impl Window {
     }
 }
 
+/// The world's country and subdivision rows a division is in: the country of its province (CN,
+/// HK, MO, TW), and the subdivision row that it or a division above it is (CN-SC, TW-TPE).
+pub fn regions_of(
+    divisions: &Divisions,
+    division: &Division,
+) -> (Option<&'static WorldPlace>, Option<&'static WorldPlace>) {
+    let world = World::bundled();
+    let country = match divisions.province_of(division).code.value() {
+        810000 => world.by_code("HK"),
+        820000 => world.by_code("MO"),
+        710000 => world.by_code("TW"),
+        _ => world.by_code("CN"),
+    };
+    let subdivision = divisions
+        .chain(division)
+        .filter_map(|d| world.of_division(d.code))
+        .find(|row| row.kind == PlaceKind::Subdivision);
+    (country, subdivision)
+}
+
 impl Place {
     pub fn new(
         query: Option<&str>,
@@ -66,22 +158,93 @@ impl Place {
         verdict: Verdict,
         reason: Option<String>,
     ) -> Place {
-        let division = standing.division;
-        Place {
-            query: query.map(str::to_string),
-            code: division.code.to_string(),
-            name: division.name().to_string(),
-            pinyin: division.pinyin_display().to_string(),
-            province: standing.province.name().to_string(),
-            prefecture: prefecture_of(divisions, division).map(|city| city.name().to_string()),
-            level: division.level,
+        let assessed = Assessed {
             window: Window::of(&standing.availability),
             status: standing.status,
             on: standing.on,
             verdict,
             reason,
+        };
+        Place::of_division(query, standing.division, divisions, assessed)
+    }
+
+    /// A place as a check assessed it: a division as `new` reports it; a world place by its
+    /// own names, with the window of the division it lies in, if any.
+    pub fn assessed(
+        query: Option<&str>,
+        assessment: &Assessment<'_>,
+        divisions: &Divisions,
+        verdict: Verdict,
+        reason: Option<String>,
+    ) -> Place {
+        let assessed = Assessed {
+            window: assessment
+                .standing
+                .as_ref()
+                .and_then(|standing| Window::of(&standing.availability)),
+            status: assessment.status,
+            on: assessment.on,
+            verdict,
+            reason,
+        };
+        let row = match assessment.place {
+            PlaceOf::Division(division) => {
+                return Place::of_division(query, division, divisions, assessed);
+            }
+            PlaceOf::World(row) => row,
+        };
+        let world = World::bundled();
+        Place {
+            query: query.map(str::to_string),
+            code: row.code().to_string(),
+            name: row.name().to_string(),
+            pinyin: None,
+            province: None,
+            prefecture: None,
+            level: row.kind.into(),
+            country: world.country_of(row).map(Region::of),
+            subdivision: world.subdivision_of(row).map(Region::of),
+            window: assessed.window,
+            status: assessed.status,
+            on: assessed.on,
+            verdict: assessed.verdict,
+            reason: assessed.reason,
         }
     }
+
+    fn of_division(
+        query: Option<&str>,
+        division: &Division,
+        divisions: &Divisions,
+        assessed: Assessed,
+    ) -> Place {
+        let (country, subdivision) = regions_of(divisions, division);
+        Place {
+            query: query.map(str::to_string),
+            code: division.code.to_string(),
+            name: division.name().to_string(),
+            pinyin: Some(division.pinyin_display().to_string()),
+            province: Some(divisions.province_of(division).name().to_string()),
+            prefecture: prefecture_of(divisions, division).map(|city| city.name().to_string()),
+            level: division.level.into(),
+            country: country.map(Region::of),
+            subdivision: subdivision.map(Region::of),
+            window: assessed.window,
+            status: assessed.status,
+            on: assessed.on,
+            verdict: assessed.verdict,
+            reason: assessed.reason,
+        }
+    }
+}
+
+/// What an answer says of a place, whatever sort of place it is.
+struct Assessed {
+    window: Option<Window>,
+    status: Status,
+    on: NaiveDate,
+    verdict: Verdict,
+    reason: Option<String>,
 }
 
 /// The prefecture-level division a place is in or is, or the municipality.
@@ -196,17 +359,17 @@ impl Failure {
 fn candidate<'d>(
     dataset: &'d Dataset,
     gazetteer: &Gazetteer<'d>,
-    division: &'d Division,
+    place: PlaceOf<'d>,
     on: NaiveDate,
     verdict: Option<Verdict>,
 ) -> Place {
-    let place = verdict::assess(dataset, division, on);
-    Place::new(
-        Some(&gazetteer.hint(division)),
-        &place.standing,
+    let assessment = verdict::assess_place(dataset, place, on);
+    Place::assessed(
+        Some(&gazetteer.hint_for(place)),
+        &assessment,
         dataset.divisions,
-        verdict.unwrap_or_else(|| place.verdict()),
-        Some(English.reason(&place.why, division)),
+        verdict.unwrap_or_else(|| assessment.verdict()),
+        Some(English.reason(&assessment.why, place)),
     )
 }
 
@@ -228,7 +391,9 @@ pub fn place_error_report<'d>(
             suggestions
                 .iter()
                 .filter_map(|&code| dataset.divisions.get(code))
-                .map(|division| candidate(dataset, gazetteer, division, on, None))
+                .map(|division| {
+                    candidate(dataset, gazetteer, PlaceOf::Division(division), on, None)
+                })
                 .collect(),
         ),
     };
@@ -256,14 +421,8 @@ pub fn ambiguous_report<'d>(
         candidates: ambiguous
             .candidates
             .iter()
-            .map(|(placed, verdict)| {
-                candidate(
-                    dataset,
-                    gazetteer,
-                    placed.division,
-                    ambiguous.on,
-                    Some(*verdict),
-                )
+            .map(|&(place, verdict)| {
+                candidate(dataset, gazetteer, place, ambiguous.on, Some(verdict))
             })
             .collect(),
     }
@@ -274,13 +433,13 @@ pub fn several_places_report<'d>(
     dataset: &'d Dataset,
     gazetteer: &Gazetteer<'d>,
     query: &str,
-    places: &[&'d Division],
+    places: &[PlaceOf<'d>],
     on: NaiveDate,
     messages: &dyn Messages,
 ) -> ErrorReport {
     let listed: Vec<String> = places
         .iter()
-        .map(|d| messages.candidate(d, &gazetteer.hint(d)))
+        .map(|&place| messages.candidate(place, &gazetteer.hint_for(place)))
         .collect();
     ErrorReport {
         suggestions: Vec::new(),
@@ -289,7 +448,7 @@ pub fn several_places_report<'d>(
         query: Some(query.to_string()),
         candidates: places
             .iter()
-            .map(|division| candidate(dataset, gazetteer, division, on, None))
+            .map(|&place| candidate(dataset, gazetteer, place, on, None))
             .collect(),
     }
 }

@@ -5,6 +5,13 @@
 //! one division at the highest level it matches (西安 is the city, not 辽源's 西安区): then that
 //! one, with a note naming the others. Anything else left to choose is the caller's business,
 //! never a silent guess here.
+//!
+//! Beyond China's divisions the world gazetteer names countries, their first-level
+//! subdivisions and their towns (Sydney, NSW, "Austin, TX", 悉尼). A query is read in the
+//! divisions table and among the world's names alike: a world row the divisions table has
+//! (Hong Kong, Taipei, CN-SC) is that division, never a second copy, and a query that fits
+//! both a division and a world place asks which, as no prominence reaches across the
+//! mainland's edge.
 
 mod normalise;
 
@@ -14,6 +21,7 @@ pub use normalise::normalise;
 
 use crate::data::aliases::pinyin_key;
 use crate::data::divisions::Key;
+use crate::data::world::{DivisionLink, PlaceKind, Via as WorldVia, World, WorldPlace};
 use crate::data::{Alias, AliasKind, Code, Division, Divisions, Level};
 
 /// Short forms in everyday use that the suffix rules do not make.
@@ -85,15 +93,71 @@ impl fmt::Display for PlaceError {
 
 impl std::error::Error for PlaceError {}
 
+/// A place a query names: a division of the GB/T 2260 table (the mainland, Hong Kong, Macau
+/// and Taiwan) or a place of the world gazetteer that no division is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place<'d> {
+    Division(&'d Division),
+    World(&'static WorldPlace),
+}
+
+impl<'d> Place<'d> {
+    pub fn division(self) -> Option<&'d Division> {
+        match self {
+            Place::Division(division) => Some(division),
+            Place::World(_) => None,
+        }
+    }
+
+    /// Its own name: a division's Chinese name, a world place's English one.
+    pub fn name(self) -> &'d str {
+        match self {
+            Place::Division(division) => division.name(),
+            Place::World(place) => place.name(),
+        }
+    }
+
+    /// The division a place is, or for a world place the one its chain reaches (a town of
+    /// Hong Kong: 810000); none for a place beyond China's divisions, or China as a whole.
+    pub fn division_in(self, divisions: &'d Divisions) -> Option<&'d Division> {
+        match self {
+            Place::Division(division) => Some(division),
+            Place::World(place) => {
+                World::bundled()
+                    .chain(place)
+                    .find_map(|row| match row.division_code()? {
+                        DivisionLink::Division(code) => divisions.get(code),
+                        DivisionLink::Mainland => None,
+                    })
+            }
+        }
+    }
+
+    /// China as a whole (CN, China, 中国).
+    pub fn is_whole_mainland(self) -> bool {
+        matches!(self, Place::World(row) if row.division_code() == Some(DivisionLink::Mainland))
+    }
+
+    /// The same place: one division, or one world row.
+    pub fn same(self, other: Place<'_>) -> bool {
+        match (self, other) {
+            (Place::Division(a), Place::Division(b)) => a.code == b.code,
+            (Place::World(a), Place::World(b)) => std::ptr::eq(a, b),
+            _ => false,
+        }
+    }
+}
+
 /// What a reading of the query took for granted, to be told to the user.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PlaceNote<'d> {
-    /// A bare short name taken for the one division at the highest level it names; `others`
-    /// are the rest, each with a query that reaches it.
+    /// A bare short name taken for the one division at the highest level it names, or a world
+    /// name for the place far more prominent than the others (Paris, France); `others` are the
+    /// rest, each with a query that reaches it.
     Prominent {
         query: String,
-        chosen: &'d Division,
-        others: Vec<(&'d Division, String)>,
+        chosen: Place<'d>,
+        others: Vec<(Place<'d>, String)>,
     },
     /// A former name or code (襄樊, 371200), read as the division that carries it on today, or a
     /// county written under the prefecture it has left (吉林省四平市公主岭市).
@@ -108,8 +172,9 @@ pub enum PlaceNote<'d> {
 /// The divisions one place of a query may be, and what was assumed to find them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Resolved<'d> {
-    /// Never empty; highest level first, then by code.
-    pub places: Vec<&'d Division>,
+    /// Never empty; divisions first, highest level first, then by code; then world places,
+    /// widest first.
+    pub places: Vec<Place<'d>>,
     pub notes: Vec<PlaceNote<'d>>,
 }
 
@@ -170,6 +235,8 @@ struct Found<'d> {
     /// How many divisions an address reading went through (0 for a whole term).
     steps: usize,
     renamed: Vec<Renamed<'d>>,
+    /// The world's places the whole term names besides (none is a division).
+    world: Vec<&'static WorldPlace>,
 }
 
 impl<'d> Found<'d> {
@@ -180,6 +247,19 @@ impl<'d> Found<'d> {
             rest: String::new(),
             steps: 0,
             renamed: Vec::new(),
+            world: Vec::new(),
+        })
+    }
+
+    /// Only world places.
+    fn world(world: Vec<&'static WorldPlace>) -> Option<Found<'d>> {
+        (!world.is_empty()).then(|| Found {
+            places: Vec::new(),
+            via: Via::Name,
+            rest: String::new(),
+            steps: 0,
+            renamed: Vec::new(),
+            world,
         })
     }
 }
@@ -215,11 +295,19 @@ impl Walk<'_> {
 /// making one costs nothing.
 pub struct Gazetteer<'d> {
     divisions: &'d Divisions,
+    world: &'static World,
 }
 
 impl<'d> Gazetteer<'d> {
     pub fn new(divisions: &'d Divisions) -> Gazetteer<'d> {
-        Gazetteer { divisions }
+        Gazetteer {
+            divisions,
+            world: World::bundled(),
+        }
+    }
+
+    pub fn world(&self) -> &'static World {
+        self.world
     }
 
     pub fn divisions(&self) -> &'d Divisions {
@@ -249,7 +337,7 @@ impl<'d> Gazetteer<'d> {
         if text.is_empty() {
             return Err(PlaceError::Empty);
         }
-        if let Some(found) = self.find(&text, false) {
+        if let Some(found) = self.term(&text, false) {
             return self.answer(trimmed, &text, found).map(Reading::One);
         }
         if text.contains(is_separator) {
@@ -258,17 +346,20 @@ impl<'d> Gazetteer<'d> {
                 .filter(|part| !part.is_empty() && !is_country(part))
                 .collect();
             if let [one] = parts.as_slice()
-                && let Some(found) = self.find(one, false)
+                && let Some(found) = self.term(one, false)
             {
                 return self.answer(trimmed, one, found).map(Reading::One);
             }
             if let Some(found) = self.qualified(&parts) {
                 return self.answer(trimmed, &text, found).map(Reading::One);
             }
+            if let Some(found) = Found::world(self.world_qualified(&text)) {
+                return self.answer(trimmed, &text, found).map(Reading::One);
+            }
             let each: Option<Vec<(String, Resolved<'d>)>> = parts
                 .iter()
                 .map(|part| {
-                    self.find(part, false)
+                    self.term(part, false)
                         .filter(|found| found.rest.is_empty())
                         .map(|found| (part.to_string(), self.finish(part, found)))
                 })
@@ -290,6 +381,166 @@ impl<'d> Gazetteer<'d> {
             query: trimmed.to_string(),
             suggestions: self.suggest(&text),
         })
+    }
+
+    /// A whole term in both tables: what `find` reads among the divisions, and the world's
+    /// places the term names, those the divisions table has read as their divisions.
+    fn term(&self, term: &str, spaced: bool) -> Option<Found<'d>> {
+        let mut found = self.find(term, spaced);
+        let mut world = Vec::new();
+        for place in self.world_lookup(term) {
+            match self.linked(place) {
+                Some(division) => match &mut found {
+                    Some(found) => found.places.push(division),
+                    None => found = Found::new(vec![division], Via::Name),
+                },
+                None => world.push(place),
+            }
+        }
+        match found {
+            Some(mut found) => {
+                found.world = world;
+                Some(found)
+            }
+            None => Found::world(world),
+        }
+    }
+
+    /// The world's places a text names; a code names only the places that have it (AR-A is
+    /// Salta, not the town Ara).
+    fn world_lookup(&self, text: &str) -> Vec<&'static WorldPlace> {
+        let matches: Vec<(&'static WorldPlace, WorldVia)> = self.world.matches(text).collect();
+        let by_code = matches.iter().any(|(_, via)| *via == WorldVia::Code);
+        let mut places: Vec<&'static WorldPlace> = Vec::new();
+        for (place, via) in matches {
+            if (!by_code || via == WorldVia::Code)
+                && !places.iter().any(|p| std::ptr::eq(*p, place))
+            {
+                places.push(place);
+            }
+        }
+        places
+    }
+
+    /// The division a world row is (Hong Kong, Taipei, CN-SC), if the divisions table has it.
+    fn linked(&self, place: &WorldPlace) -> Option<&'d Division> {
+        match place.division_code()? {
+            DivisionLink::Division(code) => self.divisions.get(code),
+            DivisionLink::Mainland => None,
+        }
+    }
+
+    /// The world's places, outside the divisions, that a text names alone.
+    fn world_only(&self, text: &str) -> Vec<&'static WorldPlace> {
+        self.world_lookup(text)
+            .into_iter()
+            .filter(|place| self.linked(place).is_none())
+            .collect()
+    }
+
+    /// A world place with qualifiers, "Austin, TX", "Paris France", "悉尼, 澳大利亚": the places
+    /// the first part names whose subdivision or country every other part names. Parts are
+    /// split at commas if there are any, else at one space (the name itself may have spaces:
+    /// "New York NY").
+    fn world_qualified(&self, text: &str) -> Vec<&'static WorldPlace> {
+        let by_commas: Vec<&str> = text
+            .split(|c: char| is_separator(c) && !c.is_whitespace())
+            .map(str::trim)
+            .filter(|part| !part.is_empty())
+            .collect();
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let mut splits: Vec<(String, Vec<String>)> = Vec::new();
+        if by_commas.len() > 1 {
+            let qualifiers = by_commas[1..].iter().map(|q| q.to_string()).collect();
+            splits.push((by_commas[0].to_string(), qualifiers));
+        } else {
+            // The longest name first: "New York NY" is New York in NY before New in York.
+            for at in (1..words.len()).rev() {
+                splits.push((words[..at].join(" "), vec![words[at..].join(" ")]));
+            }
+        }
+        for (name, qualifiers) in splits {
+            let within: Vec<Vec<&'static WorldPlace>> = qualifiers
+                .iter()
+                .filter(|q| !is_country(q))
+                // A qualifier may be any place its text names: IL is Israel and Illinois.
+                .map(|q| self.world.lookup(q).collect())
+                .collect();
+            if within.iter().any(Vec::is_empty) {
+                continue;
+            }
+            let found: Vec<&'static WorldPlace> = self
+                .world_only(&name)
+                .into_iter()
+                .filter(|place| {
+                    within.iter().all(|qualifier| {
+                        self.world
+                            .chain(place)
+                            .skip(1)
+                            .any(|above| qualifier.iter().any(|q| std::ptr::eq(*q, above)))
+                    })
+                })
+                .collect();
+            if !found.is_empty() {
+                return found;
+            }
+        }
+        Vec::new()
+    }
+
+    /// A query that resolves to this world place alone: its name, else with its subdivision's
+    /// abbreviation or name, or its country, after it; else its code.
+    fn world_hint(&self, place: &'static WorldPlace) -> String {
+        let name = place.name();
+        let mut tries = vec![name.to_string()];
+        if let Some(subdivision) = self
+            .world
+            .subdivision_of(place)
+            .filter(|s| !std::ptr::eq(*s, place))
+        {
+            let abbreviation = subdivision
+                .other_names()
+                .find(|(_, via)| *via == WorldVia::Abbreviation);
+            if let Some((abbreviation, _)) = abbreviation {
+                tries.push(format!("{name}, {abbreviation}"));
+            }
+            tries.push(format!("{name}, {}", subdivision.name()));
+        }
+        let country = self
+            .world
+            .country_of(place)
+            .filter(|c| !std::ptr::eq(*c, place));
+        if let Some(country) = country {
+            tries.push(format!("{name}, {}", country.name()));
+        }
+        if place.kind != PlaceKind::City {
+            tries.push(place.code().to_string());
+        }
+        tries
+            .into_iter()
+            .find(|query| self.names_only_world(query, place))
+            .unwrap_or_else(|| name.to_string())
+    }
+
+    /// True when the query, read without any assumption, is this world place and nothing else.
+    fn names_only_world(&self, query: &str, place: &WorldPlace) -> bool {
+        let text = normalise(query);
+        if self.find(&text, false).is_some() {
+            return false;
+        }
+        let mut found = self.world_lookup(&text);
+        if found.is_empty() {
+            found = self.world_qualified(&text);
+        }
+        matches!(found.as_slice(), [one] if std::ptr::eq(*one, place))
+    }
+
+    /// A query that resolves to this place alone.
+    pub fn hint_for(&self, place: Place<'d>) -> String {
+        match place {
+            Place::Division(division) => self.hint(division),
+            Place::World(place) => self.world_hint(place),
+        }
     }
 
     /// The divisions a whole term names: by full name if any, else by short name, and by any
@@ -366,7 +617,12 @@ impl<'d> Gazetteer<'d> {
         if unread && resolved.places.len() > 1 {
             return Err(PlaceError::Unknown {
                 query: query.to_string(),
-                suggestions: resolved.places.iter().map(|d| d.code).collect(),
+                suggestions: resolved
+                    .places
+                    .iter()
+                    .filter_map(|place| place.division())
+                    .map(|d| d.code)
+                    .collect(),
             });
         }
         Ok(resolved)
@@ -374,18 +630,40 @@ impl<'d> Gazetteer<'d> {
 
     /// Sorts the candidates and says what was assumed.
     fn finish(&self, query: &str, found: Found<'d>) -> Resolved<'d> {
-        let mut places = found.places;
-        places.sort_by_key(|division| (division.level, division.code));
-        places.dedup_by_key(|division| division.code);
+        let mut divisions = found.places;
+        divisions.sort_by_key(|division| (division.level, division.code));
+        divisions.dedup_by_key(|division| division.code);
+        let mut world = found.world;
+        world.sort_by_key(|place| place.kind);
+        world.dedup_by(|a, b| std::ptr::eq(*a, *b));
         let mut notes = Vec::new();
-        if found.via == Via::Short
-            && places.len() > 1
-            && let Some(chosen) = self.prominent(&places)
-        {
+        // The divisions table first: a query it reads as one place means that place, and the
+        // world's places it also fits are named in a note (太原 is 太原市, not Thái Nguyên).
+        let chosen = if divisions.is_empty() {
+            (world.len() > 1)
+                .then(|| self.world.prominent(&world))
+                .flatten()
+                .map(Place::World)
+        } else if let Some(country) = latin_country(query, &world) {
+            // Jordan the country, not Hong Kong's Jordan; Georgia, not 格鲁吉亚's namesakes.
+            Some(Place::World(country))
+        } else if found.via == Via::Short && divisions.len() > 1 {
+            self.prominent(&divisions).map(Place::Division)
+        } else if divisions.len() == 1 && !world.is_empty() {
+            Some(Place::Division(divisions[0]))
+        } else {
+            None
+        };
+        let mut places: Vec<Place<'d>> = divisions
+            .into_iter()
+            .map(Place::Division)
+            .chain(world.into_iter().map(Place::World))
+            .collect();
+        if let Some(chosen) = chosen {
             let others = places
                 .iter()
-                .filter(|d| d.code != chosen.code)
-                .map(|&d| (d, self.hint(d)))
+                .filter(|place| !place.same(chosen))
+                .map(|&place| (place, self.hint_for(place)))
                 .collect();
             notes.push(PlaceNote::Prominent {
                 query: query.to_string(),
@@ -395,7 +673,7 @@ impl<'d> Gazetteer<'d> {
             places = vec![chosen];
         }
         for (alias, division) in found.renamed {
-            if places.iter().any(|d| d.code == division.code)
+            if places.iter().any(|p| p.same(Place::Division(division)))
                 && !notes
                     .iter()
                     .any(|note| matches!(note, PlaceNote::Former { division: d, .. } if d.code == division.code))
@@ -403,9 +681,11 @@ impl<'d> Gazetteer<'d> {
                 notes.push(PlaceNote::Former { alias, division });
             }
         }
-        if !found.rest.is_empty() {
+        if !found.rest.is_empty()
+            && let Some(read) = places.iter().find_map(|place| place.division())
+        {
             notes.push(PlaceNote::Unread {
-                read: places[0],
+                read,
                 rest: found.rest,
             });
         }
@@ -627,6 +907,7 @@ impl<'d> Gazetteer<'d> {
             },
             steps: best.depth,
             renamed: best.renamed,
+            world: Vec::new(),
         })
     }
 
@@ -811,6 +1092,21 @@ fn outside_mainland(province: Code) -> bool {
     matches!(province.value(), 710000 | 810000 | 820000)
 }
 
+/// The one country a query in Latin letters names beside divisions: a country's name
+/// outweighs an area or English name of a division (Jordan, in Kowloon).
+fn latin_country(query: &str, world: &[&'static WorldPlace]) -> Option<&'static WorldPlace> {
+    if !query.is_ascii() {
+        return None;
+    }
+    let mut countries = world
+        .iter()
+        .filter(|place| place.kind == PlaceKind::Country);
+    match (countries.next(), countries.next()) {
+        (Some(country), None) => Some(country),
+        _ => None,
+    }
+}
+
 fn is_country(part: &str) -> bool {
     matches!(
         part.to_ascii_lowercase().as_str(),
@@ -986,7 +1282,11 @@ mod tests {
     fn hints_name_one_place_each() {
         let gazetteer = Gazetteer::new(Divisions::bundled());
         let found = gazetteer.resolve("鼓楼区").expect("four places");
-        let hints: Vec<String> = found.places.iter().map(|d| gazetteer.hint(d)).collect();
+        let hints: Vec<String> = found
+            .places
+            .iter()
+            .map(|&place| gazetteer.hint_for(place))
+            .collect();
         assert_eq!(
             hints,
             ["南京鼓楼区", "徐州鼓楼区", "福州鼓楼区", "开封鼓楼区"]

@@ -222,7 +222,7 @@ fn kunshan_takes_suzhous_pilot_date() {
     );
     let report = report(&args, 0);
     assert_eq!(statuses(&report), [("昆山市", Status::Live)]);
-    assert_eq!(report.stops[0].province, "江苏省");
+    assert_eq!(report.stops[0].province.as_deref(), Some("江苏省"));
 }
 
 #[test]
@@ -305,7 +305,7 @@ fn suzhou_anhui_resolves_to_suzhou_in_anhui() {
     assert_eq!(report.stops.len(), 1);
     assert_eq!(report.stops[0].code, "341300");
     assert_eq!(report.stops[0].name, "宿州市");
-    assert_eq!(report.stops[0].province, "安徽省");
+    assert_eq!(report.stops[0].province.as_deref(), Some("安徽省"));
 }
 
 // --- License states, itineraries, home ---
@@ -418,7 +418,7 @@ fn quiet_prints_nothing_and_exits_1_when_not_live() {
 fn json_report_has_the_documented_schema() {
     let args = ["成都", "北京", "--on", "2021-07-01"];
     let report = report(&args, 1);
-    assert_eq!(report.schema_version, 2);
+    assert_eq!(report.schema_version, 3);
     assert_eq!(report.verdict, Verdict::BringCard);
     assert_eq!(report.exit_code, 1);
     assert_eq!(report.on, day("2021-07-01"));
@@ -501,6 +501,8 @@ fn json_report_has_the_documented_schema() {
         "province",
         "prefecture",
         "level",
+        "country",
+        "subdivision",
         "window",
         "status",
         "on",
@@ -511,7 +513,10 @@ fn json_report_has_the_documented_schema() {
     assert_eq!(stops.len(), 2);
     for stop in stops {
         assert_eq!(keys(stop), stop_keys);
+        assert_eq!(stop["country"]["code"], "CN");
     }
+    assert_eq!(stops[0]["subdivision"]["code"], "CN-SC");
+    assert_eq!(stops[1]["subdivision"]["code"], "CN-BJ");
     assert_eq!(value["verdict"], "bring-card");
     assert_eq!(value["license"], "normal");
     assert_eq!(value["on"], "2021-07-01");

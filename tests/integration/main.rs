@@ -18,3 +18,4 @@ mod scripting;
 mod support;
 mod verdict_rules;
 mod widths;
+mod world;

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use chrono::{Days, NaiveDate};
-use edl::data::{AliasKind, Code, Dataset, Division, Divisions, Level};
-use edl::place::{Gazetteer, PlaceError, PlaceNote, Resolved, normalise};
+use edl::data::{AliasKind, Code, Dataset, Division, Divisions};
+use edl::place::{Gazetteer, Place, PlaceError, PlaceNote, Resolved, normalise};
 use edl::verdict::{
     Jurisdiction, LicenseClass, LicenseState, Query, Status, Verdict, assess, judge,
 };
@@ -128,10 +128,14 @@ fn check_resolution(query: &str) -> Result<(), TestCaseError> {
                 !query.trim().is_empty(),
                 "a blank query resolved: {query:?}"
             );
-            let keys: Vec<(Level, String)> = found
+            // Divisions first, by level and code; then world places, widest first.
+            let keys: Vec<(u8, String)> = found
                 .places
                 .iter()
-                .map(|d| (d.level, d.code.to_string()))
+                .map(|place| match place {
+                    Place::Division(d) => (d.level as u8, d.code.to_string()),
+                    Place::World(w) => (3 + w.kind as u8, w.code().to_string()),
+                })
                 .collect();
             let mut sorted = keys.clone();
             sorted.sort();
@@ -187,15 +191,32 @@ fn name_counts() -> HashMap<&'static str, usize> {
 }
 
 fn codes(found: &Resolved<'_>) -> Vec<String> {
-    found.places.iter().map(|d| d.code.to_string()).collect()
+    found.places.iter().map(|place| code(*place)).collect()
+}
+
+fn code(place: Place<'_>) -> String {
+    match place {
+        Place::Division(d) => d.code.to_string(),
+        Place::World(w) => w.code().to_string(),
+    }
 }
 
 /// Every division an answer names: its places, and those a note says the query may also mean.
 fn named(found: &Resolved<'_>) -> Vec<Code> {
-    let mut codes: Vec<Code> = found.places.iter().map(|d| d.code).collect();
+    let mut codes: Vec<Code> = found
+        .places
+        .iter()
+        .filter_map(|place| place.division())
+        .map(|d| d.code)
+        .collect();
     for note in &found.notes {
         if let PlaceNote::Prominent { others, .. } = note {
-            codes.extend(others.iter().map(|(d, _)| d.code));
+            codes.extend(
+                others
+                    .iter()
+                    .filter_map(|(place, _)| place.division())
+                    .map(|d| d.code),
+            );
         }
     }
     codes
@@ -217,7 +238,10 @@ fn every_division_resolves_by_its_full_name() {
             .resolve(division.name())
             .unwrap_or_else(|error| panic!("{} ({}): {error}", division.name(), division.code));
         assert!(
-            found.places.iter().any(|d| d.code == division.code),
+            found
+                .places
+                .iter()
+                .any(|place| place.same(Place::Division(division))),
             "{} ({}) -> {:?}",
             division.name(),
             division.code,
@@ -403,7 +427,7 @@ proptest! {
         let trip = |on| {
             let stop = Query::new(
                 division.name().to_string(),
-                Resolved { places: vec![division], notes: Vec::new() },
+                Resolved { places: vec![Place::Division(division)], notes: Vec::new() },
                 &GAZETTEER,
             );
             judge(&DATASET, on, license, vec![(stop, on)], None).expect("one candidate").verdict
@@ -421,7 +445,7 @@ proptest! {
         let query = |index: usize| {
             Query::new(
                 DIVISIONS[index].name().to_string(),
-                Resolved { places: vec![DIVISIONS[index]], notes: Vec::new() },
+                Resolved { places: vec![Place::Division(DIVISIONS[index])], notes: Vec::new() },
                 &GAZETTEER,
             )
         };

@@ -87,7 +87,7 @@ fn single_batch_list_show_and_error_json_parse_into_the_same_structs() {
         list.schema_version,
         error.schema_version,
     ] {
-        assert_eq!(version, 2);
+        assert_eq!(version, 3);
     }
     let chengdu = &single.stops[0];
     assert_eq!(chengdu.query.as_deref(), Some("成都"));

@@ -1,0 +1,297 @@
+//! Places beyond China's divisions (issue 16): countries, their first-level subdivisions and
+//! their towns, read by the same rules as Chinese places, shown with their chain, and checked
+//! as places no digital-licence fact covers yet.
+
+use edl::data::Divisions;
+use edl::data::world::{PlaceKind, World};
+use edl::place::{Gazetteer, Place};
+use serde_json::Value;
+
+use crate::support::run;
+
+/// `edl show --format json -- QUERY`: the place object and the notes.
+fn shown(query: &str) -> (Value, Vec<String>) {
+    let outcome = run(["show", "--format", "json", "--", query]);
+    assert_eq!(outcome.code, 0, "show {query:?}: {}", outcome.stderr);
+    let report: Value = serde_json::from_str(&outcome.stdout).expect("show JSON");
+    let notes = report["notes"]
+        .as_array()
+        .expect("notes")
+        .iter()
+        .map(|note| note.as_str().expect("a note is text").to_string())
+        .collect();
+    (report["place"].clone(), notes)
+}
+
+/// The place's code, its subdivision's and its country's.
+fn codes(query: &str) -> (String, Option<String>, Option<String>) {
+    let (place, _) = shown(query);
+    let code = |value: &Value| value.as_str().map(str::to_string);
+    (
+        code(&place["code"]).expect("a code"),
+        code(&place["subdivision"]["code"]),
+        code(&place["country"]["code"]),
+    )
+}
+
+#[test]
+fn sydney_and_new_south_wales_by_every_name() {
+    for query in [
+        "Sydney",
+        "悉尼",
+        "sydney",
+        "SYDNEY",
+        "Sydney, NSW",
+        "悉尼, 澳大利亚",
+    ] {
+        let (code, subdivision, country) = codes(query);
+        assert_eq!(code, "2147714", "{query}: GeoNames' Sydney");
+        assert_eq!(subdivision.as_deref(), Some("AU-NSW"), "{query}");
+        assert_eq!(country.as_deref(), Some("AU"), "{query}");
+    }
+    for query in [
+        "NSW",
+        "nsw",
+        "New South Wales",
+        "AU-NSW",
+        "au-nsw",
+        "新南威尔士州",
+    ] {
+        let (code, subdivision, country) = codes(query);
+        assert_eq!(code, "AU-NSW", "{query}");
+        assert_eq!(subdivision.as_deref(), Some("AU-NSW"), "{query}");
+        assert_eq!(country.as_deref(), Some("AU"), "{query}");
+    }
+}
+
+#[test]
+fn states_by_abbreviation_and_towns_by_city_comma_state() {
+    for query in ["Texas", "TX", "US-TX", "得克萨斯州"] {
+        assert_eq!(codes(query).0, "US-TX", "{query}");
+    }
+    for query in ["Austin, TX", "Austin, Texas", "Austin TX"] {
+        let (_, subdivision, country) = codes(query);
+        assert_eq!(subdivision.as_deref(), Some("US-TX"), "{query}");
+        assert_eq!(country.as_deref(), Some("US"), "{query}");
+    }
+    assert_eq!(codes("Missoula").1.as_deref(), Some("US-MT"));
+    assert_eq!(codes("Broome").1.as_deref(), Some("AU-WA"));
+}
+
+#[test]
+fn paris_is_the_capital_with_a_note_naming_paris_texas() {
+    let (place, notes) = shown("Paris");
+    assert_eq!(place["country"]["code"], "FR");
+    assert_eq!(place["level"], "city");
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(
+        notes[0].starts_with("\"Paris\" is taken as Paris (France); it may also mean"),
+        "{}",
+        notes[0]
+    );
+    assert!(
+        notes[0].contains("Paris (Texas, United States), type \"Paris, TX\""),
+        "{}",
+        notes[0]
+    );
+    // The hint the note gives reaches the other Paris.
+    assert_eq!(codes("Paris, TX").1.as_deref(), Some("US-TX"));
+}
+
+#[test]
+fn springfield_asks_with_each_candidates_state() {
+    let outcome = run(["show", "Springfield"]);
+    assert_eq!(outcome.code, 2);
+    let line = outcome.assert_error_line();
+    assert!(
+        line.starts_with("edl: \"Springfield\" could be 9 places: Springfield (Illinois, United States), type \"Springfield, IL\"; Springfield (Missouri, United States), type \"Springfield, MO\";"),
+        "{line}"
+    );
+    let json = run(["show", "Springfield", "--format", "json"]);
+    assert_eq!(json.code, 2);
+    let report: Value = serde_json::from_str(&json.stdout).expect("error JSON");
+    let states: Vec<&str> = report["error"]["candidates"]
+        .as_array()
+        .expect("candidates")
+        .iter()
+        .map(|place| place["subdivision"]["code"].as_str().expect("a state"))
+        .collect();
+    assert_eq!(
+        states,
+        [
+            "US-IL", "US-MO", "US-OH", "US-PA", "US-TN", "US-VA", "US-MA", "US-NJ", "US-OR"
+        ]
+    );
+    // `check` asks only when the candidates' answers differ; here no fact covers any of them,
+    // so the answer is the same and a note lists them.
+    let check = run(["check", "Springfield", "--on", "2026-12-01"]);
+    assert_eq!(check.code, 1);
+    assert!(
+        check
+            .stdout
+            .contains("note: \"Springfield\" could mean Springfield (United States),"),
+        "{}",
+        check.stdout
+    );
+}
+
+#[test]
+fn tokyo_seoul_kyiv_sao_paulo_in_any_script() {
+    for query in ["東京", "东京", "Tokyo"] {
+        let (place, _) = shown(query);
+        assert_eq!(place["name"], "Tokyo", "{query}");
+        assert_eq!(place["country"]["code"], "JP", "{query}");
+    }
+    for query in ["首尔", "Seoul"] {
+        let (place, _) = shown(query);
+        assert_eq!(place["name"], "Seoul", "{query}");
+        assert_eq!(place["country"]["code"], "KR", "{query}");
+    }
+    for query in ["Kyiv", "Kiev"] {
+        let (place, _) = shown(query);
+        assert_eq!(place["name"], "Kyiv", "{query}");
+        assert_eq!(place["country"]["code"], "UA", "{query}");
+    }
+    for query in ["São Paulo", "Sao Paulo", "sao paulo"] {
+        let (place, _) = shown(query);
+        assert_eq!(place["name"], "São Paulo", "{query}");
+        assert_eq!(place["country"]["code"], "BR", "{query}");
+    }
+}
+
+#[test]
+fn hong_kong_and_taipei_are_their_divisions_never_a_second_copy() {
+    for query in ["HK", "Hong Kong", "香港", "HKG"] {
+        let (place, notes) = shown(query);
+        assert_eq!(place["code"], "810000", "{query}");
+        assert_eq!(place["country"]["code"], "HK", "{query}");
+        assert!(notes.is_empty(), "{query}: {notes:?}");
+    }
+    for query in ["Taipei", "台北", "TW-TPE"] {
+        let (place, notes) = shown(query);
+        assert_eq!(place["code"], "710100", "{query}");
+        assert_eq!(place["country"]["code"], "TW", "{query}");
+        assert_eq!(place["subdivision"]["code"], "TW-TPE", "{query}");
+        assert!(notes.is_empty(), "{query}: {notes:?}");
+    }
+    // 九龙 is 四川's 九龙县 and Hong Kong's Kowloon: a question, as before.
+    assert_eq!(run(["check", "九龙"]).code, 2);
+}
+
+#[test]
+fn the_mainland_table_comes_first_and_names_the_worlds_namesakes() {
+    let (place, notes) = shown("太原");
+    assert_eq!(place["code"], "140100");
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(
+        notes[0].starts_with("\"太原\" is taken as 太原市 (山西省); it may also mean Thái Nguyên"),
+        "{}",
+        notes[0]
+    );
+    // Only a world place: no note.
+    assert!(
+        shown("悉尼")
+            .1
+            .iter()
+            .all(|note| !note.contains("taken as 悉尼"))
+    );
+}
+
+#[test]
+fn show_gives_a_world_places_chain_and_the_missing_facts() {
+    let outcome = run(["show", "Sydney", "--on", "2026-12-01"]);
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    let lines: Vec<&str> = outcome.stdout.lines().collect();
+    assert_eq!(lines[0], "Sydney (悉尼)");
+    assert_eq!(lines[1], "code:      2147714");
+    assert_eq!(lines[2], "level:     city");
+    assert_eq!(lines[3], "chain:     Sydney → New South Wales → Australia");
+    assert_eq!(lines[4], "live from: never");
+    assert!(
+        outcome
+            .stdout
+            .contains("edl has no facts on digital licences in"),
+        "{}",
+        outcome.stdout
+    );
+    let zh = run(["--lang", "zh", "show", "悉尼", "--on", "2026-12-01"]);
+    let lines: Vec<&str> = zh.stdout.lines().collect();
+    assert_eq!(lines[0], "悉尼（Sydney）");
+    assert!(
+        lines[3].ends_with("悉尼 → 新南威尔士 → 澳大利亚"),
+        "{}",
+        lines[3]
+    );
+}
+
+#[test]
+fn check_on_a_world_place_is_bring_card_because_no_fact_covers_it() {
+    let outcome = run(["check", "Sydney", "--on", "2026-12-01"]);
+    assert_eq!(outcome.code, 1);
+    assert_eq!(
+        outcome.first_line(),
+        "bring-card: bring the physical card on 2026-12-01 (Sydney without facts)"
+    );
+    let json = run(["check", "Sydney", "--format", "json"]);
+    assert_eq!(json.code, 1);
+    let report: Value = serde_json::from_str(&json.stdout).expect("check JSON");
+    let stop = &report["stops"][0];
+    assert_eq!(stop["verdict"], "bring-card");
+    assert_eq!(stop["status"], "not-covered");
+    assert_eq!(stop["country"]["code"], "AU");
+    assert_eq!(stop["country"]["name"], "Australia");
+    assert_eq!(stop["subdivision"]["code"], "AU-NSW");
+    assert_eq!(stop["subdivision"]["name"], "New South Wales");
+    assert_eq!(stop["pinyin"], Value::Null);
+    assert_eq!(
+        stop["reason"],
+        "edl has no facts on digital licences in Sydney (New South Wales, Australia) yet: bring-card is the cautious answer"
+    );
+    let (place, _) = shown("Sydney");
+    assert_eq!(place["subdivision"]["code"], "AU-NSW");
+    assert_eq!(place["country"]["code"], "AU");
+}
+
+#[test]
+fn a_trip_may_mix_mainland_and_world_stops() {
+    let outcome = run(["check", "成都", "Sydney", "--home", "成都", "-q"]);
+    assert_eq!(outcome.code, 1);
+    let alone = run(["check", "成都", "--home", "成都", "-q"]);
+    assert_eq!(alone.code, 0);
+}
+
+/// Every country by its alpha-2 code, alpha-3 code and English name; every subdivision by its
+/// ISO code: each resolves to its own row (or, for China's neighbours, to its division).
+#[test]
+fn every_country_and_subdivision_code_resolves_to_it() {
+    let world = World::bundled();
+    let gazetteer = Gazetteer::new(Divisions::bundled());
+    let mut checked = 0;
+    for row in world.places().filter(|row| row.kind != PlaceKind::City) {
+        let mut queries = vec![row.code().to_string()];
+        if row.kind == PlaceKind::Country {
+            queries.push(row.name().to_string());
+            queries.extend(
+                row.other_names()
+                    .filter(|(name, via)| *via == edl::data::world::Via::Code && name.len() == 3)
+                    .map(|(name, _)| name.to_string()),
+            );
+        }
+        for query in queries {
+            let found = gazetteer
+                .resolve(&query)
+                .unwrap_or_else(|error| panic!("{query}: {error}"));
+            let expected = match Place::World(row).division_in(Divisions::bundled()) {
+                Some(division) if row.division_code().is_some() => Place::Division(division),
+                _ => Place::World(row),
+            };
+            assert!(
+                found.places.len() == 1 && found.places[0].same(expected),
+                "{query} -> {:?}",
+                found.places
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 250 * 2 + 3_590, "{checked}");
+}
