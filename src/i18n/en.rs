@@ -319,6 +319,8 @@ impl Messages for English {
                         format!("{role}{} {status}{day}", self.place_name(place.place))
                     })
                     .collect();
+                // The candidates of an ambiguous stop that all agree read alike: say it once.
+                places.dedup();
                 if home_unknown {
                     places.push("issuing place unknown".to_string());
                 }

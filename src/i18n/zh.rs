@@ -410,6 +410,8 @@ impl Messages for Chinese {
                         format!("{role}{}{day}{status}", self.place(place.place))
                     })
                     .collect();
+                // The candidates of an ambiguous stop that all agree read alike: say it once.
+                places.dedup();
                 if home_unknown {
                     places.push("驾驶证核发地未知".to_string());
                 }

@@ -388,7 +388,13 @@ impl<'d> Gazetteer<'d> {
     fn term(&self, term: &str, spaced: bool) -> Option<Found<'d>> {
         let mut found = self.find(term, spaced);
         let mut world = Vec::new();
-        for place in self.world_lookup(term) {
+        // A six-digit code is a division's, never a world row's: its pages need not be read.
+        let lookup = if Code::parse(term).is_some() {
+            Vec::new()
+        } else {
+            self.world_lookup(term)
+        };
+        for place in lookup {
             match self.linked(place) {
                 Some(division) => match &mut found {
                     Some(found) => found.places.push(division),

@@ -126,6 +126,10 @@ fn springfield_asks_with_each_candidates_state() {
     // so the answer is the same and a note lists them.
     let check = run(["check", "Springfield", "--on", "2026-12-01"]);
     assert_eq!(check.code, 1);
+    assert_eq!(
+        check.first_line(),
+        "bring-card: bring the physical card on 2026-12-01 (Springfield without facts)"
+    );
     assert!(
         check
             .stdout
