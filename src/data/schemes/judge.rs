@@ -99,8 +99,9 @@ impl Reason<'_> {
             Reason::StageExcluded { .. }
             | Reason::IssueDate { .. }
             | Reason::HolderExcluded { .. } => 3,
-            Reason::NotYet { .. } => 4,
-            Reason::Ended { .. } => 5,
+            // A credential the holder had says more than one still to come.
+            Reason::Ended { .. } => 4,
+            Reason::NotYet { .. } => 5,
             Reason::NoHome { .. } | Reason::Gap { .. } => 6,
             Reason::NoRuleCovers { .. } | Reason::NoScheme => 7,
         }
@@ -189,7 +190,7 @@ impl Schemes {
             }
         }
         let reason = match (best, required) {
-            (Some(reason), Some(baseline)) if reason.rank() >= 4 => {
+            (Some(reason), Some(baseline)) if reason.rank() >= 6 => {
                 Reason::CarryRequired { baseline }
             }
             (Some(reason), _) => reason,
