@@ -470,3 +470,302 @@ fn without_a_home_the_reason_names_whose_credential_would_count() {
     assert_eq!(said(&missoula), "no-home [us-mt-mobile-id] []");
     assert_eq!(notes(&missoula), ["agency us-mt-mhp-all-states"]);
 }
+
+const BASE: &str = r#"version = "test"
+as_of = 2026-11-25
+
+[[source]]
+id = "s1"
+title = "a source"
+quality = "medium"
+
+[[scheme]]
+id = "nsw"
+issuer = "AU-NSW"
+name = "NSW DDL"
+form = "phone-app"
+
+[[rule]]
+id = "r1"
+scheme = "nsw"
+in = ["issuer"]
+outcome = "counts"
+from = 2019-10-28
+grade = "medium"
+sources = ["s1"]
+note = "n"
+
+[[baseline]]
+id = "b1"
+in = ["PL"]
+licences = ["PL"]
+carry = "not-required"
+grade = "medium"
+sources = ["s1"]
+note = "n"
+
+[[gap]]
+id = "g1"
+jurisdictions = ["MX"]
+reason = "r"
+"#;
+
+fn problems(text: &str) -> Vec<String> {
+    match Schemes::parse(text, "s.toml") {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors.iter().map(ToString::to_string).collect(),
+    }
+}
+
+fn broken(from: &str, to: &str) -> Vec<String> {
+    assert!(BASE.contains(from), "{from}");
+    problems(&BASE.replacen(from, to, 1))
+}
+
+#[test]
+fn the_base_file_is_valid() {
+    assert_eq!(problems(BASE), Vec::<String>::new());
+}
+
+#[test]
+fn each_kind_of_error_is_named_at_its_line_and_column() {
+    let cases: &[(&str, &str, &str)] = &[
+        // Syntax, and keys the model does not have.
+        ("from = 2019-10-28", "from = = 2019-10-28", "s.toml:20:8: "),
+        (
+            "from = 2019-10-28",
+            "from = 2019-10-28\nwhen = 1",
+            "s.toml:21:1: unknown field `when`",
+        ),
+        // Dates.
+        (
+            "from = 2019-10-28",
+            "from = 2019-10-28T08:00:00",
+            "s.toml:20:8: `2019-10-28T08:00:00` is not a date (want YYYY-MM-DD)",
+        ),
+        (
+            "from = 2019-10-28",
+            "from = 2019-10-28\nuntil = 2019-10-28",
+            "s.toml:21:9: rule `r1` ends (2019-10-28) before it starts (2019-10-28)",
+        ),
+        (
+            "from = 2019-10-28",
+            "issued_from = 2013-01-01\nissued_before = 2012-01-01",
+            "s.toml:21:17: rule `r1`: issued_before (2012-01-01) is not after issued_from (2013-01-01)",
+        ),
+        // Sources and grades.
+        (
+            "sources = [\"s1\"]\nnote = \"n\"\n\n[[baseline]]",
+            "sources = [\"s2\"]\nnote = \"n\"\n\n[[baseline]]",
+            "s.toml:22:12: source `s2` is not defined",
+        ),
+        (
+            "sources = [\"s1\"]\nnote = \"n\"\n\n[[baseline]]",
+            "sources = []\nnote = \"n\"\n\n[[baseline]]",
+            "s.toml:16:6: rule `r1` has no source",
+        ),
+        (
+            "grade = \"medium\"\nsources = [\"s1\"]\nnote = \"n\"\n\n[[baseline]]",
+            "grade = \"strong\"\nsources = [\"s1\"]\nnote = \"n\"\n\n[[baseline]]",
+            "s.toml:21:9: rule `r1` is graded strong but its best source is only medium",
+        ),
+        (
+            "grade = \"medium\"\nsources = [\"s1\"]\nnote = \"n\"\n\n[[baseline]]",
+            "grade = \"solid\"\nsources = [\"s1\"]\nnote = \"n\"\n\n[[baseline]]",
+            "s.toml:21:9: unknown variant `solid`",
+        ),
+        // What a rule is about, and where.
+        (
+            "scheme = \"nsw\"",
+            "scheme = \"qld\"",
+            "s.toml:17:10: scheme `qld` in rule `r1` is not defined",
+        ),
+        (
+            "scheme = \"nsw\"",
+            "issued_in = \"US-MT\"",
+            "s.toml:17:13: issued_in of rule `r1` must be a country, not `US-MT`",
+        ),
+        (
+            "scheme = \"nsw\"",
+            "scheme = \"nsw\"\nissued_in = \"US\"",
+            "s.toml:17:10: rule `r1` gives both scheme and issued_in: give one",
+        ),
+        (
+            "scheme = \"nsw\"\n",
+            "",
+            "s.toml:16:6: rule `r1` gives neither scheme nor issued_in",
+        ),
+        (
+            "in = [\"issuer\"]",
+            "in = [\"AU-XYZ\"]",
+            "s.toml:18:7: `AU-XYZ` in rule `r1` is no country or subdivision code",
+        ),
+        (
+            "in = [\"issuer\"]",
+            "in = [\"aus\"]",
+            "s.toml:18:7: `aus` in rule `r1` is no country or subdivision code (write it `AU`)",
+        ),
+        (
+            "in = [\"issuer\"]",
+            "in = []",
+            "s.toml:18:6: rule `r1` says nowhere (`in` is empty)",
+        ),
+        (
+            "issuer = \"AU-NSW\"",
+            "issuer = \"New South Wales\"",
+            "s.toml:11:10: `New South Wales` in scheme `nsw` is no country or subdivision code",
+        ),
+        (
+            "outcome = \"counts\"",
+            "outcome = \"carry-card\"\nby = \"a patrol\"",
+            "s.toml:20:6: rule `r1`: `by` goes only with outcome = \"counts\" (an agency's practice of accepting it)",
+        ),
+        // For whom.
+        (
+            "from = 2019-10-28",
+            "stages = []",
+            "s.toml:20:10: rule `r1` holds for no stage (leave `stages` out for all)",
+        ),
+        (
+            "from = 2019-10-28",
+            "stages = [\"expert\"]",
+            "s.toml:20:11: unknown variant `expert`",
+        ),
+        (
+            "from = 2019-10-28",
+            "phone_failure = { kind = \"grace\" }",
+            "s.toml:20:17: phone_failure of rule `r1` must be { kind = \"no-licence\" }, { kind = \"grace\", hours = H } (with discretionary = true or false) or { kind = \"produce-within\", days = D }",
+        ),
+        // Baselines and gaps.
+        (
+            "licences = [\"PL\"]",
+            "licences = []",
+            "s.toml:26:6: baseline `b1` is about nobody's licences (write [\"any\"] or issuers)",
+        ),
+        (
+            "jurisdictions = [\"MX\"]",
+            "jurisdictions = []",
+            "s.toml:35:6: gap `g1` names no jurisdiction",
+        ),
+        (
+            "reason = \"r\"",
+            "reason = \"r\"\nreason_zh = \" \"",
+            "s.toml:38:13: reason_zh of gap `g1` is empty (leave it out, or give the Chinese)",
+        ),
+    ];
+    for &(from, to, expected) in cases {
+        let found = broken(from, to);
+        assert!(
+            found.len() == 1 && found[0].starts_with(expected),
+            "{to:?}: want {expected:?}, got {found:?}"
+        );
+    }
+}
+
+#[test]
+fn ids_are_defined_once() {
+    let twice = format!(
+        "{BASE}\n[[scheme]]\nid = \"nsw\"\nissuer = \"AU-NSW\"\nname = \"again\"\nform = \"chip-card\"\n"
+    );
+    assert_eq!(
+        problems(&twice),
+        ["s.toml:40:6: scheme `nsw` is defined twice"]
+    );
+    let source = format!("{BASE}\n[[source]]\nid = \"s1\"\ntitle = \"t\"\nquality = \"low\"\n");
+    assert_eq!(
+        problems(&source),
+        ["s.toml:40:6: source `s1` is defined twice"]
+    );
+}
+
+#[test]
+fn every_problem_is_reported() {
+    let found = broken("scheme = \"nsw\"", "scheme = \"qld\"\nholder = \"alien\"");
+    assert_eq!(found.len(), 1, "serde stops at the first: {found:?}");
+    let found = broken("in = [\"issuer\"]", "in = [\"XX\", \"issuer\", \"YY\"]");
+    assert_eq!(found.len(), 2, "{found:?}");
+}
+
+#[test]
+fn a_file_says_which_kind_it_is_by_its_tables() {
+    assert_eq!(file_kind(BUNDLED_TOML), FileKind::Schemes);
+    assert_eq!(
+        file_kind(super::super::rollout::BUNDLED_TOML),
+        FileKind::Rollout
+    );
+    assert_eq!(file_kind(BASE), FileKind::Schemes);
+    // A table name in a string or a comment is no table.
+    assert_eq!(
+        file_kind("note = \"\"\"\n[[scheme]]\n\"\"\"\n# [[gap]]\n[default]\n"),
+        FileKind::Rollout
+    );
+    assert_eq!(file_kind("  [[ baseline ]]\n"), FileKind::Schemes);
+    assert_eq!(file_kind(""), FileKind::Rollout);
+}
+
+#[test]
+fn a_users_file_is_read_and_checked() {
+    let dir = std::env::temp_dir().join(format!("edl-schemes-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary directory");
+    let good = dir.join("good.toml");
+    std::fs::write(&good, BASE).expect("written");
+    assert_eq!(
+        Schemes::from_file(&good).map(|s| s.rules.len()).ok(),
+        Some(1)
+    );
+    let bad = dir.join("bad.toml");
+    std::fs::write(&bad, BASE.replacen("in = [\"issuer\"]", "in = [\"XX\"]", 1)).expect("written");
+    let error = Schemes::from_file(&bad).err().map(|e| e.to_string());
+    assert_eq!(
+        error,
+        Some(format!(
+            "{}:18:7: `XX` in rule `r1` is no country or subdivision code",
+            bad.display()
+        ))
+    );
+    let empty = dir.join("empty.toml");
+    std::fs::write(&empty, "\n").expect("written");
+    let error = Schemes::from_file(&empty).err().map(|e| e.to_string());
+    assert_eq!(
+        error,
+        Some(format!("{}:1:1: the file is empty", empty.display()))
+    );
+    let error = Schemes::from_file(&dir).err().map(|e| e.to_string());
+    assert_eq!(
+        error,
+        Some(format!(
+            "cannot read data file {}: it is a directory",
+            dir.display()
+        ))
+    );
+    std::fs::remove_dir_all(&dir).expect("removed");
+}
+
+#[test]
+fn the_bundled_file_cites_and_translates_everything() {
+    let schemes = Schemes::bundled();
+    for rule in &schemes.rules {
+        assert!(!rule.sources.is_empty(), "{}", rule.id);
+        assert!(rule.note.zh.is_some(), "rule {}", rule.id);
+    }
+    for baseline in &schemes.baselines {
+        assert!(baseline.note.zh.is_some(), "baseline {}", baseline.id);
+    }
+    for gap in &schemes.gaps {
+        assert!(gap.reason.zh.is_some(), "gap {}", gap.id);
+    }
+    // No jurisdiction is both a scheme's issuer and a gap.
+    for gap in &schemes.gaps {
+        for place in &gap.jurisdictions {
+            assert!(
+                !schemes
+                    .schemes
+                    .iter()
+                    .any(|scheme| scheme.issuer == Issuer::Territory(*place)),
+                "{} in gap {}",
+                place.code(),
+                gap.id
+            );
+        }
+    }
+}
