@@ -7,6 +7,7 @@ pub mod divisions;
 mod keys;
 pub mod rollout;
 mod schema;
+pub mod schemes;
 pub mod world;
 
 use std::borrow::Cow;

@@ -199,7 +199,7 @@ pub struct Rollout {
 pub const MAX_TOKENS: usize = 50_000;
 
 /// The first token past [`MAX_TOKENS`], if there is one: where the file has too many.
-fn past_token_budget(text: &str) -> Option<usize> {
+pub(super) fn past_token_budget(text: &str) -> Option<usize> {
     use toml_parser::lexer::TokenKind;
     toml_parser::Source::new(text)
         .lex()
@@ -219,7 +219,7 @@ fn past_token_budget(text: &str) -> Option<usize> {
 pub const MAX_PROBLEMS: usize = 100;
 
 /// Collects the problems in a file, each with its position.
-struct Problems<'t> {
+pub(super) struct Problems<'t> {
     file: &'t str,
     text: &'t str,
     found: Vec<DataError>,
@@ -227,8 +227,21 @@ struct Problems<'t> {
     left_out: Option<(usize, usize)>,
 }
 
-impl Problems<'_> {
-    fn add(&mut self, span: Range<usize>, message: String) {
+impl<'t> Problems<'t> {
+    pub(super) fn new(file: &'t str, text: &'t str) -> Problems<'t> {
+        Problems {
+            file,
+            text,
+            found: Vec::new(),
+            left_out: None,
+        }
+    }
+
+    pub(super) fn is_empty(&self) -> bool {
+        self.found.is_empty()
+    }
+
+    pub(super) fn add(&mut self, span: Range<usize>, message: String) {
         if self.found.len() >= MAX_PROBLEMS {
             let (count, _) = self.left_out.get_or_insert((0, span.start));
             *count += 1;
@@ -240,7 +253,7 @@ impl Problems<'_> {
     }
 
     /// Every problem found, the ones left out counted in a last one.
-    fn into_found(mut self) -> Vec<DataError> {
+    pub(super) fn into_found(mut self) -> Vec<DataError> {
         if let Some((count, offset)) = self.left_out {
             let (line, column) = line_column(self.text, offset);
             let message = format!("{count} more problems from here on are not listed");
@@ -250,7 +263,7 @@ impl Problems<'_> {
         self.found
     }
 
-    fn date(&mut self, value: &Spanned<Datetime>) -> Option<NaiveDate> {
+    pub(super) fn date(&mut self, value: &Spanned<Datetime>) -> Option<NaiveDate> {
         let datetime = value.get_ref();
         let date = match (datetime.date, datetime.time, datetime.offset) {
             (Some(date), None, None) => {
@@ -268,7 +281,7 @@ impl Problems<'_> {
     }
 
     /// A sentence and its optional Chinese, which may not be blank where it is given.
-    fn wording(
+    pub(super) fn wording(
         &mut self,
         whose: &str,
         field: &str,
@@ -289,7 +302,11 @@ impl Problems<'_> {
         }
     }
 
-    fn sources(&mut self, ids: &[Spanned<String>], known: &HashMap<&str, usize>) -> Vec<usize> {
+    pub(super) fn sources(
+        &mut self,
+        ids: &[Spanned<String>],
+        known: &HashMap<&str, usize>,
+    ) -> Vec<usize> {
         ids.iter()
             .filter_map(|id| match known.get(id.get_ref().as_str()) {
                 Some(&index) => Some(index),
@@ -306,7 +323,7 @@ impl Problems<'_> {
 }
 
 /// 1-based line and column (in characters) of a byte offset.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
+pub(super) fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
@@ -330,12 +347,7 @@ impl Rollout {
             let message = error.message().trim_end().replace('\n', " ");
             vec![DataError::new(file, line, column, message)]
         })?;
-        let mut problems = Problems {
-            file,
-            text,
-            found: Vec::new(),
-            left_out: None,
-        };
+        let mut problems = Problems::new(file, text);
 
         let mut known_sources = HashMap::new();
         let mut sources = Vec::with_capacity(raw.source.len());

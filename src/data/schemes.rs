@@ -1,0 +1,922 @@
+//! Digital driving licences beyond the mainland (`data/schemes.toml`, or a user's own file): the
+//! schemes, the sourced rules on where each one counts at a traffic stop, the jurisdictions' own
+//! baselines on carrying a licence, and the gaps; parsing and validation with file, line and
+//! column, and a pure evaluator ([`Schemes::judge`], in `judge`).
+//!
+//! The mainland's 12123 e-license is a scheme here too, but its facts stay in the rollout file:
+//! where that file answers, the judgement says to ask it ([`Answer::DeferToRollout`]).
+//!
+//! The bundled file is parsed on first use only, so a check that never leaves the mainland
+//! never pays for it.
+
+mod judge;
+
+use std::collections::{HashMap, HashSet};
+use std::io::Read;
+use std::path::Path;
+use std::sync::OnceLock;
+
+use anyhow::Context;
+use chrono::NaiveDate;
+use serde::Deserialize;
+use toml::Spanned;
+use toml::value::Datetime;
+
+pub use judge::{Answer, Holder, Judgement, Note, Reason};
+
+use super::rollout::{Problems, Wording, line_column, past_token_budget};
+use super::schema::Quality;
+use super::world::{PlaceKind, World, WorldPlace};
+use super::{DataError, DataErrors, MAX_DATA_BYTES};
+
+pub const BUNDLED_TOML: &str = include_str!("../../data/schemes.toml");
+pub const BUNDLED_NAME: &str = "data/schemes.toml";
+
+/// A country or first-level subdivision, by the world gazetteer's code (`JP`, `AU-NSW`, `CN`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Territory(&'static str);
+
+impl Territory {
+    /// The territory a gazetteer row is; `None` for a town, which is no jurisdiction.
+    pub fn of(place: &WorldPlace) -> Option<Territory> {
+        (place.kind != PlaceKind::City).then(|| Territory(place.code()))
+    }
+
+    /// The territory with exactly this code, as the gazetteer writes it (`AU-NSW`, not `aus-nsw`).
+    pub fn parse(code: &str) -> Option<Territory> {
+        World::bundled()
+            .by_code(code)
+            .filter(|place| place.code() == code)
+            .and_then(Territory::of)
+    }
+
+    /// The territories of a place, most specific first (Sydney → `[AU-NSW, AU]`), as a stop or a
+    /// home is given to [`Schemes::judge`].
+    pub fn chain(place: &WorldPlace) -> Vec<Territory> {
+        let world = World::bundled();
+        world.chain(place).filter_map(Territory::of).collect()
+    }
+
+    pub fn code(self) -> &'static str {
+        self.0
+    }
+
+    /// The country part of the code: `US` for `US-MT` and for `US`.
+    fn country(self) -> &'static str {
+        self.0.split('-').next().unwrap_or(self.0)
+    }
+}
+
+/// A licence's stage, for rules that hold for some stages only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Stage {
+    Full,
+    Provisional,
+    Learner,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 3] = [Stage::Full, Stage::Provisional, Stage::Learner];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Stage::Full => "full",
+            Stage::Provisional => "provisional",
+            Stage::Learner => "learner",
+        }
+    }
+}
+
+/// Who the holder is, for rules that hold for some holders only (Malaysia's citizens).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum HolderKind {
+    Citizen,
+    NonCitizen,
+}
+
+/// What the credential is: "is my phone enough" has a different answer for a card.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Form {
+    PhoneApp,
+    /// A chip card the police read (Japan's マイナ免許証): the card, not a phone.
+    ChipCard,
+}
+
+/// What a rule says of the credential at a stop.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    /// It is enough.
+    Counts,
+    /// A source says to carry the card.
+    CarryCard,
+    /// Sources disagree: carry the card.
+    Conflict,
+}
+
+/// Where a rule holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// The territory of the scheme's issuer.
+    Issuer,
+    /// Anywhere outside it.
+    Elsewhere,
+    Territory(Territory),
+    /// Any member of a group (index into [`Schemes::groups`]).
+    Group(usize),
+}
+
+/// Who issues a scheme's credential.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Issuer {
+    Territory(Territory),
+    /// Each member of a group, for its own licences (index into [`Schemes::groups`]).
+    Group(usize),
+}
+
+/// Which schemes a rule is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Covers {
+    /// One scheme (index into [`Schemes::schemes`]).
+    Scheme(usize),
+    /// Every scheme issued in this country or its subdivisions.
+    IssuedIn(&'static str),
+}
+
+/// What a failing phone means at a stop.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PhoneFailure {
+    /// No licence shown: you may be penalised.
+    NoLicence,
+    /// Time to present a licence at a police station; `discretionary` when police "can" give it.
+    Grace { hours: u32, discretionary: bool },
+    /// The licence must be produced within so many days.
+    ProduceWithin { days: u32 },
+}
+
+/// What a jurisdiction's own law says of carrying a licence at all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Carry {
+    NotRequired,
+    Required,
+}
+
+/// Whose licences a baseline is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Licences {
+    Any,
+    IssuedBy(Vec<Territory>),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    /// Where the facts give one.
+    pub url: Option<String>,
+    pub quality: Quality,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Group {
+    pub id: String,
+    pub name: String,
+    pub members: Vec<Territory>,
+    pub sources: Vec<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Scheme {
+    pub id: String,
+    pub issuer: Issuer,
+    pub name: Wording,
+    pub form: Form,
+    /// Where the rollout file answers for this scheme instead (the 12123 e-license).
+    pub rollout: Vec<Territory>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rule {
+    pub id: String,
+    pub covers: Covers,
+    pub places: Vec<Place>,
+    pub outcome: Outcome,
+    /// The agency whose practice it is; such a rule is only ever a note.
+    pub by: Option<String>,
+    /// The first day it holds.
+    pub from: Option<NaiveDate>,
+    /// The first day it no longer holds.
+    pub until: Option<NaiveDate>,
+    /// The stages it holds for; every stage when empty.
+    pub stages: Vec<Stage>,
+    /// It holds for licences issued on or after this day.
+    pub issued_from: Option<NaiveDate>,
+    /// It holds for licences issued before this day.
+    pub issued_before: Option<NaiveDate>,
+    pub holder: Option<HolderKind>,
+    pub phone_failure: Option<PhoneFailure>,
+    pub grade: Quality,
+    pub sources: Vec<usize>,
+    pub note: Wording,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Baseline {
+    pub id: String,
+    pub places: Vec<Territory>,
+    pub licences: Licences,
+    pub carry: Carry,
+    pub from: Option<NaiveDate>,
+    /// Another identity document must be shown instead (the police check a register).
+    pub identity_document: bool,
+    /// The licence must be produced at a police station within so many days.
+    pub produce_within_days: Option<u32>,
+    pub grade: Quality,
+    pub sources: Vec<usize>,
+    pub note: Wording,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Gap {
+    pub id: String,
+    pub jurisdictions: Vec<Territory>,
+    pub reason: Wording,
+    pub sources: Vec<usize>,
+}
+
+/// A validated schemes file.
+#[derive(Clone, Debug)]
+pub struct Schemes {
+    pub version: String,
+    pub as_of: NaiveDate,
+    pub sources: Vec<Source>,
+    pub groups: Vec<Group>,
+    pub schemes: Vec<Scheme>,
+    pub rules: Vec<Rule>,
+    pub baselines: Vec<Baseline>,
+    pub gaps: Vec<Gap>,
+}
+
+/// Which of `edl`'s data files a text is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Rollout,
+    Schemes,
+}
+
+/// Whether a TOML text is a schemes file or a rollout file, by the tables it has (`[[scheme]]`,
+/// `[[baseline]]`, `[[gap]]`, `[[group]]` are a schemes file's only). A text that shows neither
+/// is taken for a rollout file, whose loader then says what is wrong with it. Reads tokens, not
+/// a tree: a table name inside a string or comment is no table.
+pub fn file_kind(text: &str) -> FileKind {
+    use toml_parser::lexer::TokenKind;
+    let mut tokens = toml_parser::Source::new(text)
+        .lex()
+        .filter(|token| !matches!(token.kind(), TokenKind::Whitespace | TokenKind::Comment));
+    let mut line_start = true;
+    while let Some(token) = tokens.next() {
+        let kind = token.kind();
+        if line_start && kind == TokenKind::LeftSquareBracket {
+            let mut name = tokens.next();
+            if name.is_some_and(|name| name.kind() == TokenKind::LeftSquareBracket) {
+                name = tokens.next();
+            }
+            if let Some(name) = name.filter(|name| name.kind() == TokenKind::Atom) {
+                let span = name.span();
+                match &text[span.start()..span.end()] {
+                    "scheme" | "baseline" | "gap" | "group" => return FileKind::Schemes,
+                    "default" | "fact" | "milestone" => return FileKind::Rollout,
+                    _ => {}
+                }
+            }
+            line_start = false;
+            continue;
+        }
+        line_start = kind == TokenKind::Newline;
+    }
+    FileKind::Rollout
+}
+
+// The file as serde reads it.
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSchemes {
+    version: String,
+    as_of: Spanned<Datetime>,
+    #[serde(default)]
+    source: Vec<RawSource>,
+    #[serde(default)]
+    group: Vec<RawGroup>,
+    #[serde(default)]
+    scheme: Vec<RawScheme>,
+    #[serde(default)]
+    rule: Vec<RawRule>,
+    #[serde(default)]
+    baseline: Vec<RawBaseline>,
+    #[serde(default)]
+    gap: Vec<RawGap>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    id: Spanned<String>,
+    title: String,
+    url: Option<String>,
+    quality: Quality,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGroup {
+    id: Spanned<String>,
+    name: String,
+    members: Vec<Spanned<String>>,
+    sources: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawScheme {
+    id: Spanned<String>,
+    issuer: Spanned<String>,
+    name: String,
+    name_zh: Option<Spanned<String>>,
+    form: Form,
+    #[serde(default)]
+    rollout: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    id: Spanned<String>,
+    scheme: Option<Spanned<String>>,
+    issued_in: Option<Spanned<String>>,
+    #[serde(rename = "in")]
+    places: Spanned<Vec<Spanned<String>>>,
+    outcome: Spanned<Outcome>,
+    by: Option<Spanned<String>>,
+    from: Option<Spanned<Datetime>>,
+    until: Option<Spanned<Datetime>>,
+    stages: Option<Spanned<Vec<Stage>>>,
+    issued_from: Option<Spanned<Datetime>>,
+    issued_before: Option<Spanned<Datetime>>,
+    holder: Option<HolderKind>,
+    phone_failure: Option<Spanned<RawPhoneFailure>>,
+    grade: Spanned<Quality>,
+    sources: Vec<Spanned<String>>,
+    note: String,
+    note_zh: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum PhoneFailureKind {
+    NoLicence,
+    Grace,
+    ProduceWithin,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPhoneFailure {
+    kind: PhoneFailureKind,
+    hours: Option<u32>,
+    discretionary: Option<bool>,
+    days: Option<u32>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBaseline {
+    id: Spanned<String>,
+    #[serde(rename = "in")]
+    places: Vec<Spanned<String>>,
+    licences: Vec<Spanned<String>>,
+    carry: Carry,
+    from: Option<Spanned<Datetime>>,
+    identity_document: Option<bool>,
+    produce_within_days: Option<u32>,
+    grade: Spanned<Quality>,
+    sources: Vec<Spanned<String>>,
+    note: String,
+    note_zh: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGap {
+    id: Spanned<String>,
+    jurisdictions: Vec<Spanned<String>>,
+    reason: String,
+    reason_zh: Option<Spanned<String>>,
+    #[serde(default)]
+    sources: Vec<Spanned<String>>,
+}
+
+/// Ids given once each, per kind of entry.
+#[derive(Default)]
+struct Ids {
+    seen: HashSet<(&'static str, String)>,
+}
+
+impl Ids {
+    fn add(&mut self, problems: &mut Problems<'_>, kind: &'static str, id: &Spanned<String>) {
+        if !self.seen.insert((kind, id.get_ref().clone())) {
+            problems.add(
+                id.span(),
+                format!("{kind} `{}` is defined twice", id.get_ref()),
+            );
+        }
+    }
+}
+
+/// Checks that a list of sources is not empty and that the grade given is not above its best.
+fn check_grade(
+    problems: &mut Problems<'_>,
+    whose: &str,
+    grade: &Spanned<Quality>,
+    sources: &[usize],
+    all: &[Source],
+) {
+    let best = sources.iter().map(|&source| all[source].quality).max();
+    if let Some(best) = best
+        && *grade.get_ref() > best
+    {
+        problems.add(
+            grade.span(),
+            format!(
+                "{whose} is graded {} but its best source is only {}",
+                grade.get_ref().id(),
+                best.id()
+            ),
+        );
+    }
+}
+
+/// The territory a code names, or a problem at its place.
+fn territory(
+    problems: &mut Problems<'_>,
+    code: &Spanned<String>,
+    whose: &str,
+) -> Option<Territory> {
+    let text = code.get_ref();
+    let found = Territory::parse(text);
+    if found.is_none() {
+        let hint = World::bundled()
+            .by_code(text)
+            .and_then(Territory::of)
+            .map_or(String::new(), |known| {
+                format!(" (write it `{}`)", known.code())
+            });
+        problems.add(
+            code.span(),
+            format!("`{text}` in {whose} is no country or subdivision code{hint}"),
+        );
+    }
+    found
+}
+
+impl Schemes {
+    /// Parses and validates a schemes file. Every problem found is returned, each naming `file`,
+    /// its line and column, and what is wrong.
+    pub fn parse(text: &str, file: &str) -> Result<Schemes, Vec<DataError>> {
+        if let Some(offset) = past_token_budget(text) {
+            let (line, column) = line_column(text, offset);
+            let message = format!(
+                "the file has more than {} keys, values and brackets; a schemes file needs far fewer",
+                super::rollout::MAX_TOKENS
+            );
+            return Err(vec![DataError::new(file, line, column, message)]);
+        }
+        let raw: RawSchemes = toml::from_str(text).map_err(|error| {
+            let (line, column) = line_column(text, error.span().map_or(0, |span| span.start));
+            let message = error.message().trim_end().replace('\n', " ");
+            vec![DataError::new(file, line, column, message)]
+        })?;
+        let mut problems = Problems::new(file, text);
+        let mut ids = Ids::default();
+
+        let mut known_sources: HashMap<String, usize> = HashMap::new();
+        let mut sources = Vec::with_capacity(raw.source.len());
+        for source in raw.source {
+            ids.add(&mut problems, "source", &source.id);
+            known_sources
+                .entry(source.id.get_ref().clone())
+                .or_insert(sources.len());
+            sources.push(Source {
+                id: source.id.into_inner(),
+                title: source.title,
+                url: source.url,
+                quality: source.quality,
+            });
+        }
+        let known: HashMap<&str, usize> = known_sources
+            .iter()
+            .map(|(id, &index)| (id.as_str(), index))
+            .collect();
+        let cited = |problems: &mut Problems<'_>,
+                     id: &Spanned<String>,
+                     kind: &str,
+                     list: &[Spanned<String>]| {
+            if list.is_empty() {
+                problems.add(
+                    id.span(),
+                    format!("{kind} `{}` has no source", id.get_ref()),
+                );
+            }
+            problems.sources(list, &known)
+        };
+
+        let as_of = problems.date(&raw.as_of).unwrap_or(NaiveDate::MIN);
+
+        let mut groups = Vec::with_capacity(raw.group.len());
+        for group in &raw.group {
+            ids.add(&mut problems, "group", &group.id);
+            let whose = format!("group `{}`", group.id.get_ref());
+            let members = group
+                .members
+                .iter()
+                .filter_map(|code| territory(&mut problems, code, &whose))
+                .collect();
+            groups.push(Group {
+                id: group.id.get_ref().clone(),
+                name: group.name.clone(),
+                members,
+                sources: cited(&mut problems, &group.id, "group", &group.sources),
+            });
+        }
+        let group_index = |id: &str| groups.iter().position(|group| group.id == id);
+
+        let mut schemes = Vec::with_capacity(raw.scheme.len());
+        for scheme in &raw.scheme {
+            ids.add(&mut problems, "scheme", &scheme.id);
+            let whose = format!("scheme `{}`", scheme.id.get_ref());
+            let issuer = match group_index(scheme.issuer.get_ref()) {
+                Some(group) => Some(Issuer::Group(group)),
+                None => territory(&mut problems, &scheme.issuer, &whose).map(Issuer::Territory),
+            };
+            let rollout = scheme
+                .rollout
+                .iter()
+                .filter_map(|code| territory(&mut problems, code, &whose))
+                .collect();
+            schemes.push(Scheme {
+                id: scheme.id.get_ref().clone(),
+                issuer: issuer.unwrap_or(Issuer::Group(usize::MAX)),
+                name: problems.wording(&whose, "name", &scheme.name, &scheme.name_zh),
+                form: scheme.form,
+                rollout,
+            });
+        }
+        let scheme_index = |id: &str| schemes.iter().position(|scheme| scheme.id == id);
+
+        let mut rules = Vec::with_capacity(raw.rule.len());
+        for rule in &raw.rule {
+            ids.add(&mut problems, "rule", &rule.id);
+            let id = rule.id.get_ref();
+            let whose = format!("rule `{id}`");
+            let covers = match (&rule.scheme, &rule.issued_in) {
+                (Some(scheme), None) => match scheme_index(scheme.get_ref()) {
+                    Some(index) => Some(Covers::Scheme(index)),
+                    None => {
+                        problems.add(
+                            scheme.span(),
+                            format!("scheme `{}` in {whose} is not defined", scheme.get_ref()),
+                        );
+                        None
+                    }
+                },
+                (None, Some(country)) => {
+                    territory(&mut problems, country, &whose).and_then(|found| {
+                        if found.country() == found.code() {
+                            Some(Covers::IssuedIn(found.code()))
+                        } else {
+                            problems.add(
+                                country.span(),
+                                format!(
+                                    "issued_in of {whose} must be a country, not `{}`",
+                                    found.code()
+                                ),
+                            );
+                            None
+                        }
+                    })
+                }
+                (Some(scheme), Some(_)) => {
+                    problems.add(
+                        scheme.span(),
+                        format!("{whose} gives both scheme and issued_in: give one"),
+                    );
+                    None
+                }
+                (None, None) => {
+                    problems.add(
+                        rule.id.span(),
+                        format!("{whose} gives neither scheme nor issued_in"),
+                    );
+                    None
+                }
+            };
+            if rule.places.get_ref().is_empty() {
+                problems.add(
+                    rule.places.span(),
+                    format!("{whose} says nowhere (`in` is empty)"),
+                );
+            }
+            let places: Vec<Place> = rule
+                .places
+                .get_ref()
+                .iter()
+                .filter_map(|place| match place.get_ref().as_str() {
+                    "issuer" => Some(Place::Issuer),
+                    "elsewhere" => Some(Place::Elsewhere),
+                    name => match group_index(name) {
+                        Some(group) => Some(Place::Group(group)),
+                        None => territory(&mut problems, place, &whose).map(Place::Territory),
+                    },
+                })
+                .collect();
+            if let (Some(by), outcome) = (&rule.by, rule.outcome.get_ref())
+                && *outcome != Outcome::Counts
+            {
+                problems.add(
+                    by.span(),
+                    format!("{whose}: `by` goes only with outcome = \"counts\" (an agency's practice of accepting it)"),
+                );
+            }
+            let from = rule.from.as_ref().and_then(|date| problems.date(date));
+            let until = rule.until.as_ref().and_then(|date| problems.date(date));
+            if let (Some(from), Some(until), Some(span)) = (from, until, &rule.until)
+                && until <= from
+            {
+                problems.add(
+                    span.span(),
+                    format!("{whose} ends ({until}) before it starts ({from})"),
+                );
+            }
+            let issued_from = rule
+                .issued_from
+                .as_ref()
+                .and_then(|date| problems.date(date));
+            let issued_before = rule
+                .issued_before
+                .as_ref()
+                .and_then(|date| problems.date(date));
+            if let (Some(from), Some(before), Some(span)) =
+                (issued_from, issued_before, &rule.issued_before)
+                && before <= from
+            {
+                problems.add(
+                    span.span(),
+                    format!("{whose}: issued_before ({before}) is not after issued_from ({from})"),
+                );
+            }
+            let stages = match &rule.stages {
+                Some(stages) if stages.get_ref().is_empty() => {
+                    problems.add(
+                        stages.span(),
+                        format!("{whose} holds for no stage (leave `stages` out for all)"),
+                    );
+                    Vec::new()
+                }
+                Some(stages) => stages.get_ref().clone(),
+                None => Vec::new(),
+            };
+            let phone_failure = rule
+                .phone_failure
+                .as_ref()
+                .and_then(|failure| phone_failure(&mut problems, failure, &whose));
+            let cited_sources = cited(&mut problems, &rule.id, "rule", &rule.sources);
+            check_grade(&mut problems, &whose, &rule.grade, &cited_sources, &sources);
+            let note = problems.wording(&whose, "note", &rule.note, &rule.note_zh);
+            if let Some(covers) = covers {
+                rules.push(Rule {
+                    id: id.clone(),
+                    covers,
+                    places,
+                    outcome: *rule.outcome.get_ref(),
+                    by: rule.by.as_ref().map(|by| by.get_ref().clone()),
+                    from,
+                    until,
+                    stages,
+                    issued_from,
+                    issued_before,
+                    holder: rule.holder,
+                    phone_failure,
+                    grade: *rule.grade.get_ref(),
+                    sources: cited_sources,
+                    note,
+                });
+            }
+        }
+
+        let mut baselines = Vec::with_capacity(raw.baseline.len());
+        for baseline in &raw.baseline {
+            ids.add(&mut problems, "baseline", &baseline.id);
+            let whose = format!("baseline `{}`", baseline.id.get_ref());
+            if baseline.places.is_empty() {
+                problems.add(
+                    baseline.id.span(),
+                    format!("{whose} says nowhere (`in` is empty)"),
+                );
+            }
+            let places = baseline
+                .places
+                .iter()
+                .filter_map(|code| territory(&mut problems, code, &whose))
+                .collect();
+            let licences = match baseline.licences.as_slice() {
+                [any] if any.get_ref() == "any" => Licences::Any,
+                [] => {
+                    problems.add(
+                        baseline.id.span(),
+                        format!("{whose} is about nobody's licences (write [\"any\"] or issuers)"),
+                    );
+                    Licences::IssuedBy(Vec::new())
+                }
+                codes => Licences::IssuedBy(
+                    codes
+                        .iter()
+                        .filter_map(|code| territory(&mut problems, code, &whose))
+                        .collect(),
+                ),
+            };
+            let cited_sources = cited(&mut problems, &baseline.id, "baseline", &baseline.sources);
+            check_grade(
+                &mut problems,
+                &whose,
+                &baseline.grade,
+                &cited_sources,
+                &sources,
+            );
+            baselines.push(Baseline {
+                id: baseline.id.get_ref().clone(),
+                places,
+                licences,
+                carry: baseline.carry,
+                from: baseline.from.as_ref().and_then(|date| problems.date(date)),
+                identity_document: baseline.identity_document.unwrap_or(false),
+                produce_within_days: baseline.produce_within_days,
+                grade: *baseline.grade.get_ref(),
+                sources: cited_sources,
+                note: problems.wording(&whose, "note", &baseline.note, &baseline.note_zh),
+            });
+        }
+
+        let mut gaps = Vec::with_capacity(raw.gap.len());
+        for gap in &raw.gap {
+            ids.add(&mut problems, "gap", &gap.id);
+            let whose = format!("gap `{}`", gap.id.get_ref());
+            if gap.jurisdictions.is_empty() {
+                problems.add(gap.id.span(), format!("{whose} names no jurisdiction"));
+            }
+            let jurisdictions = gap
+                .jurisdictions
+                .iter()
+                .filter_map(|code| territory(&mut problems, code, &whose))
+                .collect();
+            gaps.push(Gap {
+                id: gap.id.get_ref().clone(),
+                jurisdictions,
+                reason: problems.wording(&whose, "reason", &gap.reason, &gap.reason_zh),
+                sources: problems.sources(&gap.sources, &known),
+            });
+        }
+
+        if problems.is_empty() {
+            Ok(Schemes {
+                version: raw.version,
+                as_of,
+                sources,
+                groups,
+                schemes,
+                rules,
+                baselines,
+                gaps,
+            })
+        } else {
+            Err(problems.into_found())
+        }
+    }
+
+    /// The bundled file, parsed on first use. It is checked by the tests, so a failure here is
+    /// a build that shipped a broken file.
+    pub fn bundled() -> &'static Schemes {
+        static BUNDLED: OnceLock<Schemes> = OnceLock::new();
+        BUNDLED.get_or_init(|| {
+            Schemes::parse(BUNDLED_TOML, BUNDLED_NAME).unwrap_or_else(|errors| {
+                panic!("the bundled schemes file is broken: {}", errors[0])
+            })
+        })
+    }
+
+    /// Reads and validates a schemes file; the error names the file and every problem in it.
+    pub fn from_file(path: &Path) -> anyhow::Result<Schemes> {
+        let name = path.display().to_string();
+        let text = read_text(path, &name)?;
+        Schemes::parse(&text, &name).map_err(|errors| DataErrors(errors).into())
+    }
+
+    pub fn source(&self, index: usize) -> &Source {
+        &self.sources[index]
+    }
+
+    /// The scheme a rule is about, where it names one.
+    pub fn scheme_of(&self, rule: &Rule) -> Option<&Scheme> {
+        match rule.covers {
+            Covers::Scheme(index) => self.schemes.get(index),
+            Covers::IssuedIn(_) => None,
+        }
+    }
+
+    /// The rules about a scheme: its own, and those on every scheme of its issuer's country.
+    pub fn rules_of<'s>(&'s self, scheme: &'s Scheme) -> impl Iterator<Item = &'s Rule> + 's {
+        self.rules.iter().filter(move |rule| match rule.covers {
+            Covers::Scheme(index) => std::ptr::eq(&self.schemes[index], scheme),
+            Covers::IssuedIn(country) => {
+                matches!(scheme.issuer, Issuer::Territory(issuer) if issuer.country() == country)
+            }
+        })
+    }
+}
+
+fn phone_failure(
+    problems: &mut Problems<'_>,
+    raw: &Spanned<RawPhoneFailure>,
+    whose: &str,
+) -> Option<PhoneFailure> {
+    let failure = raw.get_ref();
+    let parsed = match (
+        &failure.kind,
+        failure.hours,
+        failure.discretionary,
+        failure.days,
+    ) {
+        (PhoneFailureKind::NoLicence, None, None, None) => Some(PhoneFailure::NoLicence),
+        (PhoneFailureKind::Grace, Some(hours), discretionary, None) => Some(PhoneFailure::Grace {
+            hours,
+            discretionary: discretionary.unwrap_or(false),
+        }),
+        (PhoneFailureKind::ProduceWithin, None, None, Some(days)) => {
+            Some(PhoneFailure::ProduceWithin { days })
+        }
+        _ => None,
+    };
+    if parsed.is_none() {
+        problems.add(
+            raw.span(),
+            format!(
+                "phone_failure of {whose} must be {{ kind = \"no-licence\" }}, {{ kind = \"grace\", hours = H }} (with discretionary = true or false) or {{ kind = \"produce-within\", days = D }}"
+            ),
+        );
+    }
+    parsed
+}
+
+/// A data file's text, refused before it is read when it is no regular file or too large, and
+/// checked to be UTF-8 text without NUL bytes.
+fn read_text(path: &Path, name: &str) -> anyhow::Result<String> {
+    let refuse = |why: String| anyhow::anyhow!("cannot read data file {name}: {why}");
+    // Looked at before it is opened: opening a FIFO would wait for a writer.
+    let metadata =
+        std::fs::metadata(path).with_context(|| format!("cannot read data file {name}"))?;
+    super::check_data_file(&metadata).map_err(refuse)?;
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot read data file {name}"))?;
+    super::check_data_file(&file.metadata()?).map_err(refuse)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_DATA_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read data file {name}"))?;
+    if bytes.len() as u64 > MAX_DATA_BYTES {
+        return Err(refuse(format!(
+            "it is too large (over {MAX_DATA_BYTES} bytes; a data file fits in {MAX_DATA_BYTES})"
+        )));
+    }
+    let at = |text: &str, offset: usize, message: &str| {
+        let (line, column) = line_column(text, offset);
+        DataError::new(name, line, column, message.into())
+    };
+    let text = String::from_utf8(bytes).map_err(|error| {
+        let valid = error.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(&error.as_bytes()[..valid]).into_owned();
+        at(&text, text.len(), "the file is not UTF-8 text")
+    })?;
+    if let Some(offset) = text.find('\0') {
+        return Err(at(&text, offset, "the file contains a NUL byte").into());
+    }
+    if text.trim().is_empty() {
+        return Err(at(&text, 0, "the file is empty").into());
+    }
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests;
