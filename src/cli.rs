@@ -327,7 +327,7 @@ pub struct TimelineArgs {
 
 #[derive(Debug, Args)]
 pub struct DataArgs {
-    /// Validate this rollout file and report its problems (the first 100), each with its line
+    /// Validate this rollout or schemes file and report its problems (the first 100), each with its line
     /// and column
     #[arg(long, value_name = "FILE")]
     pub check: Option<PathBuf>,

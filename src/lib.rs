@@ -193,7 +193,7 @@ fn dispatch(cli: Cli, out: &mut dyn Write) -> anyhow::Result<u8> {
         }
         Command::Data(DataArgs {
             check: Some(path), ..
-        }) => return check_rollout_file(data_path(path, messages)?, out),
+        }) => return check_data_file(data_path(path, messages)?, out),
         _ => {}
     }
     let dataset = match &cli.options.data {
@@ -473,6 +473,37 @@ impl Session<'_> {
 }
 
 /// `edl data --check FILE`: every problem, each on its own line with its position, or a summary.
+/// Validates a data file of either kind: a schemes file (`[[scheme]]`, `[[rule]]` …) or a
+/// rollout file.
+fn check_data_file(path: &Path, out: &mut dyn Write) -> anyhow::Result<u8> {
+    let name = path.display().to_string();
+    let text = data::schemes::read_text(path, &name)?;
+    if data::schemes::file_kind(&text) == data::schemes::FileKind::Rollout {
+        return check_rollout_file(path, out);
+    }
+    match data::schemes::Schemes::parse(&text, &name) {
+        Ok(schemes) => {
+            writeln!(
+                out,
+                "{name}: ok ({} schemes, {} rules, {} baselines, {} gaps, {} sources, version {})",
+                schemes.schemes.len(),
+                schemes.rules.len(),
+                schemes.baselines.len(),
+                schemes.gaps.len(),
+                schemes.sources.len(),
+                schemes.version
+            )?;
+            Ok(0)
+        }
+        Err(problems) => {
+            for problem in &problems {
+                eprintln!("{}", output::error_line(&problem.to_string()));
+            }
+            Ok(2)
+        }
+    }
+}
+
 fn check_rollout_file(path: &Path, out: &mut dyn Write) -> anyhow::Result<u8> {
     match data::parse_rollout_file(path, data::Divisions::bundled()) {
         Ok(rollout) => {

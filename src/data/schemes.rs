@@ -882,7 +882,7 @@ fn phone_failure(
 
 /// A data file's text, refused before it is read when it is no regular file or too large, and
 /// checked to be UTF-8 text without NUL bytes.
-fn read_text(path: &Path, name: &str) -> anyhow::Result<String> {
+pub fn read_text(path: &Path, name: &str) -> anyhow::Result<String> {
     let refuse = |why: String| anyhow::anyhow!("cannot read data file {name}: {why}");
     // Looked at before it is opened: opening a FIFO would wait for a writer.
     let metadata =

@@ -1063,7 +1063,7 @@ impl Messages for Chinese {
             "show.on" => "状态行的日期［默认：中国今天］",
             "timeline" => "全国推广的进展，以及每一步启用的城市数",
             "data" => "推广数据的版本、数量和来源；或检查一个推广数据文件",
-            "data.check" => "检查这个推广数据文件，报告问题（前 100 处）及其行列",
+            "data.check" => "检查这个推广数据文件或数字驾照方案文件，报告问题（前 100 处）及其行列",
             "completions" => "输出 shell 补全脚本（bash、zsh、fish、powershell、elvish）",
             "man" => "输出手册页（roff）",
             _ => return None,

@@ -299,3 +299,31 @@ fn every_country_and_subdivision_code_resolves_to_it() {
     }
     assert!(checked > 250 * 2 + 3_590, "{checked}");
 }
+
+/// `data --check` takes a schemes file as it takes a rollout file (issue 17's data model).
+#[test]
+fn data_check_validates_a_schemes_file_with_line_and_column() {
+    let ok = run(["data", "--check", "data/schemes.toml"]);
+    assert_eq!(ok.code, 0, "{}", ok.stderr);
+    assert!(
+        ok.stdout.starts_with("data/schemes.toml: ok ("),
+        "{}",
+        ok.stdout
+    );
+    let bundled = std::fs::read_to_string("data/schemes.toml").expect("the bundled file");
+    let lines = bundled.lines().count();
+    let broken = format!(
+        "{bundled}\n[[rule]]\nid = \"x-rule\"\nscheme = \"no-such-scheme\"\nin = [\"issuer\"]\noutcome = \"counts\"\nfrom = 2020-01-01\ngrade = \"low\"\nsources = [\"nsw-ddl-terms\"]\nnote = \"x\"\n"
+    );
+    let path = std::env::temp_dir().join(format!("edl-schemes-{}.toml", std::process::id()));
+    std::fs::write(&path, broken).expect("written");
+    let failed = run(["data", "--check", path.to_str().expect("a UTF-8 path")]);
+    assert_eq!(failed.code, 2);
+    let expected = format!("{}:{}:10:", path.display(), lines + 4);
+    assert!(
+        failed.stderr.contains(&expected) && failed.stderr.contains("no-such-scheme"),
+        "want {expected}: {}",
+        failed.stderr
+    );
+    std::fs::remove_file(&path).expect("removed");
+}
