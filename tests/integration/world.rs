@@ -178,6 +178,10 @@ fn hong_kong_and_taipei_are_their_divisions_never_a_second_copy() {
         assert_eq!(place["subdivision"]["code"], "TW-TPE", "{query}");
         assert!(notes.is_empty(), "{query}: {notes:?}");
     }
+    // 金门 is listed under 泉州 but governed by Taiwan: its country is TW, as its subdivision's.
+    let (place, _) = shown("金门");
+    assert_eq!(place["subdivision"]["code"], "TW-KIN");
+    assert_eq!(place["country"]["code"], "TW");
     // 九龙 is 四川's 九龙县 and Hong Kong's Kowloon: a question, as before.
     assert_eq!(run(["check", "九龙"]).code, 2);
 }
