@@ -66,6 +66,7 @@ pub struct Batch<'d> {
     pub on: NaiveDate,
     pub today: NaiveDate,
     pub license: LicenseState,
+    pub licence: verdict::Licence,
     pub home: Option<Query<'d>>,
     /// How errors about the home name it: `--home`, or `EDL_HOME` where it came from.
     pub home_name: &'static str,
@@ -248,15 +249,22 @@ impl<'d> Batch<'d> {
         let resolved = self.gazetteer.resolve(text).map_err(Problem::Place)?;
         let stop = Query::new(text.to_string(), resolved, self.gazetteer);
         let home = self.home.clone();
-        let trip = verdict::judge(self.dataset, on, self.license, vec![(stop, on)], home)
-            // The stop is judged before the home: another query is the home's.
-            .map_err(|ambiguous| {
-                if ambiguous.query == text {
-                    Problem::Ambiguous(ambiguous)
-                } else {
-                    Problem::HomeAmbiguous(ambiguous)
-                }
-            })?;
+        let trip = verdict::judge_licence(
+            self.dataset,
+            on,
+            self.license,
+            self.licence,
+            vec![(stop, on)],
+            home,
+        )
+        // The stop is judged before the home: another query is the home's.
+        .map_err(|ambiguous| {
+            if ambiguous.query == text {
+                Problem::Ambiguous(ambiguous)
+            } else {
+                Problem::HomeAmbiguous(ambiguous)
+            }
+        })?;
         Ok(BatchAnswer::new(&trip, self.dataset))
     }
 

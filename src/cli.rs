@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::data::Level;
+use crate::data::schemes::{HolderKind, Stage};
 use crate::i18n::Lang;
 use crate::verdict::{LicenseState, Status};
 
@@ -376,6 +377,21 @@ pub struct CheckArgs {
     /// bring-card. With stops on several dates, it is checked on the first
     #[arg(long, value_name = "PLACE", env = "EDL_HOME")]
     pub home: Option<String>,
+
+    /// The licence's stage, for the rules beyond the mainland that depend on it (Queensland's
+    /// and Victoria's learners and provisional drivers must carry the card)
+    #[arg(long, value_enum, default_value_t = Stage::Full, value_name = "STAGE")]
+    pub stage: Stage,
+
+    /// The day the licence was issued (YYYY-MM-DD), for rules that depend on it (Ukraine's Diia
+    /// holds no licence issued before 2013)
+    #[arg(long, value_name = "DATE")]
+    pub issued: Option<NaiveDate>,
+
+    /// Whether the holder is a citizen of the issuing country, for rules that depend on it
+    /// (Malaysia's MyJPJ is for citizens)
+    #[arg(long, value_enum, value_name = "HOLDER")]
+    pub holder: Option<HolderKind>,
 
     // Where `home` came from, for errors about it; set by `Cli::from_matches`.
     #[arg(skip)]

@@ -336,6 +336,11 @@ impl Session<'_> {
                 on,
                 today: *today,
                 license: args.license,
+                licence: verdict::Licence {
+                    stage: args.stage,
+                    issued: args.issued,
+                    kind: args.holder,
+                },
                 home: home()?,
                 home_name: args.home_from.name("--home"),
                 format: args.format,
@@ -354,22 +359,28 @@ impl Session<'_> {
             .flatten()
             .collect();
         let home = home()?;
-        let trip = verdict::judge(dataset, on, args.license, stops, home).map_err(|ambiguous| {
-            // Stops are judged before the home: a query no stop has is the home's.
-            let home_query = !args
-                .places
-                .iter()
-                .any(|place| cli::split_stop_date(place).0 == ambiguous.query)
-                && args.home.as_ref() == Some(&ambiguous.query);
-            let failure = Failure::new(messages, |words| {
-                output::ambiguous_report(dataset, &gazetteer, &ambiguous, words)
-            });
-            if home_query {
-                within(messages, args.home_from.name("--home"), failure)
-            } else {
-                failure
-            }
-        })?;
+        let licence = verdict::Licence {
+            stage: args.stage,
+            issued: args.issued,
+            kind: args.holder,
+        };
+        let trip = verdict::judge_licence(dataset, on, args.license, licence, stops, home)
+            .map_err(|ambiguous| {
+                // Stops are judged before the home: a query no stop has is the home's.
+                let home_query = !args
+                    .places
+                    .iter()
+                    .any(|place| cli::split_stop_date(place).0 == ambiguous.query)
+                    && args.home.as_ref() == Some(&ambiguous.query);
+                let failure = Failure::new(messages, |words| {
+                    output::ambiguous_report(dataset, &gazetteer, &ambiguous, words)
+                });
+                if home_query {
+                    within(messages, args.home_from.name("--home"), failure)
+                } else {
+                    failure
+                }
+            })?;
         if !args.quiet {
             match args.format {
                 Format::Human => output::check_human(self.out, &trip, self.palette, messages)?,
@@ -434,7 +445,7 @@ impl Session<'_> {
         let gazetteer = Gazetteer::new(dataset.divisions);
         let on = option_date(args.on, messages)?;
         let (place, notes) = unique_place(dataset, &gazetteer, &args.place, None, on, messages)?;
-        let place = verdict::assess_place(dataset, place, on);
+        let place = verdict::shown(dataset, place, on);
         match args.format {
             ShowFormat::Human => {
                 output::show_human(self.out, &place, dataset, on, &notes, messages)?

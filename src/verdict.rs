@@ -7,8 +7,13 @@ use std::str::FromStr;
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::data::Divisions;
 use crate::data::rollout::Milestone;
 use crate::data::rollout::{Text, Wording};
+use crate::data::schemes::{
+    self, Answer, Holder, HolderKind, Judgement, Scheme, Schemes, Stage, Territory,
+};
+use crate::data::world::PlaceKind;
 use crate::data::{
     Availability, Basis, Claim, Dataset, Division, Kind, Level, LiveWindow, Quality, RuleId,
 };
@@ -240,6 +245,9 @@ impl Status {
 #[serde(rename_all = "kebab-case")]
 pub enum Verdict {
     ELicense,
+    /// The stop's own law needs no licence carried for this holder's licence (Poland's for
+    /// Polish licences): neither the card nor a digital licence.
+    NoCardNeeded,
     BringCard,
     NoValidLicense,
 }
@@ -248,15 +256,21 @@ impl Verdict {
     pub fn id(self) -> &'static str {
         match self {
             Verdict::ELicense => "e-license",
+            Verdict::NoCardNeeded => "no-card-needed",
             Verdict::BringCard => "bring-card",
             Verdict::NoValidLicense => "no-valid-license",
         }
     }
 
+    /// Whether the verdict lets the driver leave the card at home.
+    pub fn card_stays_home(self) -> bool {
+        matches!(self, Verdict::ELicense | Verdict::NoCardNeeded)
+    }
+
     /// The documented exit code: 0, 1 or 3 (2 is every error).
     pub fn exit_code(self) -> u8 {
         match self {
-            Verdict::ELicense => 0,
+            Verdict::ELicense | Verdict::NoCardNeeded => 0,
             Verdict::BringCard => 1,
             Verdict::NoValidLicense => 3,
         }
@@ -421,6 +435,10 @@ pub enum Reason<'d> {
     },
     /// China as a whole: the facts are by province and city.
     WholeMainland,
+    /// Judged by the schemes file: `Why::scheme` says how.
+    Scheme,
+    /// The licence's home outside the mainland: `Why::scheme` lists the schemes it issues.
+    Issuer,
 }
 
 /// What a window rests on.
@@ -472,6 +490,264 @@ pub struct Why<'d> {
     /// For a live mainland stop on a date when the whole mainland is surely live: since when.
     /// The reason then leads with that, and the 2021 details stay in `edl show`.
     pub settled: Option<NaiveDate>,
+    /// For a place judged by the schemes file rather than the rollout: what it says.
+    pub scheme: Option<SchemeWhy<'d>>,
+}
+
+/// What the schemes file says of a holder's licence at a place (`Reason::Scheme`), or of the
+/// licence's home (`Reason::Issuer`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SchemeWhy<'d> {
+    pub judgement: Judgement<'static>,
+    /// The licence's home, as the reasons name it.
+    pub home: Option<Place<'d>>,
+    pub holder: Licence,
+    /// The schemes the home issues (for `Reason::Issuer`).
+    pub issued: Vec<&'static Scheme>,
+}
+
+/// What the user said of the licence beyond its state: its stage, its issue date and the
+/// holder's kind, for the rules that depend on them (issue 17). The 12123 rules do not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Licence {
+    pub stage: Stage,
+    pub issued: Option<NaiveDate>,
+    pub kind: Option<HolderKind>,
+}
+
+impl Default for Licence {
+    fn default() -> Licence {
+        Licence {
+            stage: Stage::Full,
+            issued: None,
+            kind: None,
+        }
+    }
+}
+
+/// The ISO territories a place is in, most specific first: `[CN-SC, CN]` for 成都, `[HK]` for
+/// a district of Hong Kong, `[AU-NSW, AU]` for Sydney.
+pub fn territories(divisions: &Divisions, place: Place<'_>) -> Vec<Territory> {
+    let (country, subdivision) = place.regions(divisions);
+    subdivision
+        .into_iter()
+        .chain(country)
+        .filter_map(Territory::of)
+        .collect()
+}
+
+/// Whether a licence issued at this place is a mainland one, whose e-license the rollout
+/// answers for.
+fn is_mainland(divisions: &Divisions, place: Place<'_>) -> bool {
+    place.division().is_some()
+        && place
+            .regions(divisions)
+            .0
+            .is_some_and(|country| country.code() == "CN")
+}
+
+/// A place as `edl show` reports it, for no holder in particular: a world place by the schemes
+/// file (whose licences count there), any other by its window.
+pub fn shown<'d>(dataset: &'d Dataset, place: Place<'d>, on: NaiveDate) -> Assessment<'d> {
+    match place {
+        Place::World(_) => by_schemes(dataset, place, on, None, Licence::default()),
+        Place::Division(_) => None,
+    }
+    .unwrap_or_else(|| assess_place(dataset, place, on))
+}
+
+/// Assesses a place by the schemes file, for the holder.
+fn by_schemes<'d>(
+    dataset: &'d Dataset,
+    place: Place<'d>,
+    on: NaiveDate,
+    home: Option<Place<'d>>,
+    licence: Licence,
+) -> Option<Assessment<'d>> {
+    let home_territories = home.map(|home| territories(dataset.divisions, home));
+    let holder = Holder {
+        home: home_territories.as_deref(),
+        stage: licence.stage,
+        issued: licence.issued,
+        kind: licence.kind,
+    };
+    let stop = territories(dataset.divisions, place);
+    let judgement = Schemes::bundled().judge(&holder, &stop, on);
+    let (verdict, status) = match &judgement.answer {
+        Answer::DeferToRollout { .. } => return None,
+        Answer::Counts { .. } => (Verdict::ELicense, Status::Live),
+        Answer::NoCardNeeded { .. } => (Verdict::NoCardNeeded, Status::NotCovered),
+        Answer::BringCard(schemes::Reason::NotYet { .. }) => (Verdict::BringCard, Status::NotYet),
+        Answer::BringCard(_) => (Verdict::BringCard, Status::NotCovered),
+    };
+    let standing = place
+        .division_in(dataset.divisions)
+        .map(|division| standing(dataset, division, on));
+    Some(Assessment {
+        place,
+        standing,
+        status,
+        verdict,
+        on,
+        jurisdiction: Jurisdiction::Elsewhere,
+        judged_by: Engine::Schemes,
+        why: Why {
+            reason: Reason::Scheme,
+            grounds: Vec::new(),
+            low_quality: false,
+            rules: Vec::new(),
+            settled: None,
+            scheme: Some(SchemeWhy {
+                judgement,
+                home,
+                holder: licence,
+                issued: Vec::new(),
+            }),
+        },
+    })
+}
+
+/// A home read as the far more prominent of several places (Georgia, the country) means the
+/// other one when that one holds every stop and the prominent one none (Atlanta, Georgia):
+/// the note then says so, naming the prominent one with its code.
+fn home_near_stops<'d>(
+    dataset: &'d Dataset,
+    home: &mut Query<'d>,
+    stops: &[(Query<'d>, NaiveDate)],
+) {
+    let holds = |place: Place<'d>| -> bool {
+        let Some(territory) = (match place {
+            Place::World(row) => Territory::of(row),
+            Place::Division(_) => None,
+        }) else {
+            return false;
+        };
+        !stops.is_empty()
+            && stops.iter().all(|(stop, _)| {
+                stop.candidates
+                    .iter()
+                    .all(|&p| territories(dataset.divisions, p).contains(&territory))
+            })
+    };
+    if home.candidates.len() > 1 {
+        // A licence is issued by a country or a state, never by a town.
+        let issuers =
+            |place: &Place<'_>| !matches!(place, Place::World(row) if row.kind == PlaceKind::City);
+        if home.candidates.iter().any(issuers) {
+            let kept: Vec<(Place<'d>, String)> = home
+                .candidates
+                .iter()
+                .copied()
+                .zip(home.hints.iter().cloned())
+                .filter(|(place, _)| issuers(place))
+                .collect();
+            home.candidates = kept.iter().map(|(place, _)| *place).collect();
+            home.hints = kept.into_iter().map(|(_, hint)| hint).collect();
+        }
+        let mut near = home
+            .candidates
+            .iter()
+            .copied()
+            .filter(|&place| holds(place));
+        if let (Some(chosen), None) = (near.next(), near.next())
+            && home.candidates.len() > 1
+        {
+            let others = home
+                .candidates
+                .iter()
+                .copied()
+                .zip(home.hints.iter().cloned())
+                .filter(|(place, _)| !place.same(chosen))
+                .collect();
+            home.notes.push(PlaceNote::Prominent {
+                query: home.text.clone(),
+                chosen,
+                others,
+            });
+            home.candidates = vec![chosen];
+            home.hints = Vec::new();
+        }
+        if home.candidates.len() == 1 {
+            home.hints = Vec::new();
+        }
+        return;
+    }
+    let [chosen @ Place::World(chosen_row)] = home.candidates[..] else {
+        return;
+    };
+    let Some(index) = home
+        .notes
+        .iter()
+        .position(|note| matches!(note, PlaceNote::Prominent { chosen: c, .. } if c.same(chosen)))
+    else {
+        return;
+    };
+    let PlaceNote::Prominent { query, others, .. } = home.notes[index].clone() else {
+        return;
+    };
+    if holds(chosen) {
+        return;
+    }
+    let mut near = others.iter().filter(|(other, _)| holds(*other));
+    let (Some(&(other, _)), None) = (near.next(), near.next()) else {
+        return;
+    };
+    let mut rest: Vec<(Place<'d>, String)> = others
+        .into_iter()
+        .filter(|(place, _)| !place.same(other))
+        .collect();
+    rest.insert(0, (chosen, chosen_row.code().to_string()));
+    home.candidates = vec![other];
+    home.notes[index] = PlaceNote::Prominent {
+        query,
+        chosen: other,
+        others: rest,
+    };
+}
+
+/// The licence's home when it is no mainland place: the schemes it issues, which the stops'
+/// rules then weigh. With none, no digital licence of it counts anywhere.
+fn issuer<'d>(
+    dataset: &'d Dataset,
+    home: Place<'d>,
+    on: NaiveDate,
+    licence: Licence,
+) -> Assessment<'d> {
+    let schemes = Schemes::bundled();
+    let chain = territories(dataset.divisions, home);
+    let issued: Vec<&'static Scheme> = schemes.issued_by(&chain);
+    let verdict = if issued.is_empty() {
+        Verdict::BringCard
+    } else {
+        Verdict::ELicense
+    };
+    Assessment {
+        place: home,
+        standing: home
+            .division_in(dataset.divisions)
+            .map(|division| standing(dataset, division, on)),
+        status: Status::NotCovered,
+        verdict,
+        on,
+        jurisdiction: Jurisdiction::Elsewhere,
+        judged_by: Engine::Schemes,
+        why: Why {
+            reason: Reason::Issuer,
+            grounds: Vec::new(),
+            low_quality: false,
+            rules: Vec::new(),
+            settled: None,
+            scheme: Some(SchemeWhy {
+                judgement: Judgement {
+                    answer: Answer::BringCard(schemes::Reason::NoScheme),
+                    notes: Vec::new(),
+                },
+                home: Some(home),
+                holder: licence,
+                issued,
+            }),
+        },
+    }
 }
 
 /// One place assessed on one date: where it stands, and why.
@@ -483,15 +759,26 @@ pub struct Assessment<'d> {
     /// Macau or Taiwan the division it lies in; none for a place no division covers.
     pub standing: Option<Standing<'d>>,
     pub status: Status,
+    pub verdict: Verdict,
     /// The date the status is for.
     pub on: NaiveDate,
     pub jurisdiction: Jurisdiction,
+    pub judged_by: Engine,
     pub why: Why<'d>,
+}
+
+/// Which of the data's files answered for a place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    /// The 12123 e-license's rollout (`data/rollout.toml`).
+    Rollout,
+    /// The digital licences beyond the mainland (`data/schemes.toml`).
+    Schemes,
 }
 
 impl<'d> Assessment<'d> {
     pub fn verdict(&self) -> Verdict {
-        Verdict::of(self.status)
+        self.verdict
     }
 
     /// The division whose window the place has, if any.
@@ -514,8 +801,10 @@ pub fn assess_place<'d>(dataset: &'d Dataset, place: Place<'d>, on: NaiveDate) -
         place,
         standing: None,
         status: Status::NotCovered,
+        verdict: Verdict::BringCard,
         on,
         jurisdiction: Jurisdiction::Elsewhere,
+        judged_by: Engine::Rollout,
         why: Why {
             reason: if mainland {
                 Reason::WholeMainland
@@ -526,6 +815,7 @@ pub fn assess_place<'d>(dataset: &'d Dataset, place: Place<'d>, on: NaiveDate) -
             low_quality: false,
             rules: Vec::new(),
             settled: None,
+            scheme: None,
         },
     }
 }
@@ -554,6 +844,7 @@ pub fn assess<'d>(dataset: &'d Dataset, division: &'d Division, on: NaiveDate) -
             low_quality: false,
             rules: Vec::new(),
             settled: None,
+            scheme: None,
         },
         (Availability::Window(_), outside) if outside != Jurisdiction::Mainland => Why {
             reason: Reason::Outside {
@@ -565,6 +856,7 @@ pub fn assess<'d>(dataset: &'d Dataset, division: &'d Division, on: NaiveDate) -
             low_quality: false,
             rules: Vec::new(),
             settled: None,
+            scheme: None,
         },
         (Availability::Window(window), _) if is_region(division, window) => {
             let reason = match standing.status {
@@ -577,6 +869,7 @@ pub fn assess<'d>(dataset: &'d Dataset, division: &'d Division, on: NaiveDate) -
                 low_quality: false,
                 rules: Vec::new(),
                 settled: None,
+                scheme: None,
             }
         }
         (Availability::Window(window), _) => Why {
@@ -585,6 +878,7 @@ pub fn assess<'d>(dataset: &'d Dataset, division: &'d Division, on: NaiveDate) -
             low_quality: dataset.rollout.rests_on_low_quality(window),
             rules: Vec::new(),
             settled: None,
+            scheme: None,
         },
     };
     why.rules = match jurisdiction {
@@ -603,6 +897,8 @@ pub fn assess<'d>(dataset: &'d Dataset, division: &'d Division, on: NaiveDate) -
     Assessment {
         place: Place::Division(division),
         status: standing.status,
+        verdict: Verdict::of(standing.status),
+        judged_by: Engine::Rollout,
         on,
         standing: Some(standing),
         jurisdiction,
@@ -878,15 +1174,89 @@ pub fn judge<'d>(
     stops: Vec<(Query<'d>, NaiveDate)>,
     home: Option<Query<'d>>,
 ) -> Result<Trip<'d>, Ambiguous<'d>> {
+    judge_licence(dataset, on, license, Licence::default(), stops, home)
+}
+
+/// Judges a trip as [`judge`] does, for a licence whose stage, issue date and holder the user
+/// gave. A mainland licence (or one of unknown home) is judged by the rollout at China's
+/// divisions; any other licence, and any licence at a place beyond them, by the schemes file.
+pub fn judge_licence<'d>(
+    dataset: &'d Dataset,
+    on: NaiveDate,
+    license: LicenseState,
+    licence: Licence,
+    stops: Vec<(Query<'d>, NaiveDate)>,
+    mut home: Option<Query<'d>>,
+) -> Result<Trip<'d>, Ambiguous<'d>> {
     let mut notes = Vec::new();
     let class = license.class();
     let first = stops.iter().map(|(_, day)| *day).min().unwrap_or(on);
     let last = stops.iter().map(|(_, day)| *day).max().unwrap_or(on);
-    let mut judge_stop = |query: Query<'d>, on: NaiveDate| -> Result<Stop<'d>, Ambiguous<'d>> {
+    if let Some(query) = &mut home {
+        home_near_stops(dataset, query, &stops);
+    }
+    let mainland_holder = home.as_ref().is_none_or(|query| {
+        query
+            .candidates
+            .iter()
+            .all(|&place| is_mainland(dataset.divisions, place))
+    });
+    // A home beyond the mainland that could be several places: ask only if the trip's answer
+    // depends on which.
+    if !mainland_holder
+        && let Some(query) = &mut home
+        && query.candidates.len() > 1
+    {
+        let answers: Vec<(Place<'d>, Verdict)> = query
+            .candidates
+            .iter()
+            .map(|&candidate| {
+                let worst = stops
+                    .iter()
+                    .flat_map(|(stop, day)| stop.candidates.iter().map(move |&p| (p, *day)))
+                    .map(|(place, day)| {
+                        by_schemes(dataset, place, day, Some(candidate), licence)
+                            .map_or(Verdict::BringCard, |assessment| assessment.verdict())
+                    })
+                    .max()
+                    .unwrap_or(Verdict::BringCard);
+                (candidate, worst)
+            })
+            .collect();
+        if answers.iter().any(|(_, verdict)| *verdict != answers[0].1) {
+            return Err(Ambiguous {
+                query: query.text.clone(),
+                on: first,
+                candidates: answers,
+                hints: query.hints.clone(),
+            });
+        }
+        notes.push(Note::Ambiguous {
+            query: query.text.clone(),
+            places: query.candidates.clone(),
+            on: first,
+        });
+        query.candidates.truncate(1);
+    }
+    let home_place = home
+        .as_ref()
+        .and_then(|query| query.candidates.first().copied());
+    let assess_stop = |place: Place<'d>, on: NaiveDate| -> Assessment<'d> {
+        let by_rollout = mainland_holder && matches!(place, Place::Division(_));
+        if !by_rollout && let Some(assessment) = by_schemes(dataset, place, on, home_place, licence)
+        {
+            return assessment;
+        }
+        assess_place(dataset, place, on)
+    };
+    let mut judge_stop = |query: Query<'d>,
+                          on: NaiveDate,
+                          assess: &dyn Fn(Place<'d>, NaiveDate) -> Assessment<'d>|
+     -> Result<Stop<'d>, Ambiguous<'d>> {
         let places: Vec<Assessment<'d>> = query
             .candidates
             .iter()
-            .map(|&place| assess_place(dataset, place, on))
+            .map(|&place| assess(place, on))
             .collect();
         // A license that may not drive settles every candidate alike: no need to choose.
         if !class.forbids_driving()
@@ -920,9 +1290,17 @@ pub fn judge<'d>(
     };
     let mut stops = stops
         .into_iter()
-        .map(|(query, on)| judge_stop(query, on))
+        .map(|(query, on)| judge_stop(query, on, &assess_stop))
         .collect::<Result<Vec<_>, _>>()?;
-    let home = home.map(|query| judge_stop(query, first)).transpose()?;
+    let home = match home {
+        Some(query) if mainland_holder => Some(judge_stop(query, first, &|place, on| {
+            assess_place(dataset, place, on)
+        })?),
+        Some(query) => Some(judge_stop(query, first, &|place, on| {
+            issuer(dataset, place, on, licence)
+        })?),
+        None => None,
+    };
 
     let mut verdict = stops
         .iter()

@@ -68,7 +68,7 @@ impl Territory {
 }
 
 /// A licence's stage, for rules that hold for some stages only.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "kebab-case")]
 pub enum Stage {
     Full,
@@ -89,7 +89,7 @@ impl Stage {
 }
 
 /// Who the holder is, for rules that hold for some holders only (Malaysia's citizens).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "kebab-case")]
 pub enum HolderKind {
     Citizen,
@@ -115,6 +115,16 @@ pub enum Outcome {
     CarryCard,
     /// Sources disagree: carry the card.
     Conflict,
+}
+
+impl Outcome {
+    pub fn id(self) -> &'static str {
+        match self {
+            Outcome::Counts => "counts",
+            Outcome::CarryCard => "carry-card",
+            Outcome::Conflict => "conflict",
+        }
+    }
 }
 
 /// Where a rule holds.
@@ -259,6 +269,14 @@ pub struct Schemes {
     pub rules: Vec<Rule>,
     pub baselines: Vec<Baseline>,
     pub gaps: Vec<Gap>,
+}
+
+/// What the schemes file says about a place's territories.
+#[derive(Debug)]
+pub struct About<'s> {
+    pub schemes: Vec<&'s Scheme>,
+    pub baselines: Vec<&'s Baseline>,
+    pub gaps: Vec<&'s Gap>,
 }
 
 /// Which of `edl`'s data files a text is.
@@ -822,6 +840,24 @@ impl Schemes {
         let name = path.display().to_string();
         let text = read_text(path, &name)?;
         Schemes::parse(&text, &name).map_err(|errors| DataErrors(errors).into())
+    }
+
+    /// What the file says about these territories (a place's, most specific first): the
+    /// schemes they issue, the baselines and the gaps that name them.
+    pub fn about(&self, territories: &[Territory]) -> About<'_> {
+        About {
+            schemes: self.issued_by(territories),
+            baselines: self
+                .baselines
+                .iter()
+                .filter(|baseline| baseline.places.iter().any(|p| territories.contains(p)))
+                .collect(),
+            gaps: self
+                .gaps
+                .iter()
+                .filter(|gap| gap.jurisdictions.iter().any(|j| territories.contains(j)))
+                .collect(),
+        }
     }
 
     pub fn source(&self, index: usize) -> &Source {

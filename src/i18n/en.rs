@@ -5,13 +5,16 @@ use chrono::NaiveDate;
 use super::{Blocking, DataSummary, Messages, ShowField, chain, echo, world_chain};
 use crate::cli::{DateError, FIRST_YEAR, LAST_YEAR};
 use crate::data::RuleId;
-use crate::data::world::WorldPlace;
+use crate::data::schemes::{
+    Answer, HolderKind, Note as SchemeNote, PhoneFailure, Reason as SchemeReason, Territory,
+};
+use crate::data::world::{World, WorldPlace};
 use crate::data::{AliasKind, Change, Divisions};
 use crate::data::{Claim, Division, Kind, Level, Quality, Wording};
 use crate::place::{Place, PlaceNote};
 use crate::verdict::{
-    Ambiguous, Cited, Days, Ground, Jurisdiction, LicenseState, Note, Placed, Reason, Status,
-    Verdict, Why,
+    Ambiguous, Cited, Days, Ground, Jurisdiction, LicenseState, Note, Placed, Reason, SchemeWhy,
+    Status, Verdict, Why,
 };
 
 pub struct English;
@@ -89,6 +92,178 @@ fn join_places(places: &[Place<'_>]) -> String {
 }
 
 impl English {
+    /// The reason the schemes file gives for a place, or (`home`) for the licence's home.
+    fn scheme_reason(&self, why: &SchemeWhy<'_>, place: Place<'_>, home: bool) -> String {
+        let home_name = why.home.map_or_else(
+            || "the licence's home".to_string(),
+            |home| self.place_chain(home),
+        );
+        if home {
+            if why.issued.is_empty() {
+                return format!(
+                    "edl knows no digital licence issued in {}: bring the card",
+                    self.place_chain(place)
+                );
+            }
+            let names: Vec<String> = why
+                .issued
+                .iter()
+                .map(|scheme| format!("{} ({})", self.wording(&scheme.name), scheme.id))
+                .collect();
+            return format!(
+                "licences issued in {}: {}; each stop's rules decide where it counts",
+                self.place_chain(place),
+                names.join(", ")
+            );
+        }
+        let cite = |id: &str, grade: Quality| format!(" ({id}, {})", grade.id());
+        let stage = why.holder.stage.id();
+        let mut text = match &why.judgement.answer {
+            Answer::Counts { scheme, rule } => format!(
+                "{} is enough here{}: {}",
+                self.wording(&scheme.name),
+                cite(&rule.id, rule.grade),
+                clause(self.wording(&rule.note))
+            ),
+            Answer::NoCardNeeded { baseline } => format!(
+                "no licence need be carried here for this licence{}: {}",
+                cite(&baseline.id, baseline.grade),
+                clause(self.wording(&baseline.note))
+            ),
+            Answer::DeferToRollout { scheme } => {
+                format!("the rollout of {} decides here", self.wording(&scheme.name))
+            }
+            Answer::BringCard(reason) => match reason {
+                SchemeReason::NoHome { counts, no_card }
+                    if counts.is_empty() && no_card.is_empty() =>
+                {
+                    "no source covers any digital licence here: bring-card is the cautious answer"
+                        .to_string()
+                }
+                SchemeReason::NoHome { counts, no_card } => {
+                    let mut parts: Vec<String> = counts
+                        .iter()
+                        .map(|scheme| {
+                            format!("{} ({}) counts", self.wording(&scheme.name), scheme.id)
+                        })
+                        .collect();
+                    parts.extend(no_card.iter().map(|baseline| {
+                        format!("some licences need not be carried ({})", baseline.id)
+                    }));
+                    format!(
+                        "whose licence it is decides: here {}; give the issuing place with --home (as in --home NSW)",
+                        parts.join(", ")
+                    )
+                }
+                SchemeReason::NoScheme => {
+                    format!("edl knows no digital licence issued in {home_name}: bring the card")
+                }
+                SchemeReason::Gap { gap } => format!(
+                    "no solid source on digital licences issued in {home_name} ({}): {}",
+                    gap.id,
+                    clause(self.wording(&gap.reason))
+                ),
+                SchemeReason::NoRuleCovers { scheme, stop } => format!(
+                    "no source covers {} in {}: bring-card is the cautious answer",
+                    self.wording(&scheme.name),
+                    territory_name(*stop, false).unwrap_or_else(|| self.place_chain(place))
+                ),
+                SchemeReason::CarryCardRule { rule } => format!(
+                    "carry the card{}: {}",
+                    cite(&rule.id, rule.grade),
+                    clause(self.wording(&rule.note))
+                ),
+                SchemeReason::CarryRequired { baseline } => format!(
+                    "the law here says to carry a licence{}: {}",
+                    cite(&baseline.id, baseline.grade),
+                    clause(self.wording(&baseline.note))
+                ),
+                SchemeReason::Conflict { rule } => format!(
+                    "sources disagree{}: {}; carry the card",
+                    cite(&rule.id, rule.grade),
+                    clause(self.wording(&rule.note))
+                ),
+                SchemeReason::AgencyOnly { rule } => format!(
+                    "only {} accepts it, which is not every officer{}: {}; carry the card",
+                    rule.by.as_deref().unwrap_or("one agency"),
+                    cite(&rule.id, rule.grade),
+                    clause(self.wording(&rule.note))
+                ),
+                SchemeReason::StageExcluded { rule, .. } => format!(
+                    "it does not count for a {stage} licence{}: {}; carry the card",
+                    cite(&rule.id, rule.grade),
+                    clause(self.wording(&rule.note))
+                ),
+                SchemeReason::IssueDate { rule, issued } => {
+                    let range = match (rule.issued_from, rule.issued_before) {
+                        (Some(from), Some(before)) => format!("from {from} and before {before}"),
+                        (Some(from), None) => format!("from {from}"),
+                        (None, Some(before)) => format!("before {before}"),
+                        (None, None) => "in some years".to_string(),
+                    };
+                    let this = issued.map_or_else(
+                        || "give the licence's issue date with --issued".to_string(),
+                        |day| format!("this one was issued on {day}"),
+                    );
+                    format!(
+                        "it counts only for licences issued {range}; {this}{}: {}",
+                        cite(&rule.id, rule.grade),
+                        clause(self.wording(&rule.note))
+                    )
+                }
+                SchemeReason::HolderExcluded { rule, kind } => format!(
+                    "it counts for {} only{}{}: {}",
+                    rule.holder.map_or("some holders", holder_kind),
+                    kind.map_or_else(
+                        || "; say who holds it with --holder".to_string(),
+                        |kind| format!(", not {}", holder_kind(kind))
+                    ),
+                    cite(&rule.id, rule.grade),
+                    clause(self.wording(&rule.note))
+                ),
+                SchemeReason::NotYet { rule, from } => format!(
+                    "not before {from}{}: {}",
+                    cite(&rule.id, rule.grade),
+                    clause(self.wording(&rule.note))
+                ),
+                SchemeReason::Ended { rule, until } => format!(
+                    "it ended by {until}{}: {}",
+                    cite(&rule.id, rule.grade),
+                    clause(self.wording(&rule.note))
+                ),
+            },
+        };
+        for note in &why.judgement.notes {
+            text.push_str("; ");
+            text.push_str(&match note {
+                SchemeNote::PhoneFailure { rule, failure } => match failure {
+                    PhoneFailure::NoLicence => format!(
+                        "a flat or broken phone means no licence to show ({})",
+                        rule.id
+                    ),
+                    PhoneFailure::Grace {
+                        hours,
+                        discretionary,
+                    } => format!(
+                        "if the phone fails, police {} {hours} hours to produce a licence ({})",
+                        if *discretionary { "may give" } else { "give" },
+                        rule.id
+                    ),
+                    PhoneFailure::ProduceWithin { days } => format!(
+                        "if the phone fails, the licence must be produced within {days} days ({})",
+                        rule.id
+                    ),
+                },
+                SchemeNote::Agency { rule } => format!(
+                    "{}{}",
+                    clause(self.wording(&rule.note)),
+                    cite(&rule.id, rule.grade)
+                ),
+            });
+        }
+        text
+    }
+
     /// The reason for a place no division covers (or for China as a whole), as a stop or as
     /// the license's issuing place.
     fn uncovered(&self, why: &Why<'_>, place: Place<'_>, home: bool) -> String {
@@ -296,6 +471,9 @@ impl Messages for English {
         };
         match verdict {
             Verdict::ELicense => format!("the e-license is enough at every stop {on}"),
+            Verdict::NoCardNeeded => format!(
+                "no card needed {on}: at every stop the local law or the digital licence covers this licence"
+            ),
             Verdict::NoValidLicense => format!(
                 "license state {} ({}) does not allow driving, with the e-license or the card",
                 license.id(),
@@ -307,6 +485,7 @@ impl Messages for English {
                     .map(|place| {
                         let role = if place.home { "home " } else { "" };
                         let status = match (place.place, place.status) {
+                            _ if place.by_schemes => "",
                             (Place::World(_), _)
                                 if place.place.division_in(Divisions::bundled()).is_none() =>
                             {
@@ -316,7 +495,12 @@ impl Messages for English {
                             (_, status) => status.id(),
                         };
                         let day = place.on.map_or(String::new(), |day| format!(" on {day}"));
-                        format!("{role}{} {status}{day}", self.place_name(place.place))
+                        let status = if status.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" {status}")
+                        };
+                        format!("{role}{}{status}{day}", self.place_name(place.place))
                     })
                     .collect();
                 // The candidates of an ambiguous stop that all agree read alike: say it once.
@@ -356,6 +540,9 @@ impl Messages for English {
     }
 
     fn reason(&self, why: &Why<'_>, place: Place<'_>) -> String {
+        if let Some(scheme) = &why.scheme {
+            return self.scheme_reason(scheme, place, false);
+        }
         let Some(place) = place.division_in(Divisions::bundled()) else {
             return self.uncovered(why, place, false);
         };
@@ -371,7 +558,7 @@ impl Messages for English {
             );
         }
         let mut text = match why.reason {
-            Reason::NoFacts { .. } | Reason::WholeMainland => {
+            Reason::NoFacts { .. } | Reason::WholeMainland | Reason::Scheme | Reason::Issuer => {
                 return self.uncovered(why, Place::Division(place), false);
             }
             Reason::Outside {
@@ -445,12 +632,15 @@ impl Messages for English {
     }
 
     fn home_reason(&self, why: &Why<'_>, place: Place<'_>) -> String {
+        if let Some(scheme) = &why.scheme {
+            return self.scheme_reason(scheme, place, true);
+        }
         let Some(place) = place.division_in(Divisions::bundled()) else {
             return self.uncovered(why, place, true);
         };
         let name = place.short();
         let mut text = match why.reason {
-            Reason::NoFacts { .. } | Reason::WholeMainland => {
+            Reason::NoFacts { .. } | Reason::WholeMainland | Reason::Scheme | Reason::Issuer => {
                 return self.uncovered(why, Place::Division(place), true);
             }
             Reason::Outside { .. } => format!(
@@ -731,6 +921,52 @@ impl Messages for English {
         &wording.en
     }
 
+    fn show_schemes_heading(&self) -> &'static str {
+        "digital licences:"
+    }
+
+    fn scheme_rule(&self, rule: &crate::data::schemes::Rule) -> String {
+        use crate::data::schemes::Outcome;
+        let outcome = match rule.outcome {
+            Outcome::Counts => "counts",
+            Outcome::CarryCard => "carry the card",
+            Outcome::Conflict => "sources disagree",
+        };
+        let mut scope = Vec::new();
+        if let Some(by) = &rule.by {
+            scope.push(format!("only {by}"));
+        }
+        if let Some(from) = rule.from {
+            scope.push(format!("from {from}"));
+        }
+        if let Some(until) = rule.until {
+            scope.push(format!("until {until}"));
+        }
+        if !rule.stages.is_empty() {
+            let stages: Vec<&str> = rule.stages.iter().map(|stage| stage.id()).collect();
+            scope.push(format!("{} licences", stages.join(", ")));
+        }
+        let scope = if scope.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", scope.join("; "))
+        };
+        format!(
+            "{} [{}] {outcome}{scope}: {}",
+            rule.id,
+            rule.grade.id(),
+            self.wording(&rule.note)
+        )
+    }
+
+    fn baseline_line(&self, id: &str, grade: Quality, note: &str) -> String {
+        format!("no licence carried: {id} [{}]: {note}", grade.id())
+    }
+
+    fn gap_line(&self, id: &str, reason: &str) -> String {
+        format!("gap: {id}: {reason}")
+    }
+
     fn fact_about(&self, id: &str, claim: &str, about: &str) -> String {
         format!("{id}: {claim}, about {about}")
     }
@@ -945,4 +1181,26 @@ impl Messages for English {
     fn help(&self, _key: &str) -> Option<&'static str> {
         None
     }
+}
+
+/// A territory's name, English or (`chinese`) Chinese where the gazetteer has it.
+pub(super) fn territory_name(territory: Option<Territory>, chinese: bool) -> Option<String> {
+    let row = World::bundled().by_code(territory?.code())?;
+    Some(if chinese {
+        super::world_zh(row).to_string()
+    } else {
+        row.name().to_string()
+    })
+}
+
+fn holder_kind(kind: HolderKind) -> &'static str {
+    match kind {
+        HolderKind::Citizen => "citizens",
+        HolderKind::NonCitizen => "non-citizens",
+    }
+}
+
+/// A sentence of the data as part of a longer one: without its closing full stop.
+pub(super) fn clause(text: &str) -> &str {
+    text.trim_end_matches(['.', '。'])
 }

@@ -89,6 +89,8 @@ pub enum ShowField {
 pub struct Blocking<'d> {
     pub home: bool,
     pub place: Place<'d>,
+    /// Judged by the schemes file: the status is no rollout status.
+    pub by_schemes: bool,
     pub status: Status,
     /// The stop's date, said when the trip's stops have several.
     pub on: Option<NaiveDate>,
@@ -187,6 +189,14 @@ pub trait Messages: Sync {
     /// English where a user's own file has no translation.
     fn wording<'w>(&self, wording: &'w Wording) -> &'w str;
     fn fact_about(&self, id: &str, claim: &str, about: &str) -> String;
+    /// `edl show`'s heading over the digital licences beyond the mainland.
+    fn show_schemes_heading(&self) -> &'static str;
+    /// One rule of a scheme: its id, grade, outcome, scope and note.
+    fn scheme_rule(&self, rule: &crate::data::schemes::Rule) -> String;
+    /// A place's own law needing no licence carried.
+    fn baseline_line(&self, id: &str, grade: Quality, note: &str) -> String;
+    /// What the data leaves open, and why.
+    fn gap_line(&self, id: &str, reason: &str) -> String;
     fn default_window(&self, earliest: NaiveDate, latest: NaiveDate) -> String;
     fn timeline_header(&self) -> [&'static str; 7];
     fn timeline_footer(&self) -> &'static str;
@@ -270,7 +280,7 @@ pub(crate) fn world_chain(place: &'static WorldPlace) -> impl Iterator<Item = &'
 }
 
 /// A world place's name in Chinese where the source has one, else its English name.
-fn world_zh(place: &WorldPlace) -> &'static str {
+pub(crate) fn world_zh(place: &WorldPlace) -> &'static str {
     place.zh().unwrap_or_else(|| place.name())
 }
 

@@ -3,16 +3,20 @@
 use chrono::NaiveDate;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
+use super::en::{clause, territory_name};
 use super::{Blocking, DataSummary, Messages, ShowField, chain, echo, world_chain, world_zh};
 use crate::cli::{DateError, FIRST_YEAR, LAST_YEAR};
 use crate::data::RuleId;
+use crate::data::schemes::{
+    Answer, HolderKind, Note as SchemeNote, PhoneFailure, Reason as SchemeReason, Stage,
+};
 use crate::data::world::{PlaceKind, WorldPlace};
 use crate::data::{AliasKind, Change, Divisions};
 use crate::data::{Claim, Division, Kind, Level, Quality, Wording};
 use crate::place::{Place, PlaceNote};
 use crate::verdict::{
-    Ambiguous, Cited, Days, Ground, Jurisdiction, LicenseState, Note, Placed, Reason, Status,
-    UnknownLicenseState, Verdict, Why,
+    Ambiguous, Cited, Days, Ground, Jurisdiction, LicenseState, Note, Placed, Reason, SchemeWhy,
+    Status, UnknownLicenseState, Verdict, Why,
 };
 
 pub struct Chinese;
@@ -150,6 +154,180 @@ const MAN_EXAMPLES: [(&str, &str); 6] = [
 ];
 
 impl Chinese {
+    /// The reason the schemes file gives for a place, or (`home`) for the licence's home.
+    fn scheme_reason(&self, why: &SchemeWhy<'_>, place: Place<'_>, home: bool) -> String {
+        let home_name = why
+            .home
+            .map_or_else(|| "驾驶证核发地".to_string(), |home| self.place_chain(home));
+        if home {
+            if why.issued.is_empty() {
+                return format!(
+                    "edl 不知道{}核发任何数字驾照：请带实体驾驶证",
+                    self.place_chain(place)
+                );
+            }
+            let names: Vec<String> = why
+                .issued
+                .iter()
+                .map(|scheme| format!("{}（{}）", self.wording(&scheme.name), scheme.id))
+                .collect();
+            return format!(
+                "{}核发的驾照：{}；在哪里有效由各站的规定决定",
+                self.place_chain(place),
+                names.join("、")
+            );
+        }
+        let cite = |id: &str, grade: Quality| format!("（{id}，{}）", self.quality(grade));
+        let stage = stage_zh(why.holder.stage);
+        let mut text = match &why.judgement.answer {
+            Answer::Counts { scheme, rule } => format!(
+                "此地{}即可{}：{}",
+                self.wording(&scheme.name),
+                cite(&rule.id, rule.grade),
+                clause(self.wording(&rule.note))
+            ),
+            Answer::NoCardNeeded { baseline } => format!(
+                "此地这本驾照无需随身携带{}：{}",
+                cite(&baseline.id, baseline.grade),
+                clause(self.wording(&baseline.note))
+            ),
+            Answer::DeferToRollout { scheme } => {
+                format!("此地由{}的推广情况决定", self.wording(&scheme.name))
+            }
+            Answer::BringCard(reason) => match reason {
+                SchemeReason::NoHome { counts, no_card }
+                    if counts.is_empty() && no_card.is_empty() =>
+                {
+                    "没有来源涉及此地的任何数字驾照：稳妥起见请带实体驾驶证".to_string()
+                }
+                SchemeReason::NoHome { counts, no_card } => {
+                    let mut parts: Vec<String> = counts
+                        .iter()
+                        .map(|scheme| {
+                            format!("{}（{}）有效", self.wording(&scheme.name), scheme.id)
+                        })
+                        .collect();
+                    parts.extend(
+                        no_card
+                            .iter()
+                            .map(|baseline| format!("部分驾照无需携带（{}）", baseline.id)),
+                    );
+                    format!(
+                        "取决于驾照由哪里核发：此地{}；请用 --home 指明核发地（如 --home NSW）",
+                        parts.join("，")
+                    )
+                }
+                SchemeReason::NoScheme => {
+                    format!("edl 不知道{home_name}核发任何数字驾照：请带实体驾驶证")
+                }
+                SchemeReason::Gap { gap } => format!(
+                    "{home_name}核发的数字驾照尚无可靠来源（{}）：{}",
+                    gap.id,
+                    clause(self.wording(&gap.reason))
+                ),
+                SchemeReason::NoRuleCovers { scheme, stop } => format!(
+                    "没有来源说明{}在{}有效：稳妥起见请带实体驾驶证",
+                    self.wording(&scheme.name),
+                    territory_name(*stop, true).unwrap_or_else(|| self.place_chain(place))
+                ),
+                SchemeReason::CarryCardRule { rule } => format!(
+                    "请带实体驾驶证{}：{}",
+                    cite(&rule.id, rule.grade),
+                    clause(self.wording(&rule.note))
+                ),
+                SchemeReason::CarryRequired { baseline } => format!(
+                    "当地法律要求随身携带驾照{}：{}",
+                    cite(&baseline.id, baseline.grade),
+                    clause(self.wording(&baseline.note))
+                ),
+                SchemeReason::Conflict { rule } => format!(
+                    "来源说法不一{}：{}；请带实体驾驶证",
+                    cite(&rule.id, rule.grade),
+                    clause(self.wording(&rule.note))
+                ),
+                SchemeReason::AgencyOnly { rule } => format!(
+                    "只有{}接受，并非所有执法人员都接受{}：{}；请带实体驾驶证",
+                    rule.by.as_deref().unwrap_or("个别机构"),
+                    cite(&rule.id, rule.grade),
+                    clause(self.wording(&rule.note))
+                ),
+                SchemeReason::StageExcluded { rule, .. } => format!(
+                    "{stage}不适用{}：{}；请带实体驾驶证",
+                    cite(&rule.id, rule.grade),
+                    clause(self.wording(&rule.note))
+                ),
+                SchemeReason::IssueDate { rule, issued } => {
+                    let range = match (rule.issued_from, rule.issued_before) {
+                        (Some(from), Some(before)) => format!("{from} 起、{before} 前"),
+                        (Some(from), None) => format!("{from} 起"),
+                        (None, Some(before)) => format!("{before} 前"),
+                        (None, None) => "特定年份".to_string(),
+                    };
+                    let this = issued.map_or_else(
+                        || "请用 --issued 给出驾照的核发日期".to_string(),
+                        |day| format!("这本驾照核发于 {day}"),
+                    );
+                    format!(
+                        "只适用于{range}核发的驾照；{this}{}：{}",
+                        cite(&rule.id, rule.grade),
+                        clause(self.wording(&rule.note))
+                    )
+                }
+                SchemeReason::HolderExcluded { rule, kind } => format!(
+                    "只适用于{}{}{}：{}",
+                    rule.holder.map_or("部分持证人", holder_kind_zh),
+                    kind.map_or_else(
+                        || "；请用 --holder 说明持证人身份".to_string(),
+                        |kind| format!("，不适用于{}", holder_kind_zh(kind))
+                    ),
+                    cite(&rule.id, rule.grade),
+                    clause(self.wording(&rule.note))
+                ),
+                SchemeReason::NotYet { rule, from } => format!(
+                    "{from} 起才有效{}：{}",
+                    cite(&rule.id, rule.grade),
+                    clause(self.wording(&rule.note))
+                ),
+                SchemeReason::Ended { rule, until } => format!(
+                    "已于 {until} 前结束{}：{}",
+                    cite(&rule.id, rule.grade),
+                    clause(self.wording(&rule.note))
+                ),
+            },
+        };
+        for note in &why.judgement.notes {
+            text.push('；');
+            text.push_str(&match note {
+                SchemeNote::PhoneFailure { rule, failure } => match failure {
+                    PhoneFailure::NoLicence => {
+                        format!("手机没电或损坏就无法出示驾照（{}）", rule.id)
+                    }
+                    PhoneFailure::Grace {
+                        hours,
+                        discretionary,
+                    } => format!(
+                        "手机出故障时，警方{} {hours} 小时内补交驾照（{}）",
+                        if *discretionary {
+                            "可给予"
+                        } else {
+                            "给予"
+                        },
+                        rule.id
+                    ),
+                    PhoneFailure::ProduceWithin { days } => {
+                        format!("手机出故障时，须在 {days} 日内出示驾照（{}）", rule.id)
+                    }
+                },
+                SchemeNote::Agency { rule } => format!(
+                    "{}{}",
+                    clause(self.wording(&rule.note)),
+                    cite(&rule.id, rule.grade)
+                ),
+            });
+        }
+        text
+    }
+
     /// The reason for a place no division covers (or for China as a whole), as a stop or as
     /// the license's issuing place.
     fn uncovered(&self, why: &Why<'_>, place: Place<'_>, home: bool) -> String {
@@ -187,6 +365,7 @@ impl Messages for Chinese {
     fn verdict(&self, verdict: Verdict) -> &'static str {
         match verdict {
             Verdict::ELicense => "电子驾驶证即可",
+            Verdict::NoCardNeeded => "无需带驾驶证",
             Verdict::BringCard => "请带实体驾驶证",
             Verdict::NoValidLicense => "驾驶证不可用",
         }
@@ -386,6 +565,9 @@ impl Messages for Chinese {
         };
         match verdict {
             Verdict::ELicense => format!("{on} 行程各站均已启用电子驾驶证"),
+            Verdict::NoCardNeeded => {
+                format!("{on} 各站的当地法律或数字驾照都已涵盖这本驾照，无需携带实体驾驶证")
+            }
             Verdict::NoValidLicense => {
                 format!(
                     "驾驶证状态为“{}”，无论电子驾驶证还是实体驾驶证都不能驾车",
@@ -398,6 +580,7 @@ impl Messages for Chinese {
                     .map(|place| {
                         let role = if place.home { "核发地" } else { "" };
                         let status = match (place.place, place.status) {
+                            _ if place.by_schemes => "",
                             (Place::World(_), _)
                                 if place.place.division_in(Divisions::bundled()).is_none() =>
                             {
@@ -447,6 +630,9 @@ impl Messages for Chinese {
     }
 
     fn reason(&self, why: &Why<'_>, place: Place<'_>) -> String {
+        if let Some(scheme) = &why.scheme {
+            return self.scheme_reason(scheme, place, false);
+        }
         let Some(place) = place.division_in(Divisions::bundled()) else {
             return self.uncovered(why, place, false);
         };
@@ -462,7 +648,7 @@ impl Messages for Chinese {
             );
         }
         let mut text = match why.reason {
-            Reason::NoFacts { .. } | Reason::WholeMainland => {
+            Reason::NoFacts { .. } | Reason::WholeMainland | Reason::Scheme | Reason::Issuer => {
                 return self.uncovered(why, Place::Division(place), false);
             }
             Reason::Outside {
@@ -526,12 +712,15 @@ impl Messages for Chinese {
     }
 
     fn home_reason(&self, why: &Why<'_>, place: Place<'_>) -> String {
+        if let Some(scheme) = &why.scheme {
+            return self.scheme_reason(scheme, place, true);
+        }
         let Some(place) = place.division_in(Divisions::bundled()) else {
             return self.uncovered(why, place, true);
         };
         let name = place.short();
         let mut text = match why.reason {
-            Reason::NoFacts { .. } | Reason::WholeMainland => {
+            Reason::NoFacts { .. } | Reason::WholeMainland | Reason::Scheme | Reason::Issuer => {
                 return self.uncovered(why, Place::Division(place), true);
             }
             Reason::Outside { .. } => {
@@ -781,6 +970,52 @@ impl Messages for Chinese {
 
     fn wording<'w>(&self, wording: &'w Wording) -> &'w str {
         wording.zh.as_deref().unwrap_or(&wording.en)
+    }
+
+    fn show_schemes_heading(&self) -> &'static str {
+        "数字驾照："
+    }
+
+    fn scheme_rule(&self, rule: &crate::data::schemes::Rule) -> String {
+        use crate::data::schemes::Outcome;
+        let outcome = match rule.outcome {
+            Outcome::Counts => "有效",
+            Outcome::CarryCard => "须带实体驾照",
+            Outcome::Conflict => "来源说法不一",
+        };
+        let mut scope = Vec::new();
+        if let Some(by) = &rule.by {
+            scope.push(format!("仅{by}"));
+        }
+        if let Some(from) = rule.from {
+            scope.push(format!("{from} 起"));
+        }
+        if let Some(until) = rule.until {
+            scope.push(format!("至 {until}"));
+        }
+        if !rule.stages.is_empty() {
+            let stages: Vec<&str> = rule.stages.iter().map(|&stage| stage_zh(stage)).collect();
+            scope.push(stages.join("、"));
+        }
+        let scope = if scope.is_empty() {
+            String::new()
+        } else {
+            format!("（{}）", scope.join("；"))
+        };
+        format!(
+            "{} [{}] {outcome}{scope}：{}",
+            rule.id,
+            self.quality(rule.grade),
+            self.wording(&rule.note)
+        )
+    }
+
+    fn baseline_line(&self, id: &str, grade: Quality, note: &str) -> String {
+        format!("无需携带驾照：{id} [{}]：{note}", self.quality(grade))
+    }
+
+    fn gap_line(&self, id: &str, reason: &str) -> String {
+        format!("资料缺口：{id}：{reason}")
     }
 
     fn fact_about(&self, id: &str, claim: &str, about: &str) -> String {
@@ -1068,5 +1303,20 @@ impl Messages for Chinese {
             "man" => "输出手册页（roff）",
             _ => return None,
         })
+    }
+}
+
+fn stage_zh(stage: Stage) -> &'static str {
+    match stage {
+        Stage::Full => "正式驾照",
+        Stage::Provisional => "试用期驾照",
+        Stage::Learner => "学习驾照",
+    }
+}
+
+fn holder_kind_zh(kind: HolderKind) -> &'static str {
+    match kind {
+        HolderKind::Citizen => "本国公民",
+        HolderKind::NonCitizen => "非本国公民",
     }
 }

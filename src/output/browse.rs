@@ -12,6 +12,7 @@ use super::{
     DataVersion, SCHEMA_VERSION, data_version, prose, stale_note, table, tsv_field, window_text,
     write_note,
 };
+use crate::data::schemes::{Rule, Schemes};
 use crate::data::world::World;
 use crate::data::{Availability, Basis, Claim, Dataset, Level, Quality, Wording};
 use crate::i18n::{DataSummary, English, Messages, ShowField};
@@ -236,6 +237,136 @@ struct SourceReport<'r> {
 }
 
 #[derive(Serialize)]
+struct SchemeSourceReport<'r> {
+    id: &'r str,
+    title: &'r str,
+    url: Option<&'r str>,
+    quality: Quality,
+}
+
+#[derive(Serialize)]
+struct SchemeReport<'r> {
+    id: &'r str,
+    name: &'r str,
+    #[serde(skip)]
+    wording: &'r Wording,
+    rules: Vec<RuleReport<'r>>,
+}
+
+#[derive(Serialize)]
+struct RuleReport<'r> {
+    id: &'r str,
+    outcome: &'static str,
+    by: Option<&'r str>,
+    from: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+    stages: Vec<&'static str>,
+    grade: Quality,
+    note: &'r str,
+    #[serde(skip)]
+    rule: &'r Rule,
+    sources: Vec<SchemeSourceReport<'r>>,
+}
+
+#[derive(Serialize)]
+struct BaselineReport<'r> {
+    id: &'r str,
+    grade: Quality,
+    note: &'r str,
+    #[serde(skip)]
+    wording: &'r Wording,
+    sources: Vec<SchemeSourceReport<'r>>,
+}
+
+#[derive(Serialize)]
+struct GapReport<'r> {
+    id: &'r str,
+    reason: &'r str,
+    #[serde(skip)]
+    wording: &'r Wording,
+    sources: Vec<SchemeSourceReport<'r>>,
+}
+
+fn scheme_sources(sources: &[usize]) -> Vec<SchemeSourceReport<'static>> {
+    sources
+        .iter()
+        .map(|&index| {
+            let source = Schemes::bundled().source(index);
+            SchemeSourceReport {
+                id: &source.id,
+                title: &source.title,
+                url: source.url.as_deref(),
+                quality: source.quality,
+            }
+        })
+        .collect()
+}
+
+/// What the schemes file says about a place beyond the mainland (the mainland's own scheme is
+/// the rollout, which `facts` gives).
+fn about(
+    place: &Assessment<'_>,
+    dataset: &Dataset,
+) -> (
+    Vec<SchemeReport<'static>>,
+    Vec<BaselineReport<'static>>,
+    Vec<GapReport<'static>>,
+) {
+    let (country, _) = place.place.regions(dataset.divisions);
+    if country.is_none_or(|country| country.code() == "CN") {
+        return (Vec::new(), Vec::new(), Vec::new());
+    }
+    let schemes = Schemes::bundled();
+    let about = schemes.about(&crate::verdict::territories(dataset.divisions, place.place));
+    let scheme_reports = about
+        .schemes
+        .iter()
+        .map(|&scheme| SchemeReport {
+            id: &scheme.id,
+            name: &scheme.name.en,
+            wording: &scheme.name,
+            rules: schemes
+                .rules_of(scheme)
+                .map(|rule| RuleReport {
+                    id: &rule.id,
+                    outcome: rule.outcome.id(),
+                    by: rule.by.as_deref(),
+                    from: rule.from,
+                    until: rule.until,
+                    stages: rule.stages.iter().map(|stage| stage.id()).collect(),
+                    grade: rule.grade,
+                    note: &rule.note.en,
+                    rule,
+                    sources: scheme_sources(&rule.sources),
+                })
+                .collect(),
+        })
+        .collect();
+    let baselines = about
+        .baselines
+        .iter()
+        .map(|&baseline| BaselineReport {
+            id: &baseline.id,
+            grade: baseline.grade,
+            note: &baseline.note.en,
+            wording: &baseline.note,
+            sources: scheme_sources(&baseline.sources),
+        })
+        .collect();
+    let gaps = about
+        .gaps
+        .iter()
+        .map(|&gap| GapReport {
+            id: &gap.id,
+            reason: &gap.reason.en,
+            wording: &gap.reason,
+            sources: scheme_sources(&gap.sources),
+        })
+        .collect();
+    (scheme_reports, baselines, gaps)
+}
+
+#[derive(Serialize)]
 struct FactReport<'r> {
     id: &'r str,
     /// The fact's own grade: its best source's, or lower where the facts files grade it so.
@@ -260,6 +391,12 @@ struct ShowReport<'r> {
     kind: &'r str,
     chain: Vec<&'r str>,
     facts: Vec<FactReport<'r>>,
+    /// Beyond the mainland: the digital licences its territories issue, with their rules.
+    schemes: Vec<SchemeReport<'r>>,
+    /// Where its own law needs no licence carried, and for whose licences.
+    baselines: Vec<BaselineReport<'r>>,
+    /// What the data leaves open there, and why.
+    gaps: Vec<GapReport<'r>>,
     default_window_applies: bool,
     default_sources: Vec<SourceReport<'r>>,
     /// What reading the query assumed (西安 taken as 西安市).
@@ -342,9 +479,13 @@ fn show_report<'r>(
             World::bundled().chain(row).map(|r| r.name()).collect(),
         ),
     };
+    let (schemes, baselines, gaps) = about(place, dataset);
     ShowReport {
         schema_version: SCHEMA_VERSION,
         on,
+        schemes,
+        baselines,
+        gaps,
         place: Place::assessed(
             Some(query),
             place,
@@ -449,6 +590,51 @@ pub fn show_human(
             line(out, "    ", messages.wording(note))?;
         }
         print_sources(out, &fact.sources)?;
+    }
+    let print_scheme_sources =
+        |out: &mut dyn Write, sources: &[SchemeSourceReport<'_>]| -> io::Result<()> {
+            for source in sources {
+                let quality = messages.quality(source.quality);
+                line(out, "      ", &format!("[{quality}] {}", source.title))?;
+                if let Some(url) = source.url {
+                    writeln!(out, "        {url}")?;
+                }
+            }
+            Ok(())
+        };
+    if !report.schemes.is_empty() || !report.baselines.is_empty() || !report.gaps.is_empty() {
+        writeln!(out, "{}", messages.show_schemes_heading())?;
+    }
+    for scheme in &report.schemes {
+        line(
+            out,
+            "  ",
+            &format!("{} ({})", messages.wording(scheme.wording), scheme.id),
+        )?;
+        for rule in &scheme.rules {
+            line(out, "    ", &messages.scheme_rule(rule.rule))?;
+            print_scheme_sources(out, &rule.sources)?;
+        }
+    }
+    for baseline in &report.baselines {
+        line(
+            out,
+            "  ",
+            &messages.baseline_line(
+                baseline.id,
+                baseline.grade,
+                messages.wording(baseline.wording),
+            ),
+        )?;
+        print_scheme_sources(out, &baseline.sources)?;
+    }
+    for gap in &report.gaps {
+        line(
+            out,
+            "  ",
+            &messages.gap_line(gap.id, messages.wording(gap.wording)),
+        )?;
+        print_scheme_sources(out, &gap.sources)?;
     }
     if report.default_window_applies {
         let default = &dataset.rollout.default;

@@ -11,9 +11,10 @@ use super::{
     window_text, write_note,
 };
 use crate::data::Dataset;
+use crate::data::schemes::{Answer, Reason as SchemeReason};
 use crate::i18n::{Blocking, English, Messages};
 use crate::place::Place as PlaceOf;
-use crate::verdict::{Assessment, Days, LicenseState, Note, Status, Stop, Trip, Verdict};
+use crate::verdict::{Assessment, Days, Engine, LicenseState, Note, Status, Stop, Trip, Verdict};
 
 /// `edl check --format json`, one object; also the body of a batch line.
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -179,10 +180,11 @@ pub fn check_human(
     let days = trip.days();
     let several_days = matches!(days, Days::Between(..));
     let blocking: Vec<Blocking<'_>> = places(trip)
-        .filter(|(_, place)| place.status != Status::Live)
+        .filter(|(_, place)| !place.verdict().card_stays_home())
         .map(|(home, place)| Blocking {
             home,
             place: place.place,
+            by_schemes: place.judged_by == Engine::Schemes,
             status: place.status,
             on: several_days.then_some(place.on),
         })
@@ -207,15 +209,16 @@ pub fn check_human(
             let mut row = vec![
                 format!("{role}{}", messages.place(place.place)),
                 region_text(place, messages),
-                place.standing.as_ref().map_or_else(
-                    || messages.never().to_string(),
-                    |standing| window_text(&standing.availability, messages),
-                ),
+                live_from(place, messages),
             ];
             if several_days {
                 row.push(place.on.to_string());
             }
-            row.push(messages.status(place.status).to_string());
+            // A place the schemes file judges has no rollout status: its verdict says it.
+            row.push(match place.judged_by {
+                Engine::Rollout => messages.status(place.status).to_string(),
+                Engine::Schemes => messages.verdict(place.verdict()).to_string(),
+            });
             row
         })
         .collect();
@@ -255,5 +258,24 @@ fn region_text(place: &Assessment<'_>, messages: &dyn Messages) -> String {
             .province_of(division)
             .name()
             .to_string(),
+    }
+}
+
+/// The table's third column: when the e-license went live there; for a place the schemes file
+/// judges, the day the rule that decides it holds from.
+fn live_from(place: &Assessment<'_>, messages: &dyn Messages) -> String {
+    let rule_from = place
+        .why
+        .scheme
+        .as_ref()
+        .and_then(|scheme| match &scheme.judgement.answer {
+            Answer::Counts { rule, .. } => rule.from,
+            Answer::BringCard(SchemeReason::NotYet { from, .. }) => Some(*from),
+            _ => None,
+        });
+    match (place.judged_by, rule_from, &place.standing) {
+        (Engine::Schemes, Some(from), _) => from.to_string(),
+        (Engine::Schemes, None, _) | (Engine::Rollout, _, None) => messages.never().to_string(),
+        (Engine::Rollout, _, Some(standing)) => window_text(&standing.availability, messages),
     }
 }

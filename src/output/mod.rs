@@ -86,7 +86,7 @@ impl Palette {
 
     fn verdict(self, verdict: Verdict, messages: &dyn Messages) -> String {
         let colour = match verdict {
-            Verdict::ELicense => AnsiColor::Green,
+            Verdict::ELicense | Verdict::NoCardNeeded => AnsiColor::Green,
             Verdict::BringCard => AnsiColor::Yellow,
             Verdict::NoValidLicense => AnsiColor::Red,
         };

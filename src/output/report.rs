@@ -130,28 +130,12 @@ impl Window {
     }
 }
 
-/// The world's country and subdivision rows a division is in: the country of its province (CN,
-/// HK, MO, TW), and the subdivision row that it or a division above it is (CN-SC, TW-TPE).
+/// The world's country and subdivision rows a division is in (see `place::Place::regions`).
 pub fn regions_of(
     divisions: &Divisions,
     division: &Division,
 ) -> (Option<&'static WorldPlace>, Option<&'static WorldPlace>) {
-    let world = World::bundled();
-    let subdivision = divisions
-        .chain(division)
-        .filter_map(|d| world.of_division(d.code))
-        .find(|row| row.kind == PlaceKind::Subdivision);
-    // 金门, listed under 泉州, is TW-KIN: its subdivision's country is the one that governs it.
-    let country = match subdivision {
-        Some(row) => world.country_of(row),
-        None => match divisions.province_of(division).code.value() {
-            810000 => world.by_code("HK"),
-            820000 => world.by_code("MO"),
-            710000 => world.by_code("TW"),
-            _ => world.by_code("CN"),
-        },
-    };
-    (country, subdivision)
+    PlaceOf::Division(division).regions(divisions)
 }
 
 impl Place {

@@ -133,6 +133,34 @@ impl<'d> Place<'d> {
         }
     }
 
+    /// The world's country and subdivision rows the place is in or is: a division's country
+    /// is that of its ISO subdivision where it has one (金门, listed under 泉州, is TW-KIN),
+    /// else its province's (CN, HK, MO, TW).
+    pub fn regions(
+        self,
+        divisions: &Divisions,
+    ) -> (Option<&'static WorldPlace>, Option<&'static WorldPlace>) {
+        let world = World::bundled();
+        let division = match self {
+            Place::World(row) => return (world.country_of(row), world.subdivision_of(row)),
+            Place::Division(division) => division,
+        };
+        let subdivision = divisions
+            .chain(division)
+            .filter_map(|d| world.of_division(d.code))
+            .find(|row| row.kind == PlaceKind::Subdivision);
+        let country = match subdivision {
+            Some(row) => world.country_of(row),
+            None => match divisions.province_of(division).code.value() {
+                810000 => world.by_code("HK"),
+                820000 => world.by_code("MO"),
+                710000 => world.by_code("TW"),
+                _ => world.by_code("CN"),
+            },
+        };
+        (country, subdivision)
+    }
+
     /// China as a whole (CN, China, 中国).
     pub fn is_whole_mainland(self) -> bool {
         matches!(self, Place::World(row) if row.division_code() == Some(DivisionLink::Mainland))

@@ -128,7 +128,7 @@ fn springfield_asks_with_each_candidates_state() {
     assert_eq!(check.code, 1);
     assert_eq!(
         check.first_line(),
-        "bring-card: bring the physical card on 2026-12-01 (Springfield without facts)"
+        "bring-card: bring the physical card on 2026-12-01 (Springfield)"
     );
     assert!(
         check
@@ -206,7 +206,7 @@ fn the_mainland_table_comes_first_and_names_the_worlds_namesakes() {
 }
 
 #[test]
-fn show_gives_a_world_places_chain_and_the_missing_facts() {
+fn show_gives_a_world_places_chain_and_its_digital_licences() {
     let outcome = run(["show", "Sydney", "--on", "2026-12-01"]);
     assert_eq!(outcome.code, 0, "{}", outcome.stderr);
     let lines: Vec<&str> = outcome.stdout.lines().collect();
@@ -218,7 +218,15 @@ fn show_gives_a_world_places_chain_and_the_missing_facts() {
     assert!(
         outcome
             .stdout
-            .contains("edl has no facts on digital licences in"),
+            .contains("whose licence it is decides: here NSW Digital Driver"),
+        "{}",
+        outcome.stdout
+    );
+    // The schemes, rules and sources of its territories follow.
+    assert!(
+        outcome.stdout.contains(
+            "\ndigital licences:\n  NSW Digital Driver Licence (Service NSW app) (au-nsw-ddl)\n    au-nsw-ddl-in-nsw [strong] counts (from 2019-10-28):"
+        ),
         "{}",
         outcome.stdout
     );
@@ -233,12 +241,19 @@ fn show_gives_a_world_places_chain_and_the_missing_facts() {
 }
 
 #[test]
-fn check_on_a_world_place_is_bring_card_because_no_fact_covers_it() {
+fn check_on_a_world_place_without_home_is_bring_card_naming_whose_licences_count() {
     let outcome = run(["check", "Sydney", "--on", "2026-12-01"]);
     assert_eq!(outcome.code, 1);
     assert_eq!(
         outcome.first_line(),
-        "bring-card: bring the physical card on 2026-12-01 (Sydney without facts)"
+        "bring-card: bring the physical card on 2026-12-01 (Sydney)"
+    );
+    let nowhere = run(["check", "Nairobi", "--format", "json"]);
+    assert_eq!(nowhere.code, 1);
+    let report: Value = serde_json::from_str(&nowhere.stdout).expect("check JSON");
+    assert_eq!(
+        report["stops"][0]["reason"],
+        "no source covers any digital licence here: bring-card is the cautious answer"
     );
     let json = run(["check", "Sydney", "--format", "json"]);
     assert_eq!(json.code, 1);
@@ -253,7 +268,7 @@ fn check_on_a_world_place_is_bring_card_because_no_fact_covers_it() {
     assert_eq!(stop["pinyin"], Value::Null);
     assert_eq!(
         stop["reason"],
-        "edl has no facts on digital licences in Sydney (New South Wales, Australia) yet: bring-card is the cautious answer"
+        "whose licence it is decides: here NSW Digital Driver Licence (Service NSW app) (au-nsw-ddl) counts; give the issuing place with --home (as in --home NSW)"
     );
     let (place, _) = shown("Sydney");
     assert_eq!(place["subdivision"]["code"], "AU-NSW");

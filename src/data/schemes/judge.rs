@@ -336,6 +336,14 @@ impl Schemes {
         fare
     }
 
+    /// The schemes a home issues: its own and its groups' (a Polish licence, and the EU's).
+    pub fn issued_by(&self, home: &[Territory]) -> Vec<&Scheme> {
+        self.schemes
+            .iter()
+            .filter(|scheme| self.issued_in(scheme.issuer, home))
+            .collect()
+    }
+
     /// Whether a credential of this issuer is one of the territories' own.
     fn issued_in(&self, issuer: Issuer, territories: &[Territory]) -> bool {
         match issuer {
