@@ -6,9 +6,9 @@ use super::{Blocking, DataSummary, Messages, ShowField, chain, echo, world_chain
 use crate::cli::{DateError, FIRST_YEAR, LAST_YEAR};
 use crate::data::RuleId;
 use crate::data::schemes::{
-    Answer, HolderKind, Note as SchemeNote, PhoneFailure, Reason as SchemeReason, Territory,
+    Answer, HolderKind, Note as SchemeNote, PhoneFailure, Reason as SchemeReason,
 };
-use crate::data::world::{World, WorldPlace};
+use crate::data::world::WorldPlace;
 use crate::data::{AliasKind, Change, Divisions};
 use crate::data::{Claim, Division, Kind, Level, Quality, Wording};
 use crate::place::{Place, PlaceNote};
@@ -163,10 +163,10 @@ impl English {
                     gap.id,
                     clause(self.wording(&gap.reason))
                 ),
-                SchemeReason::NoRuleCovers { scheme, stop } => format!(
+                SchemeReason::NoRuleCovers { scheme, .. } => format!(
                     "no source covers {} in {}: bring-card is the cautious answer",
                     self.wording(&scheme.name),
-                    territory_name(*stop, false).unwrap_or_else(|| self.place_chain(place))
+                    self.place_chain(place)
                 ),
                 SchemeReason::CarryCardRule { rule } => format!(
                     "carry the card{}: {}",
@@ -1181,16 +1181,6 @@ impl Messages for English {
     fn help(&self, _key: &str) -> Option<&'static str> {
         None
     }
-}
-
-/// A territory's name, English or (`chinese`) Chinese where the gazetteer has it.
-pub(super) fn territory_name(territory: Option<Territory>, chinese: bool) -> Option<String> {
-    let row = World::bundled().by_code(territory?.code())?;
-    Some(if chinese {
-        super::world_zh(row).to_string()
-    } else {
-        row.name().to_string()
-    })
 }
 
 fn holder_kind(kind: HolderKind) -> &'static str {

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
-use super::en::{clause, territory_name};
+use super::en::clause;
 use super::{Blocking, DataSummary, Messages, ShowField, chain, echo, world_chain, world_zh};
 use crate::cli::{DateError, FIRST_YEAR, LAST_YEAR};
 use crate::data::RuleId;
@@ -225,10 +225,10 @@ impl Chinese {
                     gap.id,
                     clause(self.wording(&gap.reason))
                 ),
-                SchemeReason::NoRuleCovers { scheme, stop } => format!(
+                SchemeReason::NoRuleCovers { scheme, .. } => format!(
                     "没有来源说明{}在{}有效：稳妥起见请带实体驾驶证",
                     self.wording(&scheme.name),
-                    territory_name(*stop, true).unwrap_or_else(|| self.place_chain(place))
+                    self.place_chain(place)
                 ),
                 SchemeReason::CarryCardRule { rule } => format!(
                     "请带实体驾驶证{}：{}",

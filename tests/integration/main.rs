@@ -14,6 +14,7 @@ mod properties;
 mod readme;
 mod regressions;
 mod schema;
+mod schemes;
 mod scripting;
 mod support;
 mod verdict_rules;
