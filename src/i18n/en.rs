@@ -921,6 +921,38 @@ impl Messages for English {
         &wording.en
     }
 
+    fn coverage_lines(&self, coverage: &crate::output::Coverage) -> Vec<String> {
+        let list = |entries: &[crate::output::Covered]| -> String {
+            entries
+                .iter()
+                .map(|entry| format!("{} {} ({})", entry.code, entry.name, entry.ids.join(", ")))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        let mut lines = vec![
+            format!(
+                "Beyond the mainland (data/schemes.toml, version {}):",
+                coverage.version
+            ),
+            format!("  digital licences covered: {}", list(&coverage.covered)),
+            format!(
+                "  no licence need be carried, for some licences: {}",
+                list(&coverage.no_card)
+            ),
+            "  not covered (no solid source: bring-card):".to_string(),
+        ];
+        lines.extend(coverage.gaps.iter().map(|gap| {
+            format!(
+                "    {} ({}): {}",
+                gap.jurisdictions.join(", "),
+                gap.id,
+                self.wording(&gap.wording)
+            )
+        }));
+        lines.push("  any other place: no source (bring-card)".to_string());
+        lines
+    }
+
     fn show_schemes_heading(&self) -> &'static str {
         "digital licences:"
     }

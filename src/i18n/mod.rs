@@ -189,6 +189,8 @@ pub trait Messages: Sync {
     /// English where a user's own file has no translation.
     fn wording<'w>(&self, wording: &'w Wording) -> &'w str;
     fn fact_about(&self, id: &str, claim: &str, about: &str) -> String;
+    /// `edl data`'s lines on what the schemes file covers beyond the mainland.
+    fn coverage_lines(&self, coverage: &crate::output::Coverage) -> Vec<String>;
     /// `edl show`'s heading over the digital licences beyond the mainland.
     fn show_schemes_heading(&self) -> &'static str;
     /// One rule of a scheme: its id, grade, outcome, scope and note.

@@ -107,10 +107,13 @@ fn join_places(places: &[Place<'_>]) -> String {
 
 /// The man page's own rows, in the order of `cli::EXIT_CODE_TABLE`, `ENVIRONMENT` and `EXAMPLES`.
 const MAN_EXIT_CODES: [(&str, &str); 4] = [
-    ("0", "电子驾驶证即可：出行日期行程各站均已启用电子驾驶证"),
+    (
+        "0",
+        "电子驾驶证即可：出行日期行程各站均已启用电子驾驶证（中国大陆以外：这本驾照的数字驾照在各站有效）；无需带驾驶证：有一站当地法律不要求随身携带这本驾照，其余各站电子驾驶证即可",
+    ),
     (
         "1",
-        "请带实体驾驶证：有一站尚未启用、不能确定已启用或在中国大陆以外；或核发地尚未启用，或在大陆各地确定启用之前未给出 --home；或驾驶证状态为转出",
+        "请带实体驾驶证：有一站尚未启用、不能确定已启用或在中国大陆以外；或核发地尚未启用，或在大陆各地确定启用之前未给出 --home；或驾驶证状态为转出；中国大陆以外：没有来源说明这本驾照在当地有效、有来源要求携带实体驾照或来源说法不一",
     ),
     (
         "2",
@@ -970,6 +973,38 @@ impl Messages for Chinese {
 
     fn wording<'w>(&self, wording: &'w Wording) -> &'w str {
         wording.zh.as_deref().unwrap_or(&wording.en)
+    }
+
+    fn coverage_lines(&self, coverage: &crate::output::Coverage) -> Vec<String> {
+        let list = |entries: &[crate::output::Covered]| -> String {
+            entries
+                .iter()
+                .map(|entry| {
+                    let name = entry.zh.as_deref().unwrap_or(&entry.name);
+                    format!("{} {name}（{}）", entry.code, entry.ids.join("、"))
+                })
+                .collect::<Vec<_>>()
+                .join("；")
+        };
+        let mut lines = vec![
+            format!(
+                "中国大陆以外（data/schemes.toml，版本 {}）：",
+                coverage.version
+            ),
+            format!("  已收录的数字驾照：{}", list(&coverage.covered)),
+            format!("  部分驾照无需随身携带：{}", list(&coverage.no_card)),
+            "  未收录（没有可靠来源：请带实体驾驶证）：".to_string(),
+        ];
+        lines.extend(coverage.gaps.iter().map(|gap| {
+            format!(
+                "    {}（{}）：{}",
+                gap.jurisdictions.join("、"),
+                gap.id,
+                self.wording(&gap.wording)
+            )
+        }));
+        lines.push("  其他地方：没有来源（请带实体驾驶证）".to_string());
+        lines
     }
 
     fn show_schemes_heading(&self) -> &'static str {

@@ -797,6 +797,96 @@ struct DataReport<'r> {
     places_named: usize,
     milestones: usize,
     sources: Vec<SourceReport<'r>>,
+    /// What `data/schemes.toml` covers beyond the mainland, and what it leaves open.
+    beyond_mainland: Coverage,
+}
+
+/// The jurisdictions the schemes file covers, and its gaps.
+#[derive(Serialize)]
+pub struct Coverage {
+    pub version: String,
+    /// Each issuer with a digital licence in the data, with its schemes' ids.
+    pub covered: Vec<Covered>,
+    /// Places whose own law needs no licence carried, for some licences.
+    pub no_card: Vec<Covered>,
+    pub gaps: Vec<CoverageGap>,
+}
+
+#[derive(Serialize)]
+pub struct Covered {
+    pub code: String,
+    pub name: String,
+    pub ids: Vec<String>,
+    #[serde(skip)]
+    pub zh: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct CoverageGap {
+    pub id: String,
+    pub jurisdictions: Vec<String>,
+    pub reason: String,
+    #[serde(skip)]
+    pub wording: Wording,
+}
+
+/// What the bundled schemes file covers, issuer by issuer.
+pub fn coverage() -> Coverage {
+    use crate::data::schemes::Issuer;
+    let schemes = Schemes::bundled();
+    let world = World::bundled();
+    let named = |code: &str, ids: Vec<String>| {
+        let row = world.by_code(code);
+        Covered {
+            code: code.to_string(),
+            name: row.map_or_else(|| code.to_string(), |row| row.name().to_string()),
+            zh: row.and_then(|row| row.zh()).map(str::to_string),
+            ids,
+        }
+    };
+    let mut covered: Vec<Covered> = Vec::new();
+    for scheme in &schemes.schemes {
+        let code = match scheme.issuer {
+            Issuer::Territory(territory) => territory.code().to_string(),
+            Issuer::Group(index) => schemes.groups[index].id.to_uppercase(),
+        };
+        match covered.iter_mut().find(|c| c.code == code) {
+            Some(entry) => entry.ids.push(scheme.id.clone()),
+            None => covered.push(named(&code, vec![scheme.id.clone()])),
+        }
+    }
+    let mut no_card: Vec<Covered> = Vec::new();
+    let not_required = schemes
+        .baselines
+        .iter()
+        .filter(|baseline| baseline.carry == crate::data::schemes::Carry::NotRequired);
+    for baseline in not_required {
+        for place in &baseline.places {
+            match no_card.iter_mut().find(|c| c.code == place.code()) {
+                Some(entry) => entry.ids.push(baseline.id.clone()),
+                None => no_card.push(named(place.code(), vec![baseline.id.clone()])),
+            }
+        }
+    }
+    Coverage {
+        version: schemes.version.clone(),
+        covered,
+        no_card,
+        gaps: schemes
+            .gaps
+            .iter()
+            .map(|gap| CoverageGap {
+                id: gap.id.clone(),
+                jurisdictions: gap
+                    .jurisdictions
+                    .iter()
+                    .map(|j| j.code().to_string())
+                    .collect(),
+                reason: gap.reason.en.to_string(),
+                wording: gap.reason.clone(),
+            })
+            .collect(),
+    }
 }
 
 fn data_report(dataset: &Dataset) -> DataReport<'_> {
@@ -822,6 +912,7 @@ fn data_report(dataset: &Dataset) -> DataReport<'_> {
         places_named: named.len(),
         milestones: rollout.milestones.len(),
         sources: source_reports(dataset, &(0..rollout.sources.len()).collect::<Vec<_>>()),
+        beyond_mainland: coverage(),
     }
 }
 
@@ -885,6 +976,9 @@ pub fn data_human(
                 writeln!(out, "  {}", source.url)?;
             }
         }
+    }
+    for line in messages.coverage_lines(&report.beyond_mainland) {
+        writeln!(out, "{}", prose(&line, width, "      "))?;
     }
     stale_note(out, dataset, today, messages)
 }

@@ -26,8 +26,9 @@ use crate::verdict::{Note, Verdict};
 
 pub use batch::{BatchAnswer, BatchLine, BatchRow, batch_human, batch_json_line, batch_tsv_line};
 pub use browse::{
-    LIST_TSV_HEADER, Listing, data_human, data_json, data_tsv, list_human, list_json, list_tsv,
-    show_human, show_json, timeline_human, timeline_json, timeline_tsv,
+    Coverage, CoverageGap, Covered, LIST_TSV_HEADER, Listing, data_human, data_json, data_tsv,
+    list_human, list_json, list_tsv, show_human, show_json, timeline_human, timeline_json,
+    timeline_tsv,
 };
 pub use check::{CHECK_TSV_HEADER, CheckReport, check_human, check_json, check_tsv};
 pub use report::{

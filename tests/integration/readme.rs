@@ -49,3 +49,61 @@ fn readme_stdin_example_matches_the_binary() {
     assert_eq!(output.status.code(), Some(code));
     assert_eq!(actual.trim_end(), expected.trim_end());
 }
+
+/// The README's list of what is covered beyond the mainland is `edl data`'s.
+#[test]
+fn readme_coverage_list_is_edl_datas() {
+    let readme = include_str!("../../README.md");
+    let start = readme.find("<!-- coverage -->").expect("the coverage list");
+    let end = readme.find("<!-- /coverage -->").expect("its end");
+    let codes = |text: &str| -> Vec<String> {
+        text.split(|c: char| !(c.is_ascii_uppercase() || c == '-'))
+            .filter(|word| {
+                word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase() || c == '-')
+            })
+            .map(str::to_string)
+            .collect()
+    };
+    let listed: Vec<&str> = readme[start..end].lines().collect();
+    let section = |prefix: &str| -> Vec<String> {
+        let mut found = Vec::new();
+        let mut inside = false;
+        for line in &listed {
+            if line.starts_with("- ") {
+                inside = line.starts_with(prefix);
+            }
+            if inside {
+                let text = line.split_once(':').map_or(*line, |(_, rest)| rest);
+                found.extend(codes(if line.starts_with("- ") { text } else { line }));
+            }
+        }
+        found
+    };
+    let output = edl(["data", "--format", "json"])
+        .output()
+        .expect("edl runs");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let field = |key: &str, inner: &str| -> Vec<String> {
+        report["beyond_mainland"][key]
+            .as_array()
+            .expect("a list")
+            .iter()
+            .flat_map(|entry| match &entry[inner] {
+                serde_json::Value::Array(codes) => codes
+                    .iter()
+                    .map(|code| code.as_str().expect("a code").to_string())
+                    .collect(),
+                code => vec![code.as_str().expect("a code").to_string()],
+            })
+            .collect()
+    };
+    assert_eq!(
+        section("- Digital licences covered"),
+        field("covered", "code")
+    );
+    assert_eq!(
+        section("- No licence need be carried"),
+        field("no_card", "code")
+    );
+    assert_eq!(section("- Not covered"), field("gaps", "jurisdictions"));
+}
