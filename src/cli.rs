@@ -36,7 +36,7 @@ pub const EXIT_CODE_TABLE: [(&str, &str); 4] = [
 pub const ENVIRONMENT: [(&str, &str); 7] = [
     (
         "EDL_DATA",
-        "a rollout file to use instead of the bundled one (as --data)",
+        "a rollout or schemes file to use instead of the bundled one of its kind (as --data)",
     ),
     ("EDL_LICENSE", "default for --license"),
     ("EDL_HOME", "default for --home"),
@@ -81,7 +81,7 @@ const EPILOGUE: &str = concat!(
     "  3  no-valid-license: the license state does not allow driving at all\n",
     "\n",
     "Environment:\n",
-    "  EDL_DATA     a rollout file to use instead of the bundled one (as --data)\n",
+    "  EDL_DATA     a rollout or schemes file to use instead of the bundled one of its kind (as --data)\n",
     "  EDL_LICENSE  default for --license\n",
     "  EDL_HOME     default for --home\n",
     "  EDL_LANG     default for --lang\n",
@@ -116,7 +116,8 @@ pub struct Cli {
 // comment here would become the `about` of every command that flattens this.)
 #[derive(Debug, Args)]
 pub struct Options {
-    /// Use this rollout file (TOML, a regular file of at most 1 MiB) instead of the bundled facts
+    /// Use this rollout or schemes file (TOML, a regular file of at most 1 MiB) instead of the
+    /// bundled one of its kind
     #[arg(long, value_name = "FILE", env = "EDL_DATA")]
     pub data: Option<PathBuf>,
 
@@ -374,7 +375,8 @@ pub struct CheckArgs {
 
     /// Where the license was issued: before every mainland place was surely live (2021-12-31)
     /// only licenses issued in a live place could have an e-license; without it, such dates answer
-    /// bring-card. With stops on several dates, it is checked on the first
+    /// bring-card. With stops on several dates, it is checked on the first. Beyond the mainland,
+    /// the state or country that issued it (NSW, Queensland, Montana, JP, PL, HK)
     #[arg(long, value_name = "PLACE", env = "EDL_HOME")]
     pub home: Option<String>,
 

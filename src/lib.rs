@@ -198,7 +198,7 @@ fn dispatch(cli: Cli, out: &mut dyn Write) -> anyhow::Result<u8> {
     }
     let dataset = match &cli.options.data {
         Some(path) => data_path(path, messages)
-            .and_then(Dataset::with_rollout_file)
+            .and_then(Dataset::with_data_file)
             .map_err(|error| {
                 // The data file's problems are said in English in every language. A problem at
                 // a line and column keeps the FILE:LINE:COL shape editors read (it names the

@@ -10,9 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::data::Divisions;
 use crate::data::rollout::Milestone;
 use crate::data::rollout::{Text, Wording};
-use crate::data::schemes::{
-    self, Answer, Holder, HolderKind, Judgement, Scheme, Schemes, Stage, Territory,
-};
+use crate::data::schemes::{self, Answer, Holder, HolderKind, Judgement, Scheme, Stage, Territory};
 use crate::data::world::PlaceKind;
 use crate::data::{
     Availability, Basis, Claim, Dataset, Division, Kind, Level, LiveWindow, Quality, RuleId,
@@ -572,7 +570,7 @@ fn by_schemes<'d>(
         kind: licence.kind,
     };
     let stop = territories(dataset.divisions, place);
-    let judgement = Schemes::bundled().judge(&holder, &stop, on);
+    let judgement = dataset.schemes().judge(&holder, &stop, on);
     let (verdict, status) = match &judgement.answer {
         Answer::DeferToRollout { .. } => return None,
         Answer::Counts { .. } => (Verdict::ELicense, Status::Live),
@@ -713,7 +711,7 @@ fn issuer<'d>(
     on: NaiveDate,
     licence: Licence,
 ) -> Assessment<'d> {
-    let schemes = Schemes::bundled();
+    let schemes = dataset.schemes();
     let chain = territories(dataset.divisions, home);
     let issued: Vec<&'static Scheme> = schemes.issued_by(&chain);
     let verdict = if issued.is_empty() {

@@ -89,6 +89,8 @@ pub struct Dataset {
     pub origin: String,
     /// The day from which every mainland place is surely live, once asked for.
     settled: OnceLock<Option<NaiveDate>>,
+    /// A user's schemes file (`--data`), used instead of the bundled one.
+    user_schemes: Option<(&'static schemes::Schemes, String)>,
 }
 
 impl Dataset {
@@ -100,7 +102,41 @@ impl Dataset {
             rollout: Cow::Borrowed(Rollout::bundled()),
             origin: "bundled".to_string(),
             settled: OnceLock::new(),
+            user_schemes: None,
         }
+    }
+
+    /// The bundled data with a user's file instead of the bundled one of its kind: a rollout
+    /// file (`[[fact]]` …) or a schemes file (`[[scheme]]` …).
+    pub fn with_data_file(path: &Path) -> anyhow::Result<Dataset> {
+        let name = path.display().to_string();
+        let text = schemes::read_text(path, &name)?;
+        if schemes::file_kind(&text) == schemes::FileKind::Rollout {
+            return Dataset::with_rollout_file(path);
+        }
+        let parsed = schemes::Schemes::parse(&text, &name).map_err(DataErrors)?;
+        // Judgements borrow the schemes for the whole run, as they do the bundled ones: the
+        // one file a process reads lives as long as it.
+        let parsed: &'static schemes::Schemes = Box::leak(Box::new(parsed));
+        Ok(Dataset {
+            user_schemes: Some((parsed, name)),
+            ..Dataset::bundled()
+        })
+    }
+
+    /// The digital licences beyond the mainland: the user's file, else the bundled one (read
+    /// on first use, so a mainland answer never parses it).
+    pub fn schemes(&self) -> &'static schemes::Schemes {
+        self.user_schemes
+            .as_ref()
+            .map_or_else(schemes::Schemes::bundled, |(schemes, _)| schemes)
+    }
+
+    /// Where the schemes come from: `data/schemes.toml`, or the user's file.
+    pub fn schemes_origin(&self) -> &str {
+        self.user_schemes
+            .as_ref()
+            .map_or(schemes::BUNDLED_NAME, |(_, name)| name)
     }
 
     /// The bundled divisions with a user's rollout file instead of the bundled facts.
@@ -112,6 +148,7 @@ impl Dataset {
             rollout: Cow::Owned(rollout),
             origin: path.display().to_string(),
             settled: OnceLock::new(),
+            user_schemes: None,
         })
     }
 

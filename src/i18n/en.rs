@@ -931,8 +931,8 @@ impl Messages for English {
         };
         let mut lines = vec![
             format!(
-                "Beyond the mainland (data/schemes.toml, version {}):",
-                coverage.version
+                "Beyond the mainland ({}, version {}):",
+                coverage.origin, coverage.version
             ),
             format!("  digital licences covered: {}", list(&coverage.covered)),
             format!(

@@ -287,11 +287,14 @@ struct GapReport<'r> {
     sources: Vec<SchemeSourceReport<'r>>,
 }
 
-fn scheme_sources(sources: &[usize]) -> Vec<SchemeSourceReport<'static>> {
+fn scheme_sources(
+    schemes: &'static Schemes,
+    sources: &[usize],
+) -> Vec<SchemeSourceReport<'static>> {
     sources
         .iter()
         .map(|&index| {
-            let source = Schemes::bundled().source(index);
+            let source = schemes.source(index);
             SchemeSourceReport {
                 id: &source.id,
                 title: &source.title,
@@ -316,7 +319,7 @@ fn about(
     if country.is_none_or(|country| country.code() == "CN") {
         return (Vec::new(), Vec::new(), Vec::new());
     }
-    let schemes = Schemes::bundled();
+    let schemes = dataset.schemes();
     let about = schemes.about(&crate::verdict::territories(dataset.divisions, place.place));
     let scheme_reports = about
         .schemes
@@ -337,7 +340,7 @@ fn about(
                     grade: rule.grade,
                     note: &rule.note.en,
                     rule,
-                    sources: scheme_sources(&rule.sources),
+                    sources: scheme_sources(schemes, &rule.sources),
                 })
                 .collect(),
         })
@@ -350,7 +353,7 @@ fn about(
             grade: baseline.grade,
             note: &baseline.note.en,
             wording: &baseline.note,
-            sources: scheme_sources(&baseline.sources),
+            sources: scheme_sources(schemes, &baseline.sources),
         })
         .collect();
     let gaps = about
@@ -360,7 +363,7 @@ fn about(
             id: &gap.id,
             reason: &gap.reason.en,
             wording: &gap.reason,
-            sources: scheme_sources(&gap.sources),
+            sources: scheme_sources(schemes, &gap.sources),
         })
         .collect();
     (scheme_reports, baselines, gaps)
@@ -804,6 +807,8 @@ struct DataReport<'r> {
 /// The jurisdictions the schemes file covers, and its gaps.
 #[derive(Serialize)]
 pub struct Coverage {
+    /// The schemes file: `data/schemes.toml`, or the user's.
+    pub origin: String,
     pub version: String,
     /// Each issuer with a digital licence in the data, with its schemes' ids.
     pub covered: Vec<Covered>,
@@ -831,9 +836,9 @@ pub struct CoverageGap {
 }
 
 /// What the bundled schemes file covers, issuer by issuer.
-pub fn coverage() -> Coverage {
+pub fn coverage(dataset: &Dataset) -> Coverage {
     use crate::data::schemes::Issuer;
-    let schemes = Schemes::bundled();
+    let schemes = dataset.schemes();
     let world = World::bundled();
     let named = |code: &str, ids: Vec<String>| {
         let row = world.by_code(code);
@@ -869,6 +874,7 @@ pub fn coverage() -> Coverage {
         }
     }
     Coverage {
+        origin: dataset.schemes_origin().to_string(),
         version: schemes.version.clone(),
         covered,
         no_card,
@@ -912,7 +918,7 @@ fn data_report(dataset: &Dataset) -> DataReport<'_> {
         places_named: named.len(),
         milestones: rollout.milestones.len(),
         sources: source_reports(dataset, &(0..rollout.sources.len()).collect::<Vec<_>>()),
-        beyond_mainland: coverage(),
+        beyond_mainland: coverage(dataset),
     }
 }
 

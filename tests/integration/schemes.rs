@@ -336,3 +336,50 @@ fn show_lists_a_jurisdictions_schemes_rules_and_sources() {
         serde_json::from_str(&run(["show", "成都", "--format", "json"]).stdout).expect("JSON");
     assert_eq!(chengdu["schemes"], Value::Array(Vec::new()));
 }
+
+#[test]
+fn data_takes_a_users_schemes_file() {
+    let bundled = std::fs::read_to_string("data/schemes.toml").expect("the bundled file");
+    // Queensland's statewide day moved a month earlier, in a user's copy.
+    let edited = bundled.replace("from = 2023-11-01\n", "from = 2023-10-01\n");
+    assert_ne!(edited, bundled);
+    let path = std::env::temp_dir().join(format!("edl-user-schemes-{}.toml", std::process::id()));
+    std::fs::write(&path, edited).expect("written");
+    let file = path.to_str().expect("a UTF-8 path");
+    let args = [
+        "check",
+        "Brisbane",
+        "--home",
+        "QLD",
+        "--on",
+        "2023-10-15",
+        "-q",
+    ];
+    assert_eq!(run(args).code, 1);
+    let mut with_file = vec!["--data", file];
+    with_file.extend(args);
+    assert_eq!(run(&with_file).code, 0);
+    // The rollout stays the bundled one.
+    assert_eq!(run(["--data", file, "check", "成都", "-q"]).code, 0);
+    let data = run(["--data", file, "data"]);
+    assert!(
+        data.stdout
+            .contains(&format!("Beyond the mainland ({file}, version ")),
+        "{}",
+        data.stdout
+    );
+    // A broken one is refused with its line and column, exit 2.
+    std::fs::write(
+        &path,
+        bundled.replacen("grade = \"medium\"", "grade = \"mediun\"", 1),
+    )
+    .expect("written");
+    let broken = run(["--data", file, "check", "Sydney"]);
+    assert_eq!(broken.code, 2);
+    assert!(
+        broken.stderr.starts_with(&format!("edl: {file}:")),
+        "{}",
+        broken.stderr
+    );
+    std::fs::remove_file(&path).expect("removed");
+}
