@@ -280,8 +280,21 @@ pub struct ListArgs {
     pub on: Option<TravelDate>,
 
     /// Only places in this province (a name, pinyin or code)
-    #[arg(long, value_name = "PROVINCE")]
+    #[arg(long, value_name = "PROVINCE", conflicts_with = "country")]
     pub province: Option<String>,
+
+    /// Beyond the mainland: this country's states or provinces (AU, US, Australia), each with
+    /// what a licence from --home is worth there on the date
+    #[arg(long, value_name = "COUNTRY", conflicts_with_all = ["level", "status"])]
+    pub country: Option<String>,
+
+    /// With --country: where the licence was issued (NSW, Montana, JP)
+    #[arg(long, value_name = "PLACE", requires = "country")]
+    pub home: Option<String>,
+
+    /// With --country: the licence's stage
+    #[arg(long, value_enum, default_value_t = Stage::Full, value_name = "STAGE", requires = "country")]
+    pub stage: Stage,
 
     /// Which level of division to list
     #[arg(long, value_enum, default_value_t = Level::Prefecture, value_name = "LEVEL")]
@@ -319,6 +332,10 @@ pub struct ShowArgs {
 
 #[derive(Debug, Args)]
 pub struct TimelineArgs {
+    /// Beyond the mainland: the dated rules of this country's digital licences (AU, US)
+    #[arg(long, value_name = "COUNTRY")]
+    pub country: Option<String>,
+
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human, value_name = "FORMAT")]
     pub format: Format,

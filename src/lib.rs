@@ -395,6 +395,29 @@ impl Session<'_> {
         let (dataset, messages) = (&self.dataset, self.messages);
         let on = option_date(args.on, messages)?;
         let gazetteer = Gazetteer::new(dataset.divisions);
+        if let Some(text) = &args.country {
+            let country = country(dataset, &gazetteer, text, on, messages)?;
+            let home = args
+                .home
+                .as_ref()
+                .map(|text| {
+                    unique_place(dataset, &gazetteer, text, None, on, messages)
+                        .map(|(place, _)| place)
+                        .map_err(|failure| within(messages, "--home", failure))
+                })
+                .transpose()?;
+            let licence = verdict::Licence {
+                stage: args.stage,
+                ..verdict::Licence::default()
+            };
+            let places = verdict::country_standings(dataset, country, on, home, licence);
+            match args.format {
+                Format::Human => output::country_human(self.out, &places, messages)?,
+                Format::Json => output::country_json(self.out, country, &places, dataset, on)?,
+                Format::Tsv => output::country_tsv(self.out, &places)?,
+            }
+            return Ok(0);
+        }
         let province = match &args.province {
             Some(text) => Some(
                 unique_place(
@@ -459,6 +482,17 @@ impl Session<'_> {
 
     fn timeline(&mut self, args: &TimelineArgs) -> anyhow::Result<u8> {
         let dataset = &self.dataset;
+        if let Some(text) = &args.country {
+            let gazetteer = Gazetteer::new(dataset.divisions);
+            let country = country(dataset, &gazetteer, text, today_in_china(), self.messages)?;
+            let steps = verdict::scheme_timeline(dataset, country);
+            match args.format {
+                Format::Human => output::scheme_timeline_human(self.out, &steps, self.messages)?,
+                Format::Json => output::scheme_timeline_json(self.out, country, &steps)?,
+                Format::Tsv => output::scheme_timeline_tsv(self.out, &steps)?,
+            }
+            return Ok(0);
+        }
         let steps = verdict::timeline(dataset);
         match args.format {
             Format::Human => {
@@ -624,6 +658,30 @@ fn unique_place<'d>(
         many => Err(Failure::new(messages, |words| {
             output::several_places_report(dataset, gazetteer, text, many, on, words)
         })),
+    }
+}
+
+/// The country `--country` names: a world place of that kind (AU, Australia, 澳大利亚).
+fn country<'d>(
+    dataset: &'d Dataset,
+    gazetteer: &Gazetteer<'d>,
+    text: &str,
+    on: NaiveDate,
+    messages: &dyn Messages,
+) -> Result<&'static data::world::WorldPlace, Failure> {
+    let found = unique_place(dataset, gazetteer, text, None, on, messages)
+        .map_err(|failure| within(messages, "--country", failure))?;
+    match found.0 {
+        Place::World(row) if row.kind == data::world::PlaceKind::Country => Ok(row),
+        _ => {
+            let mut failure = Failure::plain(
+                ErrorKind::WrongLevel,
+                messages.not_a_country(&i18n::echo(text)),
+                English.not_a_country(&i18n::echo(text)),
+            );
+            failure.report.query = Some(text.to_string());
+            Err(within(messages, "--country", failure))
+        }
     }
 }
 

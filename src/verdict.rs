@@ -11,7 +11,7 @@ use crate::data::Divisions;
 use crate::data::rollout::Milestone;
 use crate::data::rollout::{Text, Wording};
 use crate::data::schemes::{self, Answer, Holder, HolderKind, Judgement, Scheme, Stage, Territory};
-use crate::data::world::PlaceKind;
+use crate::data::world::{PlaceKind, World, WorldPlace};
 use crate::data::{
     Availability, Basis, Claim, Dataset, Division, Kind, Level, LiveWindow, Quality, RuleId,
 };
@@ -542,6 +542,99 @@ fn is_mainland(divisions: &Divisions, place: Place<'_>) -> bool {
             .regions(divisions)
             .0
             .is_some_and(|country| country.code() == "CN")
+}
+
+/// A country's first-level subdivisions, each with what a licence from `home` is worth there
+/// on a date (`edl list --country`); without a home, which licences would count.
+pub fn country_standings<'d>(
+    dataset: &'d Dataset,
+    country: &'static WorldPlace,
+    on: NaiveDate,
+    home: Option<Place<'d>>,
+    licence: Licence,
+) -> Vec<Assessment<'d>> {
+    let world = World::bundled();
+    world
+        .places()
+        .filter(|row| {
+            row.kind == PlaceKind::Subdivision
+                && world
+                    .country_of(row)
+                    .is_some_and(|of| std::ptr::eq(of, country))
+        })
+        .map(|row| {
+            let place = Place::World(row);
+            by_schemes(dataset, place, on, home, licence)
+                .unwrap_or_else(|| assess_place(dataset, place, on))
+        })
+        .collect()
+}
+
+/// A dated step of a country's digital licences: a rule that starts or ends holding.
+#[derive(Clone, Copy, Debug)]
+pub struct SchemeStep {
+    pub date: NaiveDate,
+    pub scheme: &'static Scheme,
+    pub rule: &'static schemes::Rule,
+    pub change: RuleChange,
+}
+
+/// Whether a rule starts or stops holding on a step's date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RuleChange {
+    Starts,
+    Ends,
+}
+
+impl RuleChange {
+    pub fn id(self) -> &'static str {
+        match self {
+            RuleChange::Starts => "starts",
+            RuleChange::Ends => "ends",
+        }
+    }
+}
+
+/// The dated rules of the schemes a country or its subdivisions issue, in date order
+/// (`edl timeline --country AU`).
+pub fn scheme_timeline(dataset: &Dataset, country: &WorldPlace) -> Vec<SchemeStep> {
+    let schemes = dataset.schemes();
+    let code = country.code();
+    let mut steps: Vec<SchemeStep> = schemes
+        .schemes
+        .iter()
+        .filter(|scheme| match scheme.issuer {
+            schemes::Issuer::Territory(issuer) => {
+                issuer.code() == code
+                    || issuer
+                        .code()
+                        .strip_prefix(code)
+                        .is_some_and(|rest| rest.starts_with('-'))
+            }
+            schemes::Issuer::Group(_) => false,
+        })
+        .flat_map(|scheme| {
+            schemes.rules_of(scheme).flat_map(move |rule| {
+                let starts = rule.from.map(|date| SchemeStep {
+                    date,
+                    scheme,
+                    rule,
+                    change: RuleChange::Starts,
+                });
+                let ends = rule.until.map(|date| SchemeStep {
+                    date,
+                    scheme,
+                    rule,
+                    change: RuleChange::Ends,
+                });
+                starts.into_iter().chain(ends)
+            })
+        })
+        .collect();
+    steps.sort_by(|a, b| {
+        (a.date, &a.scheme.id, &a.rule.id).cmp(&(b.date, &b.scheme.id, &b.rule.id))
+    });
+    steps
 }
 
 /// A place as `edl show` reports it, for no holder in particular: a world place by the schemes

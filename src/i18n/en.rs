@@ -137,7 +137,7 @@ impl English {
                 SchemeReason::NoHome { counts, no_card }
                     if counts.is_empty() && no_card.is_empty() =>
                 {
-                    "no source covers any digital licence here: bring-card is the cautious answer"
+                    "no source lets any digital licence count here: bring-card is the cautious answer"
                         .to_string()
                 }
                 SchemeReason::NoHome { counts, no_card } => {
@@ -919,6 +919,22 @@ impl Messages for English {
 
     fn wording<'w>(&self, wording: &'w Wording) -> &'w str {
         &wording.en
+    }
+
+    fn not_a_country(&self, query: &str) -> String {
+        format!("\"{query}\" is no country (as AU, US, Australia)")
+    }
+
+    fn country_header(&self) -> [&'static str; 4] {
+        ["Code", "State or province", "Verdict", "Rule"]
+    }
+
+    fn scheme_timeline_header(&self) -> [&'static str; 5] {
+        ["Date", "Scheme", "Rule", "Change", "Grade"]
+    }
+
+    fn rule_change(&self, change: crate::verdict::RuleChange) -> &'static str {
+        change.id()
     }
 
     fn coverage_lines(&self, coverage: &crate::output::Coverage) -> Vec<String> {

@@ -189,6 +189,14 @@ pub trait Messages: Sync {
     /// English where a user's own file has no translation.
     fn wording<'w>(&self, wording: &'w Wording) -> &'w str;
     fn fact_about(&self, id: &str, claim: &str, about: &str) -> String;
+    /// `--country` named a place that is no country.
+    fn not_a_country(&self, query: &str) -> String;
+    /// `edl list --country`'s columns.
+    fn country_header(&self) -> [&'static str; 4];
+    /// `edl timeline --country`'s columns.
+    fn scheme_timeline_header(&self) -> [&'static str; 5];
+    /// A rule that starts or ends holding, in a timeline.
+    fn rule_change(&self, change: crate::verdict::RuleChange) -> &'static str;
     /// `edl data`'s lines on what the schemes file covers beyond the mainland.
     fn coverage_lines(&self, coverage: &crate::output::Coverage) -> Vec<String>;
     /// `edl show`'s heading over the digital licences beyond the mainland.

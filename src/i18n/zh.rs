@@ -204,7 +204,7 @@ impl Chinese {
                 SchemeReason::NoHome { counts, no_card }
                     if counts.is_empty() && no_card.is_empty() =>
                 {
-                    "没有来源涉及此地的任何数字驾照：稳妥起见请带实体驾驶证".to_string()
+                    "没有来源说明任何数字驾照在此地有效：稳妥起见请带实体驾驶证".to_string()
                 }
                 SchemeReason::NoHome { counts, no_card } => {
                     let mut parts: Vec<String> = counts
@@ -976,6 +976,25 @@ impl Messages for Chinese {
 
     fn wording<'w>(&self, wording: &'w Wording) -> &'w str {
         wording.zh.as_deref().unwrap_or(&wording.en)
+    }
+
+    fn not_a_country(&self, query: &str) -> String {
+        format!("“{query}”不是国家（如 AU、US、澳大利亚）")
+    }
+
+    fn country_header(&self) -> [&'static str; 4] {
+        ["代码", "州或省", "结论", "规定"]
+    }
+
+    fn scheme_timeline_header(&self) -> [&'static str; 5] {
+        ["日期", "数字驾照", "规定", "变化", "可靠程度"]
+    }
+
+    fn rule_change(&self, change: crate::verdict::RuleChange) -> &'static str {
+        match change {
+            crate::verdict::RuleChange::Starts => "开始",
+            crate::verdict::RuleChange::Ends => "结束",
+        }
     }
 
     fn coverage_lines(&self, coverage: &crate::output::Coverage) -> Vec<String> {

@@ -3,9 +3,10 @@
 //! it only shows what `verdict` concluded.
 //!
 //! - `check`: the verdict for a trip; `batch`: one line a query for `edl check -`;
-//! - `browse`: `list`, `show`, `timeline` and `data`.
+//! - `browse`: `list`, `show`, `timeline` and `data`; `beyond`: `list` and `timeline` by country.
 
 mod batch;
+mod beyond;
 mod browse;
 mod check;
 mod report;
@@ -25,6 +26,10 @@ use crate::place::escape;
 use crate::verdict::{Note, Verdict};
 
 pub use batch::{BatchAnswer, BatchLine, BatchRow, batch_human, batch_json_line, batch_tsv_line};
+pub use beyond::{
+    COUNTRY_TSV_HEADER, country_human, country_json, country_tsv, scheme_timeline_human,
+    scheme_timeline_json, scheme_timeline_tsv,
+};
 pub use browse::{
     Coverage, CoverageGap, Covered, LIST_TSV_HEADER, Listing, data_human, data_json, data_tsv,
     list_human, list_json, list_tsv, show_human, show_json, timeline_human, timeline_json,

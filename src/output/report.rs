@@ -101,7 +101,7 @@ pub struct Region {
 }
 
 impl Region {
-    fn of(row: &WorldPlace) -> Region {
+    pub fn of(row: &WorldPlace) -> Region {
         Region {
             code: row.code().to_string(),
             name: row.name().to_string(),

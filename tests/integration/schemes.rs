@@ -383,3 +383,68 @@ fn data_takes_a_users_schemes_file() {
     );
     std::fs::remove_file(&path).expect("removed");
 }
+
+#[test]
+fn list_country_gives_each_state_its_verdict_for_a_home() {
+    let outcome = run([
+        "list",
+        "--country",
+        "AU",
+        "--home",
+        "NSW",
+        "--format",
+        "tsv",
+    ]);
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    let rows: Vec<Vec<&str>> = outcome
+        .stdout
+        .lines()
+        .map(|line| line.split('\t').collect())
+        .collect();
+    assert_eq!(rows[0].join("\t"), edl::output::COUNTRY_TSV_HEADER);
+    let verdicts: Vec<(&str, &str, &str)> = rows[1..]
+        .iter()
+        .map(|row| (row[0], row[2], row[3]))
+        .collect();
+    assert_eq!(
+        verdicts,
+        [
+            ("AU-ACT", "bring-card", "au-nsw-ddl-outside"),
+            ("AU-NSW", "e-license", "au-nsw-ddl-in-nsw"),
+            ("AU-NT", "bring-card", "au-nsw-ddl-outside"),
+            ("AU-QLD", "bring-card", "au-nsw-ddl-outside"),
+            ("AU-SA", "bring-card", "au-nsw-ddl-outside"),
+            ("AU-TAS", "bring-card", "au-nsw-ddl-outside"),
+            ("AU-VIC", "bring-card", "au-nsw-ddl-outside"),
+            ("AU-WA", "bring-card", "au-nsw-ddl-outside"),
+        ]
+    );
+    let json = run(["list", "--country", "Australia", "--format", "json"]);
+    let report: Value = serde_json::from_str(&json.stdout).expect("list JSON");
+    assert_eq!(report["country"]["code"], "AU");
+    assert_eq!(report["places"].as_array().expect("places").len(), 8);
+    let refused = run(["list", "--country", "成都"]);
+    assert_eq!(refused.code, 2);
+    assert_eq!(
+        refused.assert_error_line(),
+        "edl: in --country: \"成都\" is no country (as AU, US, Australia)"
+    );
+}
+
+#[test]
+fn timeline_country_shows_its_dated_steps() {
+    let outcome = run(["timeline", "--country", "AU", "--format", "tsv"]);
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    let steps: Vec<&str> = outcome.stdout.lines().collect();
+    assert_eq!(
+        steps,
+        [
+            "date\tscheme\trule\tchange\toutcome\tgrade",
+            "2017-10-31\tau-sa-mysa\tau-sa-mysa-in-sa\tstarts\tcounts\tmedium",
+            "2019-10-28\tau-nsw-ddl\tau-nsw-ddl-in-nsw\tstarts\tcounts\tstrong",
+            "2023-11-01\tau-qld-dl\tau-qld-dl-in-qld\tstarts\tcounts\tstrong",
+            "2024-05-13\tau-vic-ddl\tau-vic-ddl-full\tstarts\tcounts\tmedium",
+            "2024-11-19\tau-vic-ddl\tau-vic-ddl-lp\tstarts\tcarry-card\tmedium",
+        ]
+    );
+}

@@ -253,7 +253,7 @@ fn check_on_a_world_place_without_home_is_bring_card_naming_whose_licences_count
     let report: Value = serde_json::from_str(&nowhere.stdout).expect("check JSON");
     assert_eq!(
         report["stops"][0]["reason"],
-        "no source covers any digital licence here: bring-card is the cautious answer"
+        "no source lets any digital licence count here: bring-card is the cautious answer"
     );
     let json = run(["check", "Sydney", "--format", "json"]);
     assert_eq!(json.code, 1);
