@@ -28,6 +28,10 @@ fuzz_target!(|data: &[u8]| {
         Err(_) => {}
     }
     let once = normalise(text);
-    assert_eq!(normalise(&once), once, "normalise({text:?}) is not idempotent");
+    assert_eq!(
+        normalise(&once),
+        once,
+        "normalise({text:?}) is not idempotent"
+    );
     let _ = edl::cli::parse_travel_date(text);
 });
