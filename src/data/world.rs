@@ -172,11 +172,16 @@ impl WorldPlace {
 pub struct World {
     places: &'static [WorldPlace],
     index: &'static [E],
+    sample: Sample,
 }
 
 static BUNDLED: World = World {
     places: &PLACES,
     index: &INDEX,
+    sample: Sample {
+        ends: &SAMPLE.0,
+        text: &SAMPLE.1,
+    },
 };
 
 impl World {
@@ -329,11 +334,47 @@ impl World {
             .map(|&(_, row)| &self.places[usize::from(row)])
     }
 
+    /// The index entries of a key. A plain binary search over the index would read some twenty
+    /// pages far apart (entries and their keys' text); the sample narrows it to one block of
+    /// `SAMPLE_EVERY` entries first, whose keys lie side by side in `WORLD_TEXT`.
     fn entries(&self, key: &str) -> &'static [E] {
         let index = self.index;
-        let start = index.partition_point(|e| e.key() < key);
-        let end = start + index[start..].partition_point(|e| e.key() == key);
-        &index[start..end]
+        // The sample keys below the key: its entries start after the block of the last of them.
+        let below = self.sample.below(key.as_bytes());
+        let block = below.saturating_sub(1) * SAMPLE_EVERY..(below * SAMPLE_EVERY).min(index.len());
+        let start = block.start + index[block].partition_point(|e| e.key() < key);
+        // Runs of one key are short (23 entries at most in this table): a scan reads on from here.
+        let len = index[start..].iter().take_while(|e| e.key() == key).count();
+        &index[start..start + len]
+    }
+}
+
+/// Every `SAMPLE_EVERY`-th key of the index, in order: where each ends in `text`.
+#[derive(Debug)]
+struct Sample {
+    ends: &'static [u16],
+    text: &'static [u8],
+}
+
+impl Sample {
+    fn key(&self, at: usize) -> &'static [u8] {
+        let start = at.checked_sub(1).map_or(0, |before| self.ends[before]);
+        &self.text[usize::from(start)..usize::from(self.ends[at])]
+    }
+
+    /// How many sample keys sort before this one.
+    fn below(&self, key: &[u8]) -> usize {
+        let mut low = 0;
+        let mut high = self.ends.len();
+        while low < high {
+            let mid = low + (high - low) / 2;
+            if self.key(mid) < key {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        low
     }
 }
 
@@ -617,6 +658,49 @@ mod tests {
             }
         }
         assert_eq!((countries, subdivisions), (250, 3590));
+    }
+
+    /// The sampled lookup finds, for every key, exactly the run of entries a scan of the whole
+    /// index finds, and nothing for texts between keys, before the first or after the last.
+    #[test]
+    fn sampled_lookup_finds_what_a_scan_finds() {
+        let index = &world().index;
+        let mut start = 0;
+        let mut runs = 0;
+        while start < index.len() {
+            let key = index[start].key();
+            let len = index[start..].iter().take_while(|e| e.key() == key).count();
+            if let Some(next) = index.get(start + len) {
+                assert!(
+                    key < next.key(),
+                    "the index is sorted: {key} {}",
+                    next.key()
+                );
+            }
+            let found = world().entries(key);
+            assert_eq!(
+                (found.as_ptr(), found.len()),
+                (index[start..].as_ptr(), len),
+                "{key}"
+            );
+            // Just after this key and before the next: nothing, as a scan finds.
+            let after = format!("{key}\u{0}");
+            assert!(
+                index
+                    .iter()
+                    .skip(start)
+                    .take(len + 1)
+                    .all(|e| e.key() != after)
+            );
+            assert!(world().entries(&after).is_empty(), "{after:?}");
+            start += len;
+            runs += 1;
+        }
+        assert!(runs > 70_000, "{runs} keys");
+        for text in ["", "\u{0}", "\u{10FFFF}", "zzzzzzzz"] {
+            let scanned = index.iter().filter(|e| e.key() == text).count();
+            assert_eq!(world().entries(text).len(), scanned, "{text:?}");
+        }
     }
 
     /// The table's weight in the binary is mostly these two arrays (46,435 and 80,126 long).
