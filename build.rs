@@ -741,6 +741,8 @@ fn world(csv: &str, divisions_csv: &str) -> String {
         first_name.push(names.len());
     }
     let mut table = String::new();
+    // (division code, row) of the countries and subdivisions that are a division, by code.
+    let mut linked: Vec<(u32, usize)> = Vec::new();
     for (row, fields) in rows.iter().enumerate() {
         let line_no = row + 2;
         let kind = match fields[1].as_str() {
@@ -785,6 +787,12 @@ fn world(csv: &str, divisions_csv: &str) -> String {
             code if division_codes.contains(code) => code,
             code => fail(WORLD, line_no, &format!("division {code} is no division")),
         };
+        if kind != "City"
+            && let Ok(code) = link.parse::<u32>()
+            && code > 1
+        {
+            linked.push((code, row));
+        }
         // The code, name and Chinese name side by side: one offset and three lengths.
         let start = blob.len();
         let mut lens = Vec::new();
@@ -812,6 +820,17 @@ fn world(csv: &str, divisions_csv: &str) -> String {
     let _ = writeln!(text, "static PLACES: [P; {}] = [\n{table}];\n", rows.len());
     let _ = writeln!(text, "static NAMES: [N; {}] = [{list}];\n", names.len());
     let _ = writeln!(text, "static INDEX: [E; {}] = [{index}];\n", keys.len());
+    linked.sort_unstable();
+    let linked: Vec<String> = linked
+        .iter()
+        .map(|(code, row)| format!("({code},{row})"))
+        .collect();
+    let _ = writeln!(
+        text,
+        "static LINKED: [(u32, u16); {}] = [{}];\n",
+        linked.len(),
+        linked.join(",")
+    );
     let _ = writeln!(text, "const SAMPLE_EVERY: usize = {SAMPLE_EVERY};\n");
     let _ = writeln!(
         text,
