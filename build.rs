@@ -700,6 +700,23 @@ fn world(csv: &str, divisions_csv: &str) -> String {
             key.len()
         );
     }
+    // Every SAMPLE_EVERY-th key again, side by side in a few pages of their own: a lookup
+    // searches these, then one block of the index and its keys (side by side in the text, as
+    // they were pushed in index order above), so it reads three places in the binary instead
+    // of some twenty scattered ones; each fault maps 64 KB or more around it.
+    let mut sample_ends = String::new();
+    let mut sample_text = Vec::new();
+    for (key, _, _) in keys.iter().step_by(SAMPLE_EVERY) {
+        sample_text.extend_from_slice(key.as_bytes());
+        if sample_text.len() > usize::from(u16::MAX) {
+            fail(
+                WORLD,
+                1,
+                "the index sample's offsets are u16: more than 65,535 bytes of keys need wider ones",
+            );
+        }
+        let _ = write!(sample_ends, "{},", sample_text.len());
+    }
     let mut span = |text: &str| -> (usize, usize) {
         if text.len() > 255 {
             fail(WORLD, 1, &format!("`{text}` is longer than 255 bytes"));
@@ -724,6 +741,8 @@ fn world(csv: &str, divisions_csv: &str) -> String {
         first_name.push(names.len());
     }
     let mut table = String::new();
+    // (division code, row) of the countries and subdivisions that are a division, by code.
+    let mut linked: Vec<(u32, usize)> = Vec::new();
     for (row, fields) in rows.iter().enumerate() {
         let line_no = row + 2;
         let kind = match fields[1].as_str() {
@@ -768,6 +787,12 @@ fn world(csv: &str, divisions_csv: &str) -> String {
             code if division_codes.contains(code) => code,
             code => fail(WORLD, line_no, &format!("division {code} is no division")),
         };
+        if kind != "City"
+            && let Ok(code) = link.parse::<u32>()
+            && code > 1
+        {
+            linked.push((code, row));
+        }
         // The code, name and Chinese name side by side: one offset and three lengths.
         let start = blob.len();
         let mut lens = Vec::new();
@@ -794,6 +819,46 @@ fn world(csv: &str, divisions_csv: &str) -> String {
     let _ = writeln!(text, "static WORLD_TEXT: &str = {blob:?};\n");
     let _ = writeln!(text, "static PLACES: [P; {}] = [\n{table}];\n", rows.len());
     let _ = writeln!(text, "static NAMES: [N; {}] = [{list}];\n", names.len());
-    let _ = writeln!(text, "static INDEX: [E; {}] = [{index}];", keys.len());
+    let _ = writeln!(text, "static INDEX: [E; {}] = [{index}];\n", keys.len());
+    linked.sort_unstable();
+    let linked: Vec<String> = linked
+        .iter()
+        .map(|(code, row)| format!("({code},{row})"))
+        .collect();
+    let _ = writeln!(
+        text,
+        "static LINKED: [(u32, u16); {}] = [{}];\n",
+        linked.len(),
+        linked.join(",")
+    );
+    let _ = writeln!(text, "const SAMPLE_EVERY: usize = {SAMPLE_EVERY};\n");
+    let _ = writeln!(
+        text,
+        "static SAMPLE: ([u16; {}], [u8; {}]) = ([{sample_ends}], *b\"{}\");",
+        keys.len().div_ceil(SAMPLE_EVERY),
+        sample_text.len(),
+        byte_string(&sample_text),
+    );
     text
+}
+
+/// How many index entries a sample key stands for: a block of 64 entries is 512 bytes.
+const SAMPLE_EVERY: usize = 64;
+
+/// The inside of a Rust byte string literal for these bytes.
+fn byte_string(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for &b in bytes {
+        match b {
+            b'"' | b'\\' => {
+                out.push('\\');
+                out.push(char::from(b));
+            }
+            b' '..=b'~' => out.push(char::from(b)),
+            _ => {
+                let _ = write!(out, "\\x{b:02x}");
+            }
+        }
+    }
+    out
 }

@@ -172,11 +172,16 @@ impl WorldPlace {
 pub struct World {
     places: &'static [WorldPlace],
     index: &'static [E],
+    sample: Sample,
 }
 
 static BUNDLED: World = World {
     places: &PLACES,
     index: &INDEX,
+    sample: Sample {
+        ends: &SAMPLE.0,
+        text: &SAMPLE.1,
+    },
 };
 
 impl World {
@@ -310,30 +315,56 @@ impl World {
     /// The country or subdivision row that is this division (810000 Hong Kong, 510000 CN-SC,
     /// 710100 TW-TPE), if any.
     pub fn of_division(&self, code: Code) -> Option<&WorldPlace> {
-        static LINKED: std::sync::OnceLock<Vec<(u32, u16)>> = std::sync::OnceLock::new();
-        let linked = LINKED.get_or_init(|| {
-            let mut linked: Vec<(u32, u16)> = PLACES
-                .iter()
-                .enumerate()
-                .take_while(|(_, place)| place.kind != PlaceKind::City)
-                .filter(|(_, place)| place.link > 1)
-                .map(|(row, place)| (place.link, row as u16))
-                .collect();
-            linked.sort_unstable();
-            linked
-        });
-        let at = linked.partition_point(|&(link, _)| link < code.value());
-        linked
+        // From build.rs, sorted: gathering them from the rows read some 90 KB of the binary at
+        // every check (every place asks for its country).
+        let at = LINKED.partition_point(|&(link, _)| link < code.value());
+        LINKED
             .get(at)
             .filter(|&&(link, _)| link == code.value())
             .map(|&(_, row)| &self.places[usize::from(row)])
     }
 
+    /// The index entries of a key. A plain binary search over the index would read some twenty
+    /// pages far apart (entries and their keys' text); the sample narrows it to one block of
+    /// `SAMPLE_EVERY` entries first, whose keys lie side by side in `WORLD_TEXT`.
     fn entries(&self, key: &str) -> &'static [E] {
         let index = self.index;
-        let start = index.partition_point(|e| e.key() < key);
-        let end = start + index[start..].partition_point(|e| e.key() == key);
-        &index[start..end]
+        // The sample keys below the key: its entries start after the block of the last of them.
+        let below = self.sample.below(key.as_bytes());
+        let block = below.saturating_sub(1) * SAMPLE_EVERY..(below * SAMPLE_EVERY).min(index.len());
+        let start = block.start + index[block].partition_point(|e| e.key() < key);
+        // Runs of one key are short (23 entries at most in this table): a scan reads on from here.
+        let len = index[start..].iter().take_while(|e| e.key() == key).count();
+        &index[start..start + len]
+    }
+}
+
+/// Every `SAMPLE_EVERY`-th key of the index, in order: where each ends in `text`.
+#[derive(Debug)]
+struct Sample {
+    ends: &'static [u16],
+    text: &'static [u8],
+}
+
+impl Sample {
+    fn key(&self, at: usize) -> &'static [u8] {
+        let start = at.checked_sub(1).map_or(0, |before| self.ends[before]);
+        &self.text[usize::from(start)..usize::from(self.ends[at])]
+    }
+
+    /// How many sample keys sort before this one.
+    fn below(&self, key: &[u8]) -> usize {
+        let mut low = 0;
+        let mut high = self.ends.len();
+        while low < high {
+            let mid = low + (high - low) / 2;
+            if self.key(mid) < key {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        low
     }
 }
 
@@ -617,6 +648,74 @@ mod tests {
             }
         }
         assert_eq!((countries, subdivisions), (250, 3590));
+    }
+
+    /// The sampled lookup finds, for every key, exactly the run of entries a scan of the whole
+    /// index finds, and nothing for texts between keys, before the first or after the last.
+    #[test]
+    fn sampled_lookup_finds_what_a_scan_finds() {
+        let index = &world().index;
+        let mut start = 0;
+        let mut runs = 0;
+        while start < index.len() {
+            let key = index[start].key();
+            let len = index[start..].iter().take_while(|e| e.key() == key).count();
+            if let Some(next) = index.get(start + len) {
+                assert!(
+                    key < next.key(),
+                    "the index is sorted: {key} {}",
+                    next.key()
+                );
+            }
+            let found = world().entries(key);
+            assert_eq!(
+                (found.as_ptr(), found.len()),
+                (index[start..].as_ptr(), len),
+                "{key}"
+            );
+            // Just after this key and before the next: nothing, as a scan finds.
+            let after = format!("{key}\u{0}");
+            assert!(
+                index
+                    .iter()
+                    .skip(start)
+                    .take(len + 1)
+                    .all(|e| e.key() != after)
+            );
+            assert!(world().entries(&after).is_empty(), "{after:?}");
+            start += len;
+            runs += 1;
+        }
+        assert!(runs > 70_000, "{runs} keys");
+        for text in ["", "\u{0}", "\u{10FFFF}", "zzzzzzzz"] {
+            let scanned = index.iter().filter(|e| e.key() == text).count();
+            assert_eq!(world().entries(text).len(), scanned, "{text:?}");
+        }
+    }
+
+    /// The generated list of linked rows is every country and subdivision that is a division;
+    /// where two are one division (HK and CN-HK), the division's row is the first, the country.
+    #[test]
+    fn of_division_finds_every_linked_row() {
+        let mut linked = 0;
+        let mut first = std::collections::HashMap::new();
+        for place in world().places().filter(|p| p.kind != PlaceKind::City) {
+            if let Some(DivisionLink::Division(code)) = place.division_code() {
+                let first = *first.entry(code.value()).or_insert(place);
+                assert_eq!(world().of_division(code), Some(first), "{code}");
+                linked += 1;
+            }
+        }
+        assert_eq!(linked, LINKED.len());
+        assert_eq!(
+            world().of_division(Code::from_raw(810000)).map(|p| p.kind),
+            Some(PlaceKind::Country)
+        );
+        assert_eq!(
+            world().of_division(Code::from_raw(510100)),
+            None,
+            "成都 is no row"
+        );
     }
 
     /// The table's weight in the binary is mostly these two arrays (46,435 and 80,126 long).
