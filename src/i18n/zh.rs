@@ -447,12 +447,9 @@ impl Messages for Chinese {
     fn place_in(&self, place: Place<'_>) -> String {
         let division = match place {
             Place::Division(division) => division,
-            Place::World(row) => {
-                let country = world_chain(row).skip(1).last();
-                return match country {
-                    Some(country) => format!("{}（{}）", world_zh(row), world_zh(country)),
-                    None => world_zh(row).to_string(),
-                };
+            Place::World(_) => {
+                // Namesakes differ by their state as often as by their country.
+                return self.place_chain(place);
             }
         };
         let province = Divisions::bundled().province_of(division);

@@ -133,7 +133,7 @@ fn springfield_asks_with_each_candidates_state() {
     assert!(
         check
             .stdout
-            .contains("note: \"Springfield\" could mean Springfield (United States),"),
+            .contains("note: \"Springfield\" could mean Springfield (Illinois, United States), Springfield (Missouri, United States),"),
         "{}",
         check.stdout
     );
