@@ -519,25 +519,38 @@ impl Session<'_> {
 
 /// `edl data --check FILE`: every problem, each on its own line with its position, or a summary.
 /// Validates a data file of either kind: a schemes file (`[[scheme]]`, `[[rule]]` …) or a
-/// rollout file.
+/// rollout file, read once.
 fn check_data_file(path: &Path, out: &mut dyn Write) -> anyhow::Result<u8> {
     let name = path.display().to_string();
-    let text = data::schemes::read_text(path, &name)?;
-    if data::schemes::file_kind(&text) == data::schemes::FileKind::Rollout {
-        return check_rollout_file(path, out);
-    }
-    match data::schemes::Schemes::parse(&text, &name) {
-        Ok(schemes) => {
-            writeln!(
-                out,
-                "{name}: ok ({} schemes, {} rules, {} baselines, {} gaps, {} sources, version {})",
-                schemes.schemes.len(),
-                schemes.rules.len(),
-                schemes.baselines.len(),
-                schemes.gaps.len(),
-                schemes.sources.len(),
-                schemes.version
-            )?;
+    let text = data::read_data_file(path, &name)?;
+    let parsed = match data::schemes::file_kind(&text) {
+        data::schemes::FileKind::Rollout => {
+            data::Rollout::parse(&text, &name, data::Divisions::bundled()).map(|rollout| {
+                format!(
+                    "{name}: ok ({} facts, {} sources, version {})",
+                    rollout.facts.len(),
+                    rollout.sources.len(),
+                    rollout.version
+                )
+            })
+        }
+        data::schemes::FileKind::Schemes => {
+            data::schemes::Schemes::parse(&text, &name).map(|schemes| {
+                format!(
+                    "{name}: ok ({} schemes, {} rules, {} baselines, {} gaps, {} sources, version {})",
+                    schemes.schemes.len(),
+                    schemes.rules.len(),
+                    schemes.baselines.len(),
+                    schemes.gaps.len(),
+                    schemes.sources.len(),
+                    schemes.version
+                )
+            })
+        }
+    };
+    match parsed {
+        Ok(summary) => {
+            writeln!(out, "{summary}")?;
             Ok(0)
         }
         Err(problems) => {
@@ -546,31 +559,6 @@ fn check_data_file(path: &Path, out: &mut dyn Write) -> anyhow::Result<u8> {
             }
             Ok(2)
         }
-    }
-}
-
-fn check_rollout_file(path: &Path, out: &mut dyn Write) -> anyhow::Result<u8> {
-    match data::parse_rollout_file(path, data::Divisions::bundled()) {
-        Ok(rollout) => {
-            writeln!(
-                out,
-                "{}: ok ({} facts, {} sources, version {})",
-                path.display(),
-                rollout.facts.len(),
-                rollout.sources.len(),
-                rollout.version
-            )?;
-            Ok(0)
-        }
-        Err(error) => match error.downcast::<data::DataErrors>() {
-            Ok(problems) => {
-                for problem in &problems.0 {
-                    eprintln!("{}", output::error_line(&problem.to_string()));
-                }
-                Ok(2)
-            }
-            Err(other) => Err(other),
-        },
     }
 }
 

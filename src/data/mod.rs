@@ -110,9 +110,14 @@ impl Dataset {
     /// file (`[[fact]]` …) or a schemes file (`[[scheme]]` …).
     pub fn with_data_file(path: &Path) -> anyhow::Result<Dataset> {
         let name = path.display().to_string();
-        let text = schemes::read_text(path, &name)?;
+        let text = read_data_file(path, &name)?;
         if schemes::file_kind(&text) == schemes::FileKind::Rollout {
-            return Dataset::with_rollout_file(path);
+            let rollout = Rollout::parse(&text, &name, Divisions::bundled()).map_err(DataErrors)?;
+            return Ok(Dataset {
+                rollout: Cow::Owned(rollout),
+                origin: name,
+                ..Dataset::bundled()
+            });
         }
         let parsed = schemes::Schemes::parse(&text, &name).map_err(DataErrors)?;
         // Judgements borrow the schemes for the whole run, as they do the bundled ones: the
@@ -137,19 +142,6 @@ impl Dataset {
         self.user_schemes
             .as_ref()
             .map_or(schemes::BUNDLED_NAME, |(_, name)| name)
-    }
-
-    /// The bundled divisions with a user's rollout file instead of the bundled facts.
-    pub fn with_rollout_file(path: &Path) -> anyhow::Result<Dataset> {
-        let divisions = Divisions::bundled();
-        let rollout = parse_rollout_file(path, divisions)?;
-        Ok(Dataset {
-            divisions,
-            rollout: Cow::Owned(rollout),
-            origin: path.display().to_string(),
-            settled: OnceLock::new(),
-            user_schemes: None,
-        })
     }
 
     pub fn availability(&self, division: &Division) -> Availability {
@@ -207,13 +199,13 @@ impl Dataset {
     }
 }
 
-/// The largest rollout file `edl` reads: the bundled one is well under a tenth of this. A larger
+/// The largest data file (rollout or schemes) `edl` reads: the bundled one is well under a tenth of this. A larger
 /// file, or one that is not a regular file (a FIFO, `/dev/zero`), is refused before it is read.
 pub const MAX_DATA_BYTES: u64 = 1024 * 1024;
 
-/// Reads and validates a rollout file; the error names the file and every problem in it.
-pub fn parse_rollout_file(path: &Path, divisions: &Divisions) -> anyhow::Result<Rollout> {
-    let name = path.display().to_string();
+/// A data file's text, refused before it is read when it is no regular file or too large, and
+/// checked to be UTF-8 text without NUL bytes and not empty: rollout and schemes files alike.
+pub fn read_data_file(path: &Path, name: &str) -> anyhow::Result<String> {
     let refuse = |why: String| anyhow::anyhow!("cannot read data file {name}: {why}");
     // Looked at before it is opened: opening a FIFO would wait for a writer.
     let metadata =
@@ -231,31 +223,22 @@ pub fn parse_rollout_file(path: &Path, divisions: &Divisions) -> anyhow::Result<
     if bytes.len() as u64 > MAX_DATA_BYTES {
         return Err(refuse(too_large(None)));
     }
+    let at = |text: &str, offset: usize, message: &str| {
+        let (line, column) = rollout::line_column(text, offset);
+        DataError::new(name, line, column, message.into())
+    };
     let text = String::from_utf8(bytes).map_err(|error| {
-        let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
-        let text = String::from_utf8_lossy(valid);
-        let line = text.matches('\n').count() + 1;
-        let column = text
-            .rsplit('\n')
-            .next()
-            .map_or(0, |tail| tail.chars().count())
-            + 1;
-        DataError::new(&name, line, column, "the file is not UTF-8 text".into())
+        let valid = error.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(&error.as_bytes()[..valid]).into_owned();
+        at(&text, text.len(), "the file is not UTF-8 text")
     })?;
-    if text.contains('\0') {
-        let offset = text.find('\0').unwrap_or(0);
-        let line = text[..offset].matches('\n').count() + 1;
-        bail!(DataError::new(
-            &name,
-            line,
-            1,
-            "the file contains a NUL byte".into()
-        ));
+    if let Some(offset) = text.find('\0') {
+        bail!(at(&text, offset, "the file contains a NUL byte"));
     }
     if text.trim().is_empty() {
-        bail!(DataError::new(&name, 1, 1, "the file is empty".into()));
+        bail!(DataError::new(name, 1, 1, "the file is empty".into()));
     }
-    Rollout::parse(&text, &name, divisions).map_err(|errors| DataErrors(errors).into())
+    Ok(text)
 }
 
 /// Why a file cannot be a rollout file before a byte of it is read, if it cannot.

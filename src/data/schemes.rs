@@ -12,11 +12,9 @@
 mod judge;
 
 use std::collections::{HashMap, HashSet};
-use std::io::Read;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use anyhow::Context;
 use chrono::NaiveDate;
 use serde::Deserialize;
 use toml::Spanned;
@@ -27,7 +25,7 @@ pub use judge::{Answer, Holder, Judgement, Note, Reason};
 use super::rollout::{Problems, Wording, line_column, past_token_budget};
 use super::schema::Quality;
 use super::world::{PlaceKind, World, WorldPlace};
-use super::{DataError, DataErrors, MAX_DATA_BYTES};
+use super::{DataError, DataErrors};
 
 pub const BUNDLED_TOML: &str = include_str!("../../data/schemes.toml");
 pub const BUNDLED_NAME: &str = "data/schemes.toml";
@@ -838,7 +836,7 @@ impl Schemes {
     /// Reads and validates a schemes file; the error names the file and every problem in it.
     pub fn from_file(path: &Path) -> anyhow::Result<Schemes> {
         let name = path.display().to_string();
-        let text = read_text(path, &name)?;
+        let text = super::read_data_file(path, &name)?;
         Schemes::parse(&text, &name).map_err(|errors| DataErrors(errors).into())
     }
 
@@ -914,44 +912,6 @@ fn phone_failure(
         );
     }
     parsed
-}
-
-/// A data file's text, refused before it is read when it is no regular file or too large, and
-/// checked to be UTF-8 text without NUL bytes.
-pub fn read_text(path: &Path, name: &str) -> anyhow::Result<String> {
-    let refuse = |why: String| anyhow::anyhow!("cannot read data file {name}: {why}");
-    // Looked at before it is opened: opening a FIFO would wait for a writer.
-    let metadata =
-        std::fs::metadata(path).with_context(|| format!("cannot read data file {name}"))?;
-    super::check_data_file(&metadata).map_err(refuse)?;
-    let file =
-        std::fs::File::open(path).with_context(|| format!("cannot read data file {name}"))?;
-    super::check_data_file(&file.metadata()?).map_err(refuse)?;
-    let mut bytes = Vec::new();
-    file.take(MAX_DATA_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .with_context(|| format!("cannot read data file {name}"))?;
-    if bytes.len() as u64 > MAX_DATA_BYTES {
-        return Err(refuse(format!(
-            "it is too large (over {MAX_DATA_BYTES} bytes; a data file fits in {MAX_DATA_BYTES})"
-        )));
-    }
-    let at = |text: &str, offset: usize, message: &str| {
-        let (line, column) = line_column(text, offset);
-        DataError::new(name, line, column, message.into())
-    };
-    let text = String::from_utf8(bytes).map_err(|error| {
-        let valid = error.utf8_error().valid_up_to();
-        let text = String::from_utf8_lossy(&error.as_bytes()[..valid]).into_owned();
-        at(&text, text.len(), "the file is not UTF-8 text")
-    })?;
-    if let Some(offset) = text.find('\0') {
-        return Err(at(&text, offset, "the file contains a NUL byte").into());
-    }
-    if text.trim().is_empty() {
-        return Err(at(&text, 0, "the file is empty").into());
-    }
-    Ok(text)
 }
 
 #[cfg(test)]
