@@ -534,26 +534,6 @@ pub fn territories(divisions: &Divisions, place: Place<'_>) -> Vec<Territory> {
         .collect()
 }
 
-/// Whether a licence issued at this place is a mainland one, whose e-license the rollout
-/// answers for.
-fn is_mainland(divisions: &Divisions, place: Place<'_>) -> bool {
-    let Place::Division(division) = place else {
-        return false;
-    };
-    // Hong Kong, Macau and Taiwan by their province; 金门, listed under 泉州, by the ISO
-    // subdivision it is (TW-KIN). Only the small table of linked rows is read, so a mainland
-    // check costs no lookup in the world's index.
-    let world = World::bundled();
-    !matches!(
-        divisions.province_of(division).code.value(),
-        710000 | 810000 | 820000
-    ) && divisions.chain(division).all(|above| {
-        world
-            .of_division(above.code)
-            .is_none_or(|row| row.code().starts_with("CN"))
-    })
-}
-
 /// A country's first-level subdivisions, each with what a licence from `home` is worth there
 /// on a date (`edl list --country`); without a home, which licences would count.
 pub fn country_standings<'d>(
@@ -1300,7 +1280,7 @@ pub fn judge_licence<'d>(
         query
             .candidates
             .iter()
-            .all(|&place| is_mainland(dataset.divisions, place))
+            .all(|&place| place.is_mainland(dataset.divisions))
     });
     // A home beyond the mainland that could be several places: ask only if the trip's answer
     // depends on which.

@@ -145,10 +145,7 @@ impl<'d> Place<'d> {
             Place::World(row) => return (world.country_of(row), world.subdivision_of(row)),
             Place::Division(division) => division,
         };
-        let subdivision = divisions
-            .chain(division)
-            .filter_map(|d| world.of_division(d.code))
-            .find(|row| row.kind == PlaceKind::Subdivision);
+        let subdivision = linked_subdivision(divisions, division);
         let country = match subdivision {
             Some(row) => world.country_of(row),
             None => match divisions.province_of(division).code.value() {
@@ -159,6 +156,19 @@ impl<'d> Place<'d> {
             },
         };
         (country, subdivision)
+    }
+
+    /// Whether this is a mainland division, whose licences the rollout answers for: not in
+    /// Hong Kong, Macau or Taiwan, nor 金门 (listed under 泉州, but TW-KIN). Reads only the
+    /// small table of linked rows, never the world's index.
+    pub fn is_mainland(self, divisions: &Divisions) -> bool {
+        let Place::Division(division) = self else {
+            return false;
+        };
+        match linked_subdivision(divisions, division) {
+            Some(row) => row.code().starts_with("CN-"),
+            None => !outside_mainland(divisions.province_of(division).code),
+        }
     }
 
     /// China as a whole (CN, China, 中国).
@@ -1119,6 +1129,15 @@ impl<'d> Gazetteer<'d> {
             .map(|(_, _, code)| code)
             .collect()
     }
+}
+
+/// The ISO subdivision row a division is or lies in (CN-SC for 成都, TW-KIN for 金门).
+fn linked_subdivision(divisions: &Divisions, division: &Division) -> Option<&'static WorldPlace> {
+    let world = World::bundled();
+    divisions
+        .chain(division)
+        .filter_map(|d| world.of_division(d.code))
+        .find(|row| row.kind == PlaceKind::Subdivision)
 }
 
 /// Hong Kong, Macau and Taiwan: places outside the mainland's traffic police.
