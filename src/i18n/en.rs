@@ -482,7 +482,7 @@ impl Messages for English {
                     .map(|place| {
                         let role = if place.home { "home " } else { "" };
                         let status = match (place.place, place.status) {
-                            _ if place.by_schemes => "",
+                            _ if place.judged_by == crate::verdict::Engine::Schemes => "",
                             (Place::World(_), _)
                                 if place.place.division_in(Divisions::bundled()).is_none() =>
                             {

@@ -16,7 +16,7 @@ use crate::cli::DateError;
 use crate::data::world::{World, WorldPlace};
 use crate::data::{Claim, Division, Divisions, Kind, Level, Quality, Wording};
 use crate::place::{Place, PlaceError, PlaceNote};
-use crate::verdict::{Ambiguous, Days, LicenseState, Note, Placed, Status, Verdict, Why};
+use crate::verdict::{Ambiguous, Days, Engine, LicenseState, Note, Placed, Status, Verdict, Why};
 
 pub use en::English;
 pub use zh::Chinese;
@@ -89,8 +89,8 @@ pub enum ShowField {
 pub struct Blocking<'d> {
     pub home: bool,
     pub place: Place<'d>,
-    /// Judged by the schemes file: the status is no rollout status.
-    pub by_schemes: bool,
+    /// Which data judged it: a place the schemes file judges has no rollout status.
+    pub judged_by: Engine,
     pub status: Status,
     /// The stop's date, said when the trip's stops have several.
     pub on: Option<NaiveDate>,

@@ -583,7 +583,7 @@ impl Messages for Chinese {
                     .map(|place| {
                         let role = if place.home { "核发地" } else { "" };
                         let status = match (place.place, place.status) {
-                            _ if place.by_schemes => "",
+                            _ if place.judged_by == crate::verdict::Engine::Schemes => "",
                             (Place::World(_), _)
                                 if place.place.division_in(Divisions::bundled()).is_none() =>
                             {

@@ -184,7 +184,7 @@ pub fn check_human(
         .map(|(home, place)| Blocking {
             home,
             place: place.place,
-            by_schemes: place.judged_by == Engine::Schemes,
+            judged_by: place.judged_by,
             status: place.status,
             on: several_days.then_some(place.on),
         })

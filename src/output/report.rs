@@ -130,14 +130,6 @@ impl Window {
     }
 }
 
-/// The world's country and subdivision rows a division is in (see `place::Place::regions`).
-pub fn regions_of(
-    divisions: &Divisions,
-    division: &Division,
-) -> (Option<&'static WorldPlace>, Option<&'static WorldPlace>) {
-    PlaceOf::Division(division).regions(divisions)
-}
-
 impl Place {
     pub fn new(
         query: Option<&str>,
@@ -206,7 +198,7 @@ impl Place {
         divisions: &Divisions,
         assessed: Assessed,
     ) -> Place {
-        let (country, subdivision) = regions_of(divisions, division);
+        let (country, subdivision) = PlaceOf::Division(division).regions(divisions);
         Place {
             query: query.map(str::to_string),
             code: division.code.to_string(),
