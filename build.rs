@@ -26,6 +26,11 @@ mod schema;
 #[path = "src/data/keys.rs"]
 mod keys;
 
+/// The samples of sorted indexes, shared with the library's lookups.
+#[path = "src/data/sample.rs"]
+#[allow(dead_code)] // the script writes samples, the library reads them
+mod sample;
+
 const DIVISIONS: &str = "data/divisions.csv";
 const ALIASES: &str = "data/aliases.csv";
 const ALIASES_HEADER: &str = "alias,code,kind,change,year,source";
@@ -45,6 +50,7 @@ fn main() {
         WORLD,
         "src/data/schema.rs",
         "src/data/keys.rs",
+        "src/data/sample.rs",
         "build.rs",
     ] {
         println!("cargo::rerun-if-changed={input}");
@@ -346,10 +352,18 @@ fn aliases(csv: &str, codes: &HashMap<&str, usize>, blob: &mut String) -> String
     out.push_str("\n];\n\n");
     let _ = writeln!(
         out,
-        "pub(super) static ALIASES_BY_ROW: [u16; {}] = [{}];",
+        "pub(super) static ALIASES_BY_ROW: [u16; {}] = [{}];\n",
         by_row.len(),
         by_row.join(", ")
     );
+    // Each key was pushed in key order above (texts and sources between them), so a block's
+    // keys lie close together.
+    out.push_str("pub(super) ");
+    out.push_str(&sample_table(
+        "ALIAS_SAMPLE",
+        rows.iter().map(|row| row.key.as_str()),
+        ALIASES,
+    ));
     out
 }
 
@@ -700,23 +714,8 @@ fn world(csv: &str, divisions_csv: &str) -> String {
             key.len()
         );
     }
-    // Every SAMPLE_EVERY-th key again, side by side in a few pages of their own: a lookup
-    // searches these, then one block of the index and its keys (side by side in the text, as
-    // they were pushed in index order above), so it reads three places in the binary instead
-    // of some twenty scattered ones; each fault maps 64 KB or more around it.
-    let mut sample_ends = String::new();
-    let mut sample_text = Vec::new();
-    for (key, _, _) in keys.iter().step_by(SAMPLE_EVERY) {
-        sample_text.extend_from_slice(key.as_bytes());
-        if sample_text.len() > usize::from(u16::MAX) {
-            fail(
-                WORLD,
-                1,
-                "the index sample's offsets are u16: more than 65,535 bytes of keys need wider ones",
-            );
-        }
-        let _ = write!(sample_ends, "{},", sample_text.len());
-    }
+    // The index's keys were pushed in index order above, so a block's keys lie side by side.
+    let sample = sample_table("SAMPLE", keys.iter().map(|(key, _, _)| key.as_str()), WORLD);
     let mut span = |text: &str| -> (usize, usize) {
         if text.len() > 255 {
             fail(WORLD, 1, &format!("`{text}` is longer than 255 bytes"));
@@ -831,19 +830,28 @@ fn world(csv: &str, divisions_csv: &str) -> String {
         linked.len(),
         linked.join(",")
     );
-    let _ = writeln!(text, "const SAMPLE_EVERY: usize = {SAMPLE_EVERY};\n");
-    let _ = writeln!(
-        text,
-        "static SAMPLE: ([u16; {}], [u8; {}]) = ([{sample_ends}], *b\"{}\");",
-        keys.len().div_ceil(SAMPLE_EVERY),
-        sample_text.len(),
-        byte_string(&sample_text),
-    );
+    text.push_str(&sample);
     text
 }
 
-/// How many index entries a sample key stands for: a block of 64 entries is 512 bytes.
-const SAMPLE_EVERY: usize = 64;
+/// A static `name` holding the sample of these sorted keys (see `src/data/sample.rs`).
+fn sample_table<'a>(name: &str, keys: impl Iterator<Item = &'a str>, file: &str) -> String {
+    let Some((ends, text)) = sample::of(keys) else {
+        fail(
+            file,
+            1,
+            "an index sample's offsets are u16: more than 65,535 bytes of keys need wider ones",
+        )
+    };
+    let ends: Vec<String> = ends.iter().map(u16::to_string).collect();
+    format!(
+        "static {name}: ([u16; {}], [u8; {}]) = ([{}], *b\"{}\");\n",
+        ends.len(),
+        text.len(),
+        ends.join(","),
+        byte_string(&text),
+    )
+}
 
 /// The inside of a Rust byte string literal for these bytes.
 fn byte_string(bytes: &[u8]) -> String {

@@ -115,9 +115,14 @@ impl Divisions {
     ) -> impl Iterator<Item = (&'a Alias, &'a Division)> + use<'a> {
         let key = alias_key(text);
         let table = self.alias_table();
-        let start = table.partition_point(|alias| alias.key() < key.as_ref());
-        let end = start + table[start..].partition_point(|alias| alias.key() == key.as_ref());
-        table[start..end]
+        // Through the sample, and a scan for the end: a key has a few aliases at most.
+        let block = self.alias_sample().block(key.as_bytes(), table.len());
+        let start = block.start + table[block].partition_point(|alias| alias.key() < key.as_ref());
+        let len = table[start..]
+            .iter()
+            .take_while(|alias| alias.key() == key.as_ref())
+            .count();
+        table[start..start + len]
             .iter()
             .map(move |alias| (alias, self.division_of(alias)))
     }
@@ -157,6 +162,18 @@ mod tests {
 
     fn table() -> &'static Divisions {
         Divisions::bundled()
+    }
+
+    #[test]
+    fn every_alias_is_found_through_the_sample_with_all_of_its_keys_aliases() {
+        let all = table().alias_table();
+        for alias in all {
+            let first = all.partition_point(|a| a.key() < alias.key());
+            let end = all.partition_point(|a| a.key() <= alias.key());
+            let found: Vec<&Alias> = table().aliases(alias.text()).map(|(a, _)| a).collect();
+            let expected: Vec<&Alias> = all[first..end].iter().collect();
+            assert_eq!(found, expected, "{}", alias.text());
+        }
     }
 
     fn names(text: &str) -> Vec<(AliasKind, &'static str)> {

@@ -7,6 +7,7 @@
 use std::fmt;
 
 use super::aliases::Alias;
+use super::sample::Sample;
 
 include!(concat!(env!("OUT_DIR"), "/divisions_table.rs"));
 
@@ -211,6 +212,7 @@ pub struct Divisions {
     aliases: &'static [Alias],
     /// The indexes of `aliases` in the order of the rows they name.
     aliases_by_row: &'static [u16],
+    alias_sample: Sample,
 }
 
 static BUNDLED: Divisions = Divisions {
@@ -221,6 +223,10 @@ static BUNDLED: Divisions = Divisions {
     by_pinyin_full: &BY_PINYIN_FULL,
     aliases: &super::aliases::ALIASES,
     aliases_by_row: &super::aliases::ALIASES_BY_ROW,
+    alias_sample: Sample::new(
+        &super::aliases::ALIAS_SAMPLE.0,
+        &super::aliases::ALIAS_SAMPLE.1,
+    ),
 };
 
 /// Which name a lookup compares with.
@@ -280,6 +286,10 @@ impl Divisions {
 
     pub(super) fn alias_table(&self) -> &'static [Alias] {
         self.aliases
+    }
+
+    pub(super) fn alias_sample(&self) -> &Sample {
+        &self.alias_sample
     }
 
     pub(super) fn aliases_by_row(&self) -> &'static [u16] {

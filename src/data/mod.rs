@@ -6,6 +6,7 @@ pub mod aliases;
 pub mod divisions;
 mod keys;
 pub mod rollout;
+mod sample;
 mod schema;
 pub mod schemes;
 pub mod world;

@@ -10,6 +10,7 @@
 
 use super::divisions::Code;
 pub use super::keys::place_key;
+use super::sample::Sample;
 
 include!(concat!(env!("OUT_DIR"), "/world_table.rs"));
 
@@ -178,10 +179,7 @@ pub struct World {
 static BUNDLED: World = World {
     places: &PLACES,
     index: &INDEX,
-    sample: Sample {
-        ends: &SAMPLE.0,
-        text: &SAMPLE.1,
-    },
+    sample: Sample::new(&SAMPLE.0, &SAMPLE.1),
 };
 
 impl World {
@@ -324,47 +322,14 @@ impl World {
             .map(|&(_, row)| &self.places[usize::from(row)])
     }
 
-    /// The index entries of a key. A plain binary search over the index would read some twenty
-    /// pages far apart (entries and their keys' text); the sample narrows it to one block of
-    /// `SAMPLE_EVERY` entries first, whose keys lie side by side in `WORLD_TEXT`.
+    /// The index entries of a key, found through the sample (see the `sample` module).
     fn entries(&self, key: &str) -> &'static [E] {
         let index = self.index;
-        // The sample keys below the key: its entries start after the block of the last of them.
-        let below = self.sample.below(key.as_bytes());
-        let block = below.saturating_sub(1) * SAMPLE_EVERY..(below * SAMPLE_EVERY).min(index.len());
+        let block = self.sample.block(key.as_bytes(), index.len());
         let start = block.start + index[block].partition_point(|e| e.key() < key);
         // Runs of one key are short (23 entries at most in this table): a scan reads on from here.
         let len = index[start..].iter().take_while(|e| e.key() == key).count();
         &index[start..start + len]
-    }
-}
-
-/// Every `SAMPLE_EVERY`-th key of the index, in order: where each ends in `text`.
-#[derive(Debug)]
-struct Sample {
-    ends: &'static [u16],
-    text: &'static [u8],
-}
-
-impl Sample {
-    fn key(&self, at: usize) -> &'static [u8] {
-        let start = at.checked_sub(1).map_or(0, |before| self.ends[before]);
-        &self.text[usize::from(start)..usize::from(self.ends[at])]
-    }
-
-    /// How many sample keys sort before this one.
-    fn below(&self, key: &[u8]) -> usize {
-        let mut low = 0;
-        let mut high = self.ends.len();
-        while low < high {
-            let mid = low + (high - low) / 2;
-            if self.key(mid) < key {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        low
     }
 }
 

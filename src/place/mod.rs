@@ -166,7 +166,10 @@ impl<'d> Place<'d> {
             return false;
         };
         match linked_subdivision(divisions, division) {
-            Some(row) => row.code().starts_with("CN-"),
+            // By the row's country, not by its code's text: the text lies far from the rows.
+            Some(row) => World::bundled()
+                .country_of(row)
+                .is_some_and(|country| country.division_code() == Some(DivisionLink::Mainland)),
             None => !outside_mainland(divisions.province_of(division).code),
         }
     }

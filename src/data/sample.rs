@@ -1,0 +1,84 @@
+//! Samples of the sorted static indexes (the world's names, the divisions' aliases): every
+//! `EVERY`-th key again, side by side in a few pages of their own. A lookup searches the sample,
+//! then one block of the index, whose keys lie side by side in the text too; a plain binary
+//! search reads a dozen or more pages far apart, and the kernel maps 64 KiB around each page a
+//! process first touches, so pages far apart cost far more than their size at every start.
+
+use std::ops::Range;
+
+/// How many index entries one sample key stands for.
+pub const EVERY: usize = 64;
+
+/// Every `EVERY`-th key of an index, in order: where each ends in `text`.
+#[derive(Debug)]
+pub struct Sample {
+    ends: &'static [u16],
+    text: &'static [u8],
+}
+
+impl Sample {
+    pub const fn new(ends: &'static [u16], text: &'static [u8]) -> Sample {
+        Sample { ends, text }
+    }
+
+    fn key(&self, at: usize) -> &'static [u8] {
+        let start = at.checked_sub(1).map_or(0, |before| self.ends[before]);
+        &self.text[usize::from(start)..usize::from(self.ends[at])]
+    }
+
+    /// The block of an index of `len` entries, sampled by this sample, where the entries whose
+    /// key is `key` or sorts after it begin.
+    pub fn block(&self, key: &[u8], len: usize) -> Range<usize> {
+        // The sample keys below the key: its entries start after the block of the last of them.
+        let below = self.below(key);
+        below.saturating_sub(1) * EVERY..(below * EVERY).min(len)
+    }
+
+    /// How many sample keys sort before this one.
+    fn below(&self, key: &[u8]) -> usize {
+        let mut low = 0;
+        let mut high = self.ends.len();
+        while low < high {
+            let mid = low + (high - low) / 2;
+            if self.key(mid) < key {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        low
+    }
+}
+
+/// A sample of these sorted keys, for `build.rs` to write out: where each sample key ends, and
+/// the sample keys side by side. `None` if they need more than a `u16` of offsets.
+#[allow(dead_code)] // build.rs's; the library only reads samples
+pub fn of<'a>(keys: impl Iterator<Item = &'a str>) -> Option<(Vec<u16>, Vec<u8>)> {
+    let mut ends = Vec::new();
+    let mut text = Vec::new();
+    for key in keys.step_by(EVERY) {
+        text.extend_from_slice(key.as_bytes());
+        ends.push(u16::try_from(text.len()).ok()?);
+    }
+    Some((ends, text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_block_holds_where_a_keys_entries_begin() {
+        let keys: Vec<String> = (0..200).map(|i| format!("k{i:03}")).collect();
+        let (ends, text) = of(keys.iter().map(String::as_str)).unwrap();
+        let sample = Sample::new(ends.leak(), text.leak());
+        for probe in [
+            "a", "k000", "k063", "k064", "k065", "k127", "k128", "k150", "k199", "z",
+        ] {
+            let first = keys.partition_point(|k| k.as_str() < probe);
+            let block = sample.block(probe.as_bytes(), keys.len());
+            let found = block.start + keys[block.clone()].partition_point(|k| k.as_str() < probe);
+            assert_eq!(found, first, "{probe} in {block:?}");
+        }
+    }
+}
