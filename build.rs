@@ -36,6 +36,7 @@ const ALIASES: &str = "data/aliases.csv";
 const ALIASES_HEADER: &str = "alias,code,kind,change,year,source";
 const ROLLOUT: &str = "data/rollout.toml";
 const WORLD: &str = "data/world.csv";
+const ORDER: &str = "tools/layout/startup.order";
 const WORLD_HEADER: &str =
     "code,kind,country,subdivision,name,names,abbrevs,zh,zh_names,population,capital,division";
 /// The parent row of a division without a parent (`u16::MAX`; the table has ~3,200 rows).
@@ -55,6 +56,7 @@ fn main() {
     ] {
         println!("cargo::rerun-if-changed={input}");
     }
+    layout();
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let csv = std::fs::read_to_string(DIVISIONS).unwrap_or_else(|e| panic!("{DIVISIONS}: {e}"));
     let aliases = std::fs::read_to_string(ALIASES).unwrap_or_else(|e| panic!("{ALIASES}: {e}"));
@@ -68,6 +70,53 @@ fn main() {
     );
     let toml = std::fs::read_to_string(ROLLOUT).unwrap_or_else(|e| panic!("{ROLLOUT}: {e}"));
     write(Path::new(&out).join("rollout_table.rs"), &rollout(&toml));
+}
+
+/// The start-up layout: the release binary's linker places the functions and tables that
+/// `tools/layout/regen` saw everyday commands touch, together. The kernel maps a binary 64 KiB at
+/// a time around each page a process first touches, and `check`'s code, laid out as the compiler
+/// leaves it, lies in nearly every 64 KiB of `.text`: the whole of it was mapped at every start.
+///
+/// Only where the linker is known to be rust-lld (x86_64 Linux since Rust 1.90) and nobody chose
+/// another; anywhere else the layout is the compiler's, which is only slower to start.
+/// `EDL_LINK_MAP=FILE` writes the linker's map, which `tools/layout/regen` reads.
+fn layout() {
+    println!("cargo::rerun-if-changed={ORDER}");
+    println!("cargo::rerun-if-env-changed=EDL_LINK_MAP");
+    let var = |name: &str| std::env::var(name).unwrap_or_default();
+    let lld = var("TARGET") == "x86_64-unknown-linux-gnu"
+        && var("RUSTC_LINKER").is_empty()
+        && !var("CARGO_ENCODED_RUSTFLAGS").contains("link")
+        && rustc_minor().is_some_and(|minor| minor >= 90);
+    if !lld {
+        return;
+    }
+    if var("PROFILE") == "release" {
+        let order = Path::new(&var("CARGO_MANIFEST_DIR")).join(ORDER);
+        println!(
+            "cargo::rustc-link-arg-bins=-Wl,--symbol-ordering-file={}",
+            order.display()
+        );
+        // The file names the release build's symbols; a symbol gone since is no error.
+        println!("cargo::rustc-link-arg-bins=-Wl,--no-warn-symbol-ordering");
+    }
+    let map = var("EDL_LINK_MAP");
+    if !map.is_empty() {
+        println!("cargo::rustc-link-arg-bins=-Wl,-Map={map}");
+    }
+}
+
+/// The minor version of the compiler cargo runs (`rustc 1.95.0 (…)`: 95).
+fn rustc_minor() -> Option<u32> {
+    let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".to_string());
+    let output = std::process::Command::new(rustc)
+        .arg("--version")
+        .output()
+        .ok()?;
+    let version = String::from_utf8(output.stdout).ok()?;
+    let mut parts = version.split_whitespace().nth(1)?.split('.');
+    (parts.next()? == "1").then_some(())?;
+    parts.next()?.parse().ok()
 }
 
 fn write(path: std::path::PathBuf, text: &str) {
