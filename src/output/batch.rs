@@ -109,6 +109,9 @@ pub fn batch_json_line(
 
 /// A place as the language shows it in tables; the divisions are always the bundled ones.
 fn place_name(place: &Place, messages: &dyn Messages) -> String {
+    if let Some(row) = place.world {
+        return messages.place(PlaceOf::World(row));
+    }
     let division = matches!(
         place.level,
         PlaceLevel::Province | PlaceLevel::Prefecture | PlaceLevel::County

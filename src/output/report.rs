@@ -46,6 +46,9 @@ pub struct Place {
     pub verdict: Verdict,
     /// Why, in one English sentence; `null` in `list` (`edl show` gives it).
     pub reason: Option<String>,
+    /// The world row, for tables that name it in the reader's language; not in the JSON.
+    #[serde(skip)]
+    pub world: Option<&'static WorldPlace>,
 }
 
 /// What sort of place a place object is: a division's level, or a world place's kind.
@@ -189,6 +192,7 @@ impl Place {
             on: assessed.on,
             verdict: assessed.verdict,
             reason: assessed.reason,
+            world: Some(row),
         }
     }
 
@@ -214,6 +218,7 @@ impl Place {
             on: assessed.on,
             verdict: assessed.verdict,
             reason: assessed.reason,
+            world: None,
         }
     }
 }

@@ -845,3 +845,37 @@ fn shared_options_go_before_or_after_the_command_and_after_wins() {
     assert!(!painted(&["--color", "always"], &["--color", "never"]));
     assert!(!painted(&[], &[]));
 }
+
+#[test]
+fn batch_human_names_world_places_in_the_readers_language() {
+    let input = "Sydney\nTokyo\n成都\n";
+    let row = |stdout: &str, query: &str| -> Vec<String> {
+        let line = stdout
+            .lines()
+            .find(|line| line.starts_with(&format!("│ {query} ")))
+            .unwrap_or_else(|| panic!("no row for {query}:\n{stdout}"));
+        line.split(['│', '┆'])
+            .map(|cell| cell.trim().to_string())
+            .filter(|cell| !cell.is_empty())
+            .collect()
+    };
+    let zh = piped(
+        &["--lang", "zh", "check", "-", "--on", "2022-01-01"],
+        input,
+        &[],
+    );
+    let en = piped(
+        &["--lang", "en", "check", "-", "--on", "2022-01-01"],
+        input,
+        &[],
+    );
+    for (outcome, sydney, tokyo, chengdu) in [
+        (&zh, "悉尼", "东京", "成都市"),
+        (&en, "Sydney", "Tokyo", "成都市 Chengdu"),
+    ] {
+        assert_eq!(outcome.code, 1, "stderr: {}", outcome.stderr);
+        assert_eq!(row(&outcome.stdout, "Sydney")[3], sydney);
+        assert_eq!(row(&outcome.stdout, "Tokyo")[3], tokyo);
+        assert_eq!(row(&outcome.stdout, "成都")[3], chengdu);
+    }
+}
