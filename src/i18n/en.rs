@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Blocking, DataSummary, Messages, ShowField, chain, echo, world_chain};
+use super::{Blocking, DataSummary, Messages, Retype, ShowField, chain, echo, world_chain};
 use crate::cli::{DateError, FIRST_YEAR, LAST_YEAR};
 use crate::data::RuleId;
 use crate::data::schemes::{
@@ -1115,19 +1115,27 @@ impl Messages for English {
             })
             .collect();
         format!(
-            "\"{query}\" could be {} places with different answers on {}: {}; type the query shown for the place you mean, or its code",
+            "\"{query}\" could be {} places with different answers on {}: {}; {}",
             ambiguous.candidates.len(),
             ambiguous.on,
             listed.join("; "),
+            retype(Retype::of(
+                ambiguous.candidates.iter().map(|(place, _)| *place)
+            )),
             query = ambiguous.query,
         )
     }
 
-    fn several_places(&self, query: &str, places: &[String]) -> String {
+    fn several_places(&self, query: &str, places: &[(Place<'_>, String)]) -> String {
+        let listed: Vec<String> = places
+            .iter()
+            .map(|(place, hint)| self.candidate(*place, hint))
+            .collect();
         format!(
-            "\"{query}\" could be {} places: {}; type the query shown for the place you mean, or its code",
+            "\"{query}\" could be {} places: {}; {}",
             places.len(),
-            places.join("; ")
+            listed.join("; "),
+            retype(Retype::of(places.iter().map(|(place, _)| *place))),
         )
     }
 
@@ -1238,4 +1246,12 @@ fn holder_kind(kind: HolderKind) -> &'static str {
 /// A sentence of the data as part of a longer one: without its closing full stop.
 pub(super) fn clause(text: &str) -> &str {
     text.trim_end_matches(['.', '。'])
+}
+
+/// How an ambiguity's message ends: what to type instead.
+fn retype(offer: Retype) -> &'static str {
+    match offer {
+        Retype::QueryOrCode => "type the query shown for the place you mean, or its code",
+        Retype::Query => "type the query shown for the place you mean",
+    }
 }

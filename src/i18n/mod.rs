@@ -219,7 +219,8 @@ pub trait Messages: Sync {
     fn place_too_long(&self, bytes: usize, limit: usize) -> String;
     fn unknown_place(&self, query: &str, suggestions: &[String]) -> String;
     fn ambiguous(&self, ambiguous: &Ambiguous<'_>) -> String;
-    fn several_places(&self, query: &str, places: &[String]) -> String;
+    /// A query that fits several places where one is wanted: each with the query that reaches it.
+    fn several_places(&self, query: &str, places: &[(Place<'_>, String)]) -> String;
     fn not_a(&self, query: &str, level: Option<Level>) -> String;
     fn in_option(&self, option: &str) -> String;
     /// Where a value came from when it is an environment variable's ("in EDL_HOME").
@@ -327,6 +328,26 @@ pub fn place_error(divisions: &Divisions, error: &PlaceError, messages: &dyn Mes
                 })
                 .collect();
             messages.unknown_place(&echo(query), &names)
+        }
+    }
+}
+
+/// What an ambiguity's message offers to type instead of the query.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Retype {
+    /// The query shown for each place, or the code shown beside it: every place is a division.
+    QueryOrCode,
+    /// Only the query shown: a world place is listed without a code (a town's GeoNames id
+    /// names nothing to `edl`).
+    Query,
+}
+
+impl Retype {
+    fn of<'a>(mut places: impl Iterator<Item = Place<'a>>) -> Retype {
+        if places.all(|place| matches!(place, Place::Division(_))) {
+            Retype::QueryOrCode
+        } else {
+            Retype::Query
         }
     }
 }

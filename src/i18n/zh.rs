@@ -4,7 +4,9 @@ use chrono::NaiveDate;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use super::en::clause;
-use super::{Blocking, DataSummary, Messages, ShowField, chain, echo, world_chain, world_zh};
+use super::{
+    Blocking, DataSummary, Messages, Retype, ShowField, chain, echo, world_chain, world_zh,
+};
 use crate::cli::{DateError, FIRST_YEAR, LAST_YEAR};
 use crate::data::RuleId;
 use crate::data::schemes::{
@@ -1173,19 +1175,27 @@ impl Messages for Chinese {
             })
             .collect();
         format!(
-            "“{query}”可能指 {} 个地点，{} 的结论各不相同：{}；请输入所指地点后面给出的写法，或使用代码",
+            "“{query}”可能指 {} 个地点，{} 的结论各不相同：{}；{}",
             ambiguous.candidates.len(),
             ambiguous.on,
             listed.join("；"),
+            retype(Retype::of(
+                ambiguous.candidates.iter().map(|(place, _)| *place)
+            )),
             query = ambiguous.query,
         )
     }
 
-    fn several_places(&self, query: &str, places: &[String]) -> String {
+    fn several_places(&self, query: &str, places: &[(Place<'_>, String)]) -> String {
+        let listed: Vec<String> = places
+            .iter()
+            .map(|(place, hint)| self.candidate(*place, hint))
+            .collect();
         format!(
-            "“{query}”可能指 {} 个地点：{}；请输入所指地点后面给出的写法，或使用代码",
+            "“{query}”可能指 {} 个地点：{}；{}",
             places.len(),
-            places.join("；")
+            listed.join("；"),
+            retype(Retype::of(places.iter().map(|(place, _)| *place))),
         )
     }
 
@@ -1381,5 +1391,13 @@ fn holder_kind_zh(kind: HolderKind) -> &'static str {
     match kind {
         HolderKind::Citizen => "本国公民",
         HolderKind::NonCitizen => "非本国公民",
+    }
+}
+
+/// How an ambiguity's message ends: what to type instead.
+fn retype(offer: Retype) -> &'static str {
+    match offer {
+        Retype::QueryOrCode => "请输入所指地点后面给出的写法，或使用代码",
+        Retype::Query => "请输入所指地点后面给出的写法",
     }
 }

@@ -422,9 +422,9 @@ pub fn several_places_report<'d>(
     on: NaiveDate,
     messages: &dyn Messages,
 ) -> ErrorReport {
-    let listed: Vec<String> = places
+    let listed: Vec<(PlaceOf<'_>, String)> = places
         .iter()
-        .map(|&place| messages.candidate(place, &gazetteer.hint_for(place)))
+        .map(|&place| (place, gazetteer.hint_for(place)))
         .collect();
     ErrorReport {
         suggestions: Vec::new(),

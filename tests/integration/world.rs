@@ -107,6 +107,20 @@ fn springfield_asks_with_each_candidates_state() {
         line.starts_with("edl: \"Springfield\" could be 9 places: Springfield (Illinois, United States), type \"Springfield, IL\"; Springfield (Missouri, United States), type \"Springfield, MO\";"),
         "{line}"
     );
+    // A town is listed by the query that reaches it, not by a code: none is offered.
+    assert!(
+        line.ends_with(
+            "Springfield (Oregon, United States), type \"Springfield, OR\"; type the query shown for the place you mean"
+        ),
+        "{line}"
+    );
+    let zh = run(["--lang", "zh", "show", "Springfield"]);
+    assert!(
+        zh.assert_error_line()
+            .ends_with("输入“Springfield, OR”；请输入所指地点后面给出的写法"),
+        "{}",
+        zh.stderr
+    );
     let json = run(["show", "Springfield", "--format", "json"]);
     assert_eq!(json.code, 2);
     let report: Value = serde_json::from_str(&json.stdout).expect("error JSON");
