@@ -74,49 +74,83 @@ fn main() {
 
 /// The start-up layout: the release binary's linker places the functions and tables that
 /// `tools/layout/regen` saw everyday commands touch, together. The kernel maps a binary 64 KiB at
-/// a time around each page a process first touches, and `check`'s code, laid out as the compiler
-/// leaves it, lies in nearly every 64 KiB of `.text`: the whole of it was mapped at every start.
+/// a time around each page a process first touches (fault-around, of pages already cached), and
+/// `check`'s code, laid out as the compiler leaves it, lies in nearly every 64 KiB of `.text`:
+/// the whole of it was mapped at every start.
 ///
-/// Only where the linker is known to be rust-lld (x86_64 Linux since Rust 1.90) and nobody chose
-/// another; anywhere else the layout is the compiler's, which is only slower to start.
-/// `EDL_LINK_MAP=FILE` writes the linker's map, which `tools/layout/regen` reads.
+/// Only for the target the file was made on, and only where the linker takes the file (rust-lld,
+/// the default of rust-lang's x86_64 Linux toolchains since 1.90, or mold; GNU ld does not): a
+/// probe links an empty program with it first. Anywhere else the layout is the compiler's, which
+/// only costs memory at start-up. `EDL_LINK_MAP=FILE` writes the linker's map for
+/// `tools/layout/regen`.
 fn layout() {
     println!("cargo::rerun-if-changed={ORDER}");
     println!("cargo::rerun-if-env-changed=EDL_LINK_MAP");
     let var = |name: &str| std::env::var(name).unwrap_or_default();
-    let lld = var("TARGET") == "x86_64-unknown-linux-gnu"
-        && var("RUSTC_LINKER").is_empty()
-        && !var("CARGO_ENCODED_RUSTFLAGS").contains("link")
-        && rustc_minor().is_some_and(|minor| minor >= 90);
-    if !lld {
+    let order = Path::new(&var("CARGO_MANIFEST_DIR")).join(ORDER);
+    let map = var("EDL_LINK_MAP");
+    let release = var("PROFILE") == "release";
+    let wanted = release || !map.is_empty();
+    if !wanted
+        || var("TARGET") != "x86_64-unknown-linux-gnu"
+        || !order.is_file()
+        || !linker_takes_an_order()
+    {
         return;
     }
-    if var("PROFILE") == "release" {
-        let order = Path::new(&var("CARGO_MANIFEST_DIR")).join(ORDER);
-        println!(
-            "cargo::rustc-link-arg-bins=-Wl,--symbol-ordering-file={}",
-            order.display()
-        );
+    // `-Xlinker`, not `-Wl,`, which would split a path at its commas.
+    let linker_args = |args: &[&str]| {
+        for arg in args {
+            println!("cargo::rustc-link-arg-bins=-Xlinker");
+            println!("cargo::rustc-link-arg-bins={arg}");
+        }
+    };
+    if release {
         // The file names the release build's symbols; a symbol gone since is no error.
-        println!("cargo::rustc-link-arg-bins=-Wl,--no-warn-symbol-ordering");
+        linker_args(&[
+            &format!("--symbol-ordering-file={}", order.display()),
+            "--no-warn-symbol-ordering",
+        ]);
     }
-    let map = var("EDL_LINK_MAP");
     if !map.is_empty() {
-        println!("cargo::rustc-link-arg-bins=-Wl,-Map={map}");
+        linker_args(&[&format!("-Map={map}"), "--no-demangle"]);
     }
 }
 
-/// The minor version of the compiler cargo runs (`rustc 1.95.0 (…)`: 95).
-fn rustc_minor() -> Option<u32> {
+/// Whether the linker that rustc uses for this build takes `--symbol-ordering-file`: links an
+/// empty program with an empty one, with the build's own flags and linker.
+fn linker_takes_an_order() -> bool {
+    let var = |name: &str| std::env::var(name).unwrap_or_default();
+    let out = Path::new(&var("OUT_DIR")).join("layout-probe");
+    if std::fs::create_dir_all(&out).is_err()
+        || std::fs::write(out.join("probe.rs"), "fn main() {}\n").is_err()
+        || std::fs::write(out.join("empty.order"), "").is_err()
+    {
+        return false;
+    }
     let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".to_string());
-    let output = std::process::Command::new(rustc)
-        .arg("--version")
-        .output()
-        .ok()?;
-    let version = String::from_utf8(output.stdout).ok()?;
-    let mut parts = version.split_whitespace().nth(1)?.split('.');
-    (parts.next()? == "1").then_some(())?;
-    parts.next()?.parse().ok()
+    let mut probe = std::process::Command::new(rustc);
+    probe
+        .arg(out.join("probe.rs"))
+        .args(["--crate-type", "bin", "--target", &var("TARGET"), "-o"])
+        .arg(out.join("probe"))
+        .args(
+            var("CARGO_ENCODED_RUSTFLAGS")
+                .split('\x1f')
+                .filter(|flag| !flag.is_empty()),
+        )
+        .args(["-C", "link-arg=-Xlinker", "-C"])
+        .arg(format!(
+            "link-arg=--symbol-ordering-file={}",
+            out.join("empty.order").display()
+        ))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    let linker = var("RUSTC_LINKER");
+    if !linker.is_empty() {
+        probe.arg(format!("-Clinker={linker}"));
+    }
+    probe.status().is_ok_and(|status| status.success())
 }
 
 fn write(path: std::path::PathBuf, text: &str) {
