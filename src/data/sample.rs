@@ -29,6 +29,11 @@ impl Sample {
     /// The block of an index of `len` entries, sampled by this sample, where the entries whose
     /// key is `key` or sorts after it begin.
     pub fn block(&self, key: &[u8], len: usize) -> Range<usize> {
+        debug_assert_eq!(
+            self.ends.len(),
+            len.div_ceil(EVERY),
+            "a sample of another index"
+        );
         // The sample keys below the key: its entries start after the block of the last of them.
         let below = self.below(key);
         below.saturating_sub(1) * EVERY..(below * EVERY).min(len)
@@ -67,18 +72,55 @@ pub fn of<'a>(keys: impl Iterator<Item = &'a str>) -> Option<(Vec<u16>, Vec<u8>)
 mod tests {
     use super::*;
 
+    /// Where `probe`'s entries begin, found through the sample, for sorted `keys`.
+    fn found(keys: &[&str], probe: &str) -> usize {
+        let (ends, text) = of(keys.iter().copied()).unwrap();
+        let sample = Sample::new(ends.leak(), text.leak());
+        let block = sample.block(probe.as_bytes(), keys.len());
+        block.start + keys[block].partition_point(|k| *k < probe)
+    }
+
     #[test]
     fn a_block_holds_where_a_keys_entries_begin() {
-        let keys: Vec<String> = (0..200).map(|i| format!("k{i:03}")).collect();
-        let (ends, text) = of(keys.iter().map(String::as_str)).unwrap();
-        let sample = Sample::new(ends.leak(), text.leak());
+        let owned: Vec<String> = (0..200).map(|i| format!("k{i:03}")).collect();
+        let keys: Vec<&str> = owned.iter().map(String::as_str).collect();
         for probe in [
             "a", "k000", "k063", "k064", "k065", "k127", "k128", "k150", "k199", "z",
         ] {
-            let first = keys.partition_point(|k| k.as_str() < probe);
-            let block = sample.block(probe.as_bytes(), keys.len());
-            let found = block.start + keys[block.clone()].partition_point(|k| k.as_str() < probe);
-            assert_eq!(found, first, "{probe} in {block:?}");
+            assert_eq!(
+                found(&keys, probe),
+                keys.partition_point(|k| *k < probe),
+                "{probe}"
+            );
         }
+    }
+
+    #[test]
+    fn a_run_of_one_key_across_blocks_is_found_from_its_start() {
+        // Entries 60 to 139 share a key: the run starts in the first block and spans two more.
+        let owned: Vec<String> = (0..200)
+            .map(|i| {
+                if (60..140).contains(&i) {
+                    "m".to_string()
+                } else {
+                    format!("{}{i:03}", if i < 60 { 'a' } else { 'z' })
+                }
+            })
+            .collect();
+        let keys: Vec<&str> = owned.iter().map(String::as_str).collect();
+        assert!(keys.is_sorted());
+        for probe in ["m", "a059", "z140", "n", "0", "zz"] {
+            assert_eq!(
+                found(&keys, probe),
+                keys.partition_point(|k| *k < probe),
+                "{probe}"
+            );
+        }
+        assert_eq!(found(&keys, "m"), 60);
+    }
+
+    #[test]
+    fn an_empty_index_has_an_empty_block() {
+        assert_eq!(found(&[], "anything"), 0);
     }
 }
