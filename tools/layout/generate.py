@@ -8,7 +8,8 @@ bytes. Laid out as the compiler leaves it, `check` runs code in nearly every str
 
 How: valgrind's lackey tool lists every instruction and data address a command touches; the
 linker's map (EDL_LINK_MAP, see build.rs) names the input section at each address. Only
-sections with a symbol can be ordered: anonymous constants (string literals) stay where they are.
+sections that define a symbol can be ordered: the compiler's anonymous constants (string
+literals, jump tables) stay where they are.
 
     generate.py MAP BINARY OUT    trace BINARY, read MAP, write OUT and say what was touched
 """
@@ -21,14 +22,15 @@ import subprocess
 import sys
 
 # The commands whose start-up is laid out, most important first: the benchmark's `check` (and
-# its memory goal), then other everyday commands.
+# its memory goal), then other everyday commands. Each has a fixed date, so that what they run
+# does not change with the day they are traced (a year after the data, a note is added).
 COMMANDS = [
     ["check", "成都", "--on", "2021-06-01", "--home", "成都", "-q"],
-    ["check", "成都"],
-    ["check", "chengdu", "--format", "json"],
+    ["check", "成都", "--on", "2022-01-01"],
+    ["check", "chengdu", "--on", "2022-01-01", "--format", "json"],
     ["check", "昆山", "北京", "--on", "2022-01-01", "--format", "tsv"],
-    ["check", "Sydney", "--home", "NSW"],
-    ["show", "成都"],
+    ["check", "Sydney", "--home", "NSW", "--on", "2026-01-01"],
+    ["show", "成都", "--on", "2022-01-01"],
 ]
 # The environment each command sees: fixed, so that the file does not depend on who runs it.
 ENV = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}
@@ -36,44 +38,35 @@ CHUNK = 64 * 1024
 # Where valgrind (amd64) loads a position-independent executable.
 VALGRIND_BASE = 0x108000
 
-# lld's map: "VMA LMA Size Align Out In Symbol". An input section is "vma lma size align
-# file:(name)"; the symbols it defines follow it, indented further, demangled.
-SECTION = re.compile(r"^\s*([0-9a-f]+)\s+[0-9a-f]+\s+([0-9a-f]+)\s+\d+\s+\S.*:\((\S+)\)$")
-SYMBOL = re.compile(r"^\s*[0-9a-f]+\s+[0-9a-f]+\s+[0-9a-f]+\s+\d+\s+(\S+)$")
-
-
-def is_orderable(section):
-    """Whether the linker can place this section by a symbol in it: not the compiler's
-    anonymous constants, nor merged strings and literals."""
-    return section.startswith((".text", ".rodata.", ".data.rel.ro.")) and not section.startswith(
-        (".rodata..L", ".rodata.str", ".rodata.cst", ".data.rel.ro..L")
-    )
-
-
-def symbol_of(section):
-    """The symbol a section is named after, as rustc names a function's or a static's."""
-    for prefix in (".text.unlikely.", ".text.hot.", ".text.", ".rodata.", ".data.rel.ro."):
-        if section.startswith(prefix) and is_orderable(section):
-            return section[len(prefix):] or None
-    return None
+# lld's map (written with --no-demangle): "VMA LMA Size Align Out In Symbol", each column 8
+# more spaces in: an output section, then its input sections ("file:(name)"), each followed by
+# the symbols it defines.
+LINE = re.compile(r"^\s*([0-9a-f]+)\s+[0-9a-f]+\s+([0-9a-f]+)\s+\d+( +)(\S.*)$")
+INPUT_SECTION = re.compile(r"^.*:\((\S+)\)$")
 
 
 def sections(map_path):
     """The input sections of the map, sorted by address: (start, size, name, symbol), where
-    symbol is one that the section defines, or None."""
-    found = []
+    symbol is the first one the section defines (what the linker can order it by), or None;
+    and the address of `_start`."""
+    found, start_symbol, column = [], None, None
     with open(map_path, encoding="utf-8", errors="replace") as lines:
         for line in lines:
-            match = SECTION.match(line)
-            if match:
-                start, size = int(match[1], 16), int(match[2], 16)
-                found.append([start, size, match[3], symbol_of(match[3])])
+            match = LINE.match(line)
+            if not match:
                 continue
-            # A section named after no symbol (a C object's `.text`): the first symbol in it.
-            match = SYMBOL.match(line)
-            if match and found and found[-1][3] is None and is_orderable(found[-1][2]):
-                found[-1][3] = match[1]
-    return sorted(tuple(section) for section in found if section[1])
+            address, size, indent, rest = int(match[1], 16), int(match[2], 16), len(match[3]), match[4]
+            section = INPUT_SECTION.match(rest)
+            if section:
+                column = indent
+                found.append([address, size, section[1], None])
+            elif column is not None and indent > column and found:
+                # A symbol of the last input section: the first one names it.
+                if found[-1][3] is None:
+                    found[-1][3] = rest
+                if rest == "_start":
+                    start_symbol = address
+    return sorted(tuple(section) for section in found if section[1]), start_symbol
 
 
 def entry_point(binary):
@@ -112,10 +105,12 @@ def main():
     if len(sys.argv) != 4:
         sys.exit(__doc__)
     map_path, binary, out = sys.argv[1:]
-    table = sections(map_path)
+    table, start_symbol = sections(map_path)
     starts = [section[0] for section in table]
     entry = entry_point(binary)
     end = table[-1][0] + table[-1][1]
+    if start_symbol != entry:
+        sys.exit(f"generate.py: {map_path} is not the map of {binary} (its _start is elsewhere)")
 
     # symbol -> (is code, the first command to touch it, its size, when it was first touched)
     symbols = {}
@@ -146,9 +141,11 @@ def main():
         code, number, size, first = symbols[symbol]
         return (0, first) if code else (1, number, size, first)
 
+    rustc = subprocess.run(["rustc", "--version"], capture_output=True, text=True, check=True)
     with open(out, "w", encoding="utf-8") as file:
         file.write("# Written by tools/layout/regen: the symbols edl's start-up touches, in the\n")
-        file.write("# order rust-lld is to lay them out (--symbol-ordering-file). Do not edit.\n")
+        file.write("# order the linker is to lay them out (--symbol-ordering-file). Do not edit.\n")
+        file.write(f"# {rustc.stdout.strip()}\n")
         for symbol in sorted(symbols, key=place):
             file.write(symbol + "\n")
     for code, pages in touched.items():
