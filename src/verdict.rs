@@ -715,7 +715,7 @@ fn home_near_stops<'d>(
         let issuers =
             |place: &Place<'_>| !matches!(place, Place::World(row) if row.kind == PlaceKind::City);
         if home.candidates.iter().any(issuers) {
-            let kept: Vec<(Place<'d>, String)> = home
+            let kept: Vec<(Place<'d>, Option<String>)> = home
                 .candidates
                 .iter()
                 .copied()
@@ -773,11 +773,11 @@ fn home_near_stops<'d>(
     let (Some(&(other, _)), None) = (near.next(), near.next()) else {
         return;
     };
-    let mut rest: Vec<(Place<'d>, String)> = others
+    let mut rest: Vec<(Place<'d>, Option<String>)> = others
         .into_iter()
         .filter(|(place, _)| !place.same(other))
         .collect();
-    rest.insert(0, (chosen, chosen_row.code().to_string()));
+    rest.insert(0, (chosen, Some(chosen_row.code().to_string())));
     home.candidates = vec![other];
     home.notes[index] = PlaceNote::Prominent {
         query,
@@ -1082,8 +1082,8 @@ pub struct Query<'d> {
     pub text: String,
     pub candidates: Vec<Place<'d>>,
     pub notes: Vec<PlaceNote<'d>>,
-    /// For each candidate of an ambiguous query, a query that names it alone.
-    pub hints: Vec<String>,
+    /// For each candidate of an ambiguous query, a query that names it alone, if any.
+    pub hints: Vec<Option<String>>,
 }
 
 impl<'d> Query<'d> {
@@ -1239,8 +1239,8 @@ pub struct Ambiguous<'d> {
     pub query: String,
     pub on: NaiveDate,
     pub candidates: Vec<(Place<'d>, Verdict)>,
-    /// A query that names each candidate alone, in the same order.
-    pub hints: Vec<String>,
+    /// A query that names each candidate alone, if any, in the same order.
+    pub hints: Vec<Option<String>>,
 }
 
 /// Judges a trip: every stop on its own date (`on` is the trip's, for the notes of a trip

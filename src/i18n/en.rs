@@ -378,16 +378,15 @@ impl Messages for English {
         }
     }
 
-    fn candidate(&self, place: Place<'_>, hint: &str) -> String {
-        let division = match place {
-            Place::Division(division) => division,
-            Place::World(_) => return format!("{}, type \"{hint}\"", self.place_chain(place)),
+    fn candidate(&self, place: Place<'_>, hint: Option<&str>) -> String {
+        let shown = match place {
+            Place::Division(division) => format!("{} {}", self.place_chain(place), division.code),
+            Place::World(_) => self.place_chain(place),
         };
-        let place = format!("{} {}", self.place_chain(place), division.code);
-        if hint == division.code.to_string() {
-            place
-        } else {
-            format!("{place}, type \"{hint}\"")
+        match (place, hint) {
+            (Place::Division(division), Some(hint)) if hint == division.code.to_string() => shown,
+            (_, Some(hint)) => format!("{shown}, type \"{hint}\""),
+            (_, None) => format!("{shown}, which no query names alone"),
         }
     }
 
@@ -400,7 +399,7 @@ impl Messages for English {
             } => {
                 let others: Vec<String> = others
                     .iter()
-                    .map(|(place, hint)| self.candidate(*place, hint))
+                    .map(|(place, hint)| self.candidate(*place, hint.as_deref()))
                     .collect();
                 format!(
                     "\"{query}\" is taken as {}; it may also mean {}",
@@ -1111,7 +1110,11 @@ impl Messages for English {
             .iter()
             .zip(&ambiguous.hints)
             .map(|((place, verdict), hint)| {
-                format!("{}: {}", self.candidate(*place, hint), verdict.id())
+                format!(
+                    "{}: {}",
+                    self.candidate(*place, hint.as_deref()),
+                    verdict.id()
+                )
             })
             .collect();
         format!(
@@ -1126,10 +1129,10 @@ impl Messages for English {
         )
     }
 
-    fn several_places(&self, query: &str, places: &[(Place<'_>, String)]) -> String {
+    fn several_places(&self, query: &str, places: &[(Place<'_>, Option<String>)]) -> String {
         let listed: Vec<String> = places
             .iter()
-            .map(|(place, hint)| self.candidate(*place, hint))
+            .map(|(place, hint)| self.candidate(*place, hint.as_deref()))
             .collect();
         format!(
             "\"{query}\" could be {} places: {}; {}",

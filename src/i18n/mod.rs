@@ -131,8 +131,9 @@ pub trait Messages: Sync {
     /// A place with every division above it (鼓楼区 (南京市, 江苏省); Sydney (New South Wales,
     /// Australia)), to tell namesakes apart.
     fn place_chain(&self, place: Place<'_>) -> String;
-    /// One candidate of an ambiguous query: the place, its code, and a query that names it alone.
-    fn candidate(&self, place: Place<'_>, hint: &str) -> String;
+    /// One candidate of an ambiguous query: the place, its code, and a query that names it alone
+    /// (or that none does).
+    fn candidate(&self, place: Place<'_>, hint: Option<&str>) -> String;
     /// What reading a query assumed.
     fn place_note(&self, note: &PlaceNote<'_>) -> String;
     /// One argument named several places where one is wanted.
@@ -220,7 +221,7 @@ pub trait Messages: Sync {
     fn unknown_place(&self, query: &str, suggestions: &[String]) -> String;
     fn ambiguous(&self, ambiguous: &Ambiguous<'_>) -> String;
     /// A query that fits several places where one is wanted: each with the query that reaches it.
-    fn several_places(&self, query: &str, places: &[(Place<'_>, String)]) -> String;
+    fn several_places(&self, query: &str, places: &[(Place<'_>, Option<String>)]) -> String;
     fn not_a(&self, query: &str, level: Option<Level>) -> String;
     fn in_option(&self, option: &str) -> String;
     /// Where a value came from when it is an environment variable's ("in EDL_HOME").

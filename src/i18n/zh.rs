@@ -482,16 +482,15 @@ impl Messages for Chinese {
         format!("{}（{}）", division.name(), above.concat())
     }
 
-    fn candidate(&self, place: Place<'_>, hint: &str) -> String {
-        let division = match place {
-            Place::Division(division) => division,
-            Place::World(_) => return format!("{}，输入“{hint}”", self.place_chain(place)),
+    fn candidate(&self, place: Place<'_>, hint: Option<&str>) -> String {
+        let shown = match place {
+            Place::Division(division) => format!("{} {}", self.place_chain(place), division.code),
+            Place::World(_) => self.place_chain(place),
         };
-        let place = format!("{} {}", self.place_chain(place), division.code);
-        if hint == division.code.to_string() {
-            place
-        } else {
-            format!("{place}，输入“{hint}”")
+        match (place, hint) {
+            (Place::Division(division), Some(hint)) if hint == division.code.to_string() => shown,
+            (_, Some(hint)) => format!("{shown}，输入“{hint}”"),
+            (_, None) => format!("{shown}（没有能单独指明它的写法）"),
         }
     }
 
@@ -504,7 +503,7 @@ impl Messages for Chinese {
             } => {
                 let others: Vec<String> = others
                     .iter()
-                    .map(|(place, hint)| self.candidate(*place, hint))
+                    .map(|(place, hint)| self.candidate(*place, hint.as_deref()))
                     .collect();
                 format!(
                     "“{query}”按 {} 作答；也可能指 {}",
@@ -1169,7 +1168,7 @@ impl Messages for Chinese {
             .map(|((place, verdict), hint)| {
                 format!(
                     "{}：{}",
-                    self.candidate(*place, hint),
+                    self.candidate(*place, hint.as_deref()),
                     self.verdict(*verdict)
                 )
             })
@@ -1186,10 +1185,10 @@ impl Messages for Chinese {
         )
     }
 
-    fn several_places(&self, query: &str, places: &[(Place<'_>, String)]) -> String {
+    fn several_places(&self, query: &str, places: &[(Place<'_>, Option<String>)]) -> String {
         let listed: Vec<String> = places
             .iter()
-            .map(|(place, hint)| self.candidate(*place, hint))
+            .map(|(place, hint)| self.candidate(*place, hint.as_deref()))
             .collect();
         format!(
             "“{query}”可能指 {} 个地点：{}；{}",

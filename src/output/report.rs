@@ -14,8 +14,8 @@ use crate::verdict::{self, Ambiguous, Assessment, Standing, Status, Verdict};
 /// One place as every JSON answer reports it (a TSV row holds the same fields).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Place {
-    /// What was asked for this place; for an error's candidate, a query that names it alone;
-    /// `null` in `list`, which nobody asked place by place.
+    /// What was asked for this place; for an error's candidate, a query that names it alone
+    /// (`null` where none does); `null` in `list`, which nobody asked place by place.
     pub query: Option<String>,
     /// The GB/T 2260 code of a division; the ISO 3166 code of a world country or subdivision,
     /// the GeoNames id of a world town.
@@ -350,7 +350,7 @@ fn candidate<'d>(
 ) -> Place {
     let assessment = verdict::assess_place(dataset, place, on);
     Place::assessed(
-        Some(&gazetteer.hint_for(place)),
+        gazetteer.hint_for(place).as_deref(),
         &assessment,
         dataset.divisions,
         verdict.unwrap_or_else(|| assessment.verdict()),
@@ -422,7 +422,7 @@ pub fn several_places_report<'d>(
     on: NaiveDate,
     messages: &dyn Messages,
 ) -> ErrorReport {
-    let listed: Vec<(PlaceOf<'_>, String)> = places
+    let listed: Vec<(PlaceOf<'_>, Option<String>)> = places
         .iter()
         .map(|&place| (place, gazetteer.hint_for(place)))
         .collect();

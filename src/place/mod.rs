@@ -198,7 +198,8 @@ pub enum PlaceNote<'d> {
     Prominent {
         query: String,
         chosen: Place<'d>,
-        others: Vec<(Place<'d>, String)>,
+        /// Each with the query that names it alone, if any.
+        others: Vec<(Place<'d>, Option<String>)>,
     },
     /// A former name or code (襄樊, 371200), read as the division that carries it on today, or a
     /// county written under the prefecture it has left (吉林省四平市公主岭市).
@@ -537,7 +538,7 @@ impl<'d> Gazetteer<'d> {
 
     /// A query that resolves to this world place alone: its name, else with its subdivision's
     /// abbreviation or name, or its country, after it; else its code.
-    fn world_hint(&self, place: &'static WorldPlace) -> String {
+    fn world_hint(&self, place: &'static WorldPlace) -> Option<String> {
         let name = place.name();
         let mut tries = vec![name.to_string()];
         if let Some(subdivision) = self
@@ -566,7 +567,6 @@ impl<'d> Gazetteer<'d> {
         tries
             .into_iter()
             .find(|query| self.names_only_world(query, place))
-            .unwrap_or_else(|| name.to_string())
     }
 
     /// True when the query, read without any assumption, is this world place and nothing else.
@@ -582,10 +582,12 @@ impl<'d> Gazetteer<'d> {
         matches!(found.as_slice(), [one] if std::ptr::eq(*one, place))
     }
 
-    /// A query that resolves to this place alone.
-    pub fn hint_for(&self, place: Place<'d>) -> String {
+    /// A query that resolves to this place alone; `None` when there is none (two towns of one
+    /// name in a country whose states the gazetteer does not know: Victoria, Philippines). A
+    /// division always has one: its code, if nothing else.
+    pub fn hint_for(&self, place: Place<'d>) -> Option<String> {
         match place {
-            Place::Division(division) => self.hint(division),
+            Place::Division(division) => Some(self.hint(division)),
             Place::World(place) => self.world_hint(place),
         }
     }
@@ -1321,6 +1323,7 @@ mod tests {
             };
             let gazetteer = Gazetteer::new(Divisions::bundled());
             for (other, hint) in others {
+                let hint = hint.as_deref().expect("a division has a hint");
                 assert_eq!(
                     gazetteer.resolve(hint).map(|found| found.places),
                     Ok(vec![*other]),
@@ -1341,7 +1344,7 @@ mod tests {
         let hints: Vec<String> = found
             .places
             .iter()
-            .map(|&place| gazetteer.hint_for(place))
+            .map(|&place| gazetteer.hint_for(place).expect("a division has a hint"))
             .collect();
         assert_eq!(
             hints,

@@ -360,3 +360,49 @@ fn data_check_validates_a_schemes_file_with_line_and_column() {
     );
     std::fs::remove_file(&path).expect("removed");
 }
+
+#[test]
+fn a_candidates_query_names_it_alone_or_is_null() {
+    for ambiguous in ["Victoria", "Springfield", "鼓楼区", "San José"] {
+        let json = run(["show", "--format", "json", "--", ambiguous]);
+        assert_eq!(json.code, 2, "{ambiguous}: {}", json.stderr);
+        let report: Value = serde_json::from_str(&json.stdout).expect("error JSON");
+        for candidate in report["error"]["candidates"]
+            .as_array()
+            .expect("candidates")
+        {
+            let Some(query) = candidate["query"].as_str() else {
+                continue;
+            };
+            let (place, _) = shown(query);
+            assert_eq!(place["code"], candidate["code"], "{ambiguous}: {query}");
+        }
+    }
+    // Two towns of the Philippines, whose provinces the gazetteer does not know, share the
+    // name: no query names either alone, and the message says so instead of a query that loops.
+    let json = run(["show", "--format", "json", "Victoria"]);
+    let report: Value = serde_json::from_str(&json.stdout).expect("error JSON");
+    let unnamed: Vec<&str> = report["error"]["candidates"]
+        .as_array()
+        .expect("candidates")
+        .iter()
+        .filter(|candidate| candidate["query"].is_null())
+        .map(|candidate| candidate["country"]["code"].as_str().expect("a country"))
+        .collect();
+    assert_eq!(unnamed, ["PH", "PH"]);
+    let en = run(["show", "Victoria"]);
+    assert!(
+        en.stderr.contains(
+            "Victoria (Philippines), which no query names alone; Victoria (Philippines), which no query names alone;"
+        ),
+        "{}",
+        en.stderr
+    );
+    let zh = run(["--lang", "zh", "show", "Victoria"]);
+    assert!(
+        zh.stderr
+            .contains("Victoria（菲律宾）（没有能单独指明它的写法）"),
+        "{}",
+        zh.stderr
+    );
+}
