@@ -2,7 +2,9 @@
 
 use chrono::NaiveDate;
 
-use super::{Blocking, DataSummary, Messages, Retype, ShowField, chain, echo, world_chain};
+use super::{
+    Blocking, DataSummary, Messages, Reach, Retype, ShowField, chain, echo, with_code, world_chain,
+};
 use crate::cli::{DateError, FIRST_YEAR, LAST_YEAR};
 use crate::data::RuleId;
 use crate::data::schemes::{
@@ -379,14 +381,11 @@ impl Messages for English {
     }
 
     fn candidate(&self, place: Place<'_>, hint: Option<&str>) -> String {
-        let shown = match place {
-            Place::Division(division) => format!("{} {}", self.place_chain(place), division.code),
-            Place::World(_) => self.place_chain(place),
-        };
-        match (place, hint) {
-            (Place::Division(division), Some(hint)) if hint == division.code.to_string() => shown,
-            (_, Some(hint)) => format!("{shown}, type \"{hint}\""),
-            (_, None) => format!("{shown}, which no query names alone"),
+        let shown = with_code(self.place_chain(place), place);
+        match Reach::of(place, hint) {
+            Reach::ByItsCode => shown,
+            Reach::Type(hint) => format!("{shown}, type \"{hint}\""),
+            Reach::Unnamed => format!("{shown}, which no query names alone"),
         }
     }
 

@@ -333,6 +333,37 @@ pub fn place_error(divisions: &Divisions, error: &PlaceError, messages: &dyn Mes
     }
 }
 
+/// How an ambiguity's list reaches one candidate, after its name (and a division's code).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Reach<'a> {
+    /// By its code, shown already: a division whose code is the query that names it alone.
+    ByItsCode,
+    /// By this query.
+    Type(&'a str),
+    /// By no query (two towns of one name in a country whose states the gazetteer lacks).
+    Unnamed,
+}
+
+impl<'a> Reach<'a> {
+    fn of(place: Place<'_>, hint: Option<&'a str>) -> Reach<'a> {
+        match (place, hint) {
+            (Place::Division(division), Some(hint)) if hint == division.code.to_string() => {
+                Reach::ByItsCode
+            }
+            (_, Some(hint)) => Reach::Type(hint),
+            (_, None) => Reach::Unnamed,
+        }
+    }
+}
+
+/// A candidate's chain of places, with the code after it for a division.
+fn with_code(chain: String, place: Place<'_>) -> String {
+    match place {
+        Place::Division(division) => format!("{chain} {}", division.code),
+        Place::World(_) => chain,
+    }
+}
+
 /// What an ambiguity's message offers to type instead of the query.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Retype {

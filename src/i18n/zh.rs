@@ -5,7 +5,8 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use super::en::clause;
 use super::{
-    Blocking, DataSummary, Messages, Retype, ShowField, chain, echo, world_chain, world_zh,
+    Blocking, DataSummary, Messages, Reach, Retype, ShowField, chain, echo, with_code, world_chain,
+    world_zh,
 };
 use crate::cli::{DateError, FIRST_YEAR, LAST_YEAR};
 use crate::data::RuleId;
@@ -483,14 +484,11 @@ impl Messages for Chinese {
     }
 
     fn candidate(&self, place: Place<'_>, hint: Option<&str>) -> String {
-        let shown = match place {
-            Place::Division(division) => format!("{} {}", self.place_chain(place), division.code),
-            Place::World(_) => self.place_chain(place),
-        };
-        match (place, hint) {
-            (Place::Division(division), Some(hint)) if hint == division.code.to_string() => shown,
-            (_, Some(hint)) => format!("{shown}，输入“{hint}”"),
-            (_, None) => format!("{shown}（没有能单独指明它的写法）"),
+        let shown = with_code(self.place_chain(place), place);
+        match Reach::of(place, hint) {
+            Reach::ByItsCode => shown,
+            Reach::Type(hint) => format!("{shown}，输入“{hint}”"),
+            Reach::Unnamed => format!("{shown}（没有能单独指明它的写法）"),
         }
     }
 
