@@ -296,6 +296,14 @@ pub struct ListArgs {
     #[arg(long, value_enum, default_value_t = Stage::Full, value_name = "STAGE", requires = "country")]
     pub stage: Stage,
 
+    /// With --country: the day the licence was issued (YYYY-MM-DD), as for check
+    #[arg(long, value_name = "DATE", requires = "country")]
+    pub issued: Option<NaiveDate>,
+
+    /// With --country: whether the holder is a citizen of the issuing country, as for check
+    #[arg(long, value_enum, value_name = "HOLDER", requires = "country")]
+    pub holder: Option<HolderKind>,
+
     /// Which level of division to list
     #[arg(long, value_enum, default_value_t = Level::Prefecture, value_name = "LEVEL")]
     pub level: Level,
@@ -729,6 +737,27 @@ pub fn localized_command(lang: Lang) -> Option<clap::Command> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_argument_of_every_command_has_chinese_help() {
+        let zh = Lang::Zh.messages();
+        let mut command = <Cli as clap::CommandFactory>::command();
+        command.build();
+        let shared = |id: &str| zh.help(&format!("options.{id}")).is_some();
+        let missing: Vec<String> = command
+            .get_subcommands()
+            .filter(|sub| sub.get_name() != "help")
+            .flat_map(|sub| {
+                let name = sub.get_name();
+                sub.get_arguments()
+                    .map(|arg| arg.get_id().as_str())
+                    .filter(|id| !matches!(*id, "help" | "version"))
+                    .filter(move |id| zh.help(&format!("{name}.{id}")).is_none() && !shared(id))
+                    .map(move |id| format!("{name}.{id}"))
+            })
+            .collect();
+        assert!(missing.is_empty(), "no Chinese help for {missing:?}");
+    }
 
     #[test]
     fn travel_dates_are_read_as_people_write_them() {

@@ -408,7 +408,8 @@ impl Session<'_> {
                 .transpose()?;
             let licence = verdict::Licence {
                 stage: args.stage,
-                ..verdict::Licence::default()
+                issued: args.issued,
+                kind: args.holder,
             };
             let places = verdict::country_standings(dataset, country, on, home, licence);
             match args.format {

@@ -1360,6 +1360,17 @@ impl Messages for Chinese {
             "list" => "列出各地的电子驾驶证启用日期（及某日的状态）",
             "list.on" => "显示各地在这一天的状态并计数",
             "list.province" => "只列这个省份（名称、拼音或代码）",
+            "list.country" => {
+                "中国大陆以外：列出这个国家的各州或各省（AU、US、Australia），以及 --home 核发的驾照在当日各地的效力"
+            }
+            "list.home" => "与 --country 一起用：驾照的核发地（NSW、Montana、JP）",
+            "list.stage" => {
+                "与 --country 一起用：驾照阶段（full 正式、provisional 试用、learner 学习）"
+            }
+            "list.issued" => "与 --country 一起用：驾照的核发日期（YYYY-MM-DD），同 check",
+            "list.holder" => {
+                "与 --country 一起用：持证人是否为核发国公民（citizen 公民、non-citizen 非公民），同 check"
+            }
             "list.level" => "列出哪一级行政区",
             "list.status" => "只列这一状态的地点（--on 的日期，默认今天）",
             "list.format" | "show.format" | "timeline.format" | "data.format" => "输出格式",
@@ -1367,9 +1378,11 @@ impl Messages for Chinese {
             "show.place" => "地点：名称、拼音、代码，或带省份的名称",
             "show.on" => "状态行的日期［默认：中国今天］",
             "timeline" => "全国推广的进展，以及每一步启用的城市数",
+            "timeline.country" => "中国大陆以外：这个国家数字驾照规定的时间线（AU、US）",
             "data" => "推广数据的版本、数量和来源；或检查一个推广数据文件",
             "data.check" => "检查这个推广数据文件或数字驾照方案文件，报告问题（前 100 处）及其行列",
             "completions" => "输出 shell 补全脚本（bash、zsh、fish、powershell、elvish）",
+            "completions.shell" => "为哪种 shell 输出",
             "man" => "输出手册页（roff）",
             _ => return None,
         })

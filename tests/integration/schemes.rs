@@ -457,3 +457,55 @@ fn timeline_country_shows_its_dated_steps() {
         ]
     );
 }
+
+#[test]
+fn list_by_country_takes_the_holder_and_issue_date_its_reasons_ask_for() {
+    let first_row = |extra: &[&str]| -> (i32, String) {
+        let mut args = vec![
+            "list",
+            "--country",
+            "MY",
+            "--home",
+            "MY",
+            "--on",
+            "2026-06-01",
+            "--format",
+            "tsv",
+        ];
+        args.extend_from_slice(extra);
+        let outcome = run(args);
+        let row = outcome.stdout.lines().nth(1).unwrap_or_default();
+        let columns: Vec<&str> = row.split('\t').take(4).collect();
+        (outcome.code, columns.join("\t"))
+    };
+    // Without --holder the reason says to give it; list now takes it, as check does.
+    let (code, row) = first_row(&[]);
+    assert_eq!(
+        (code, row.as_str()),
+        (0, "MY-01\tJohor\tbring-card\tmy-myjpj-citizens")
+    );
+    assert_eq!(
+        first_row(&["--holder", "citizen"]),
+        (0, "MY-01\tJohor\te-license\tmy-myjpj-citizens".to_string())
+    );
+    assert_eq!(
+        first_row(&["--holder", "non-citizen"]),
+        (0, "MY-01\tJohor\tbring-card\tmy-myjpj-citizens".to_string())
+    );
+    assert_eq!(
+        first_row(&["--holder", "citizen", "--issued", "2020-01-01"]),
+        (0, "MY-01\tJohor\te-license\tmy-myjpj-citizens".to_string())
+    );
+    // Both belong to --country, like --home and --stage.
+    for extra in [["--holder", "citizen"], ["--issued", "2020-01-01"]] {
+        let mut args = vec!["list"];
+        args.extend_from_slice(&extra);
+        let outcome = run(args);
+        assert_eq!(outcome.code, 2, "{extra:?}");
+        assert!(
+            outcome.stderr.contains("--country <COUNTRY>"),
+            "{}",
+            outcome.stderr
+        );
+    }
+}
