@@ -114,15 +114,8 @@ impl Divisions {
         text: &str,
     ) -> impl Iterator<Item = (&'a Alias, &'a Division)> + use<'a> {
         let key = alias_key(text);
-        let table = self.alias_table();
-        // Through the sample, and a scan for the end: a key has a few aliases at most.
-        let block = self.alias_sample().block(key.as_bytes(), table.len());
-        let start = block.start + table[block].partition_point(|alias| alias.key() < key.as_ref());
-        let len = table[start..]
-            .iter()
-            .take_while(|alias| alias.key() == key.as_ref())
-            .count();
-        table[start..start + len]
+        self.alias_sample()
+            .run(self.alias_table(), &key, |alias| alias.key())
             .iter()
             .map(move |alias| (alias, self.division_of(alias)))
     }

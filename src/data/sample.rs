@@ -26,9 +26,22 @@ impl Sample {
         &self.text[usize::from(start)..usize::from(self.ends[at])]
     }
 
+    /// The entries of `index`, which this sample samples, whose key (by `key_of`) is `key`:
+    /// found in one block, then read on, as runs of one key are short (at most 23 entries in
+    /// the world's index, 5 among the aliases).
+    pub fn run<'t, T>(&self, index: &'t [T], key: &str, key_of: impl Fn(&T) -> &str) -> &'t [T] {
+        let block = self.block(key.as_bytes(), index.len());
+        let start = block.start + index[block].partition_point(|entry| key_of(entry) < key);
+        let len = index[start..]
+            .iter()
+            .take_while(|entry| key_of(entry) == key)
+            .count();
+        &index[start..start + len]
+    }
+
     /// The block of an index of `len` entries, sampled by this sample, where the entries whose
     /// key is `key` or sorts after it begin.
-    pub fn block(&self, key: &[u8], len: usize) -> Range<usize> {
+    fn block(&self, key: &[u8], len: usize) -> Range<usize> {
         debug_assert_eq!(
             self.ends.len(),
             len.div_ceil(EVERY),

@@ -324,12 +324,7 @@ impl World {
 
     /// The index entries of a key, found through the sample (see the `sample` module).
     fn entries(&self, key: &str) -> &'static [E] {
-        let index = self.index;
-        let block = self.sample.block(key.as_bytes(), index.len());
-        let start = block.start + index[block].partition_point(|e| e.key() < key);
-        // Runs of one key are short (23 entries at most in this table): a scan reads on from here.
-        let len = index[start..].iter().take_while(|e| e.key() == key).count();
-        &index[start..start + len]
+        self.sample.run(self.index, key, |e| e.key())
     }
 }
 
