@@ -312,6 +312,11 @@ impl Session<'_> {
             };
             home.map_err(|failure| within(messages, args.home_from.name("--home"), failure))
         };
+        let licence = verdict::Licence {
+            stage: args.stage,
+            issued: args.issued,
+            kind: args.holder,
+        };
         if args.places.len() > cli::MAX_PLACES {
             let said =
                 |words: &dyn Messages| words.too_many_places(args.places.len(), cli::MAX_PLACES);
@@ -336,11 +341,7 @@ impl Session<'_> {
                 on,
                 today: *today,
                 license: args.license,
-                licence: verdict::Licence {
-                    stage: args.stage,
-                    issued: args.issued,
-                    kind: args.holder,
-                },
+                licence,
                 home: home()?,
                 home_name: args.home_from.name("--home"),
                 format: args.format,
@@ -359,11 +360,6 @@ impl Session<'_> {
             .flatten()
             .collect();
         let home = home()?;
-        let licence = verdict::Licence {
-            stage: args.stage,
-            issued: args.issued,
-            kind: args.holder,
-        };
         let trip = verdict::judge_licence(dataset, on, args.license, licence, stops, home)
             .map_err(|ambiguous| {
                 // Stops are judged before the home: a query no stop has is the home's.
