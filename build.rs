@@ -86,7 +86,6 @@ fn main() {
 fn layout() {
     println!("cargo::rerun-if-changed={ORDER}");
     println!("cargo::rerun-if-env-changed=EDL_LINK_MAP");
-    let var = |name: &str| std::env::var(name).unwrap_or_default();
     let order = Path::new(&var("CARGO_MANIFEST_DIR")).join(ORDER);
     let map = var("EDL_LINK_MAP");
     let release = var("PROFILE") == "release";
@@ -117,10 +116,14 @@ fn layout() {
     }
 }
 
+/// A variable cargo sets for build scripts, or "" where it sets none.
+fn var(name: &str) -> String {
+    std::env::var(name).unwrap_or_default()
+}
+
 /// Whether the linker that rustc uses for this build takes `--symbol-ordering-file`: links an
 /// empty program with an empty one, with the build's own flags and linker.
 fn linker_takes_an_order() -> bool {
-    let var = |name: &str| std::env::var(name).unwrap_or_default();
     let out = Path::new(&var("OUT_DIR")).join("layout-probe");
     if std::fs::create_dir_all(&out).is_err()
         || std::fs::write(out.join("probe.rs"), "fn main() {}\n").is_err()
