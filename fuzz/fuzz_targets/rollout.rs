@@ -5,6 +5,8 @@
 use edl::data::{Divisions, Rollout};
 use libfuzzer_sys::fuzz_target;
 
+mod shared;
+
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
@@ -17,16 +19,6 @@ fuzz_target!(|data: &[u8]| {
                 let _ = rollout.availability(division, divisions);
             }
         }
-        Err(errors) => {
-            for error in &errors {
-                assert!(
-                    error.line >= 1 && error.column >= 1,
-                    "error at {}:{}: {}",
-                    error.line,
-                    error.column,
-                    error.message
-                );
-            }
-        }
+        Err(errors) => shared::assert_placed(&errors),
     }
 });

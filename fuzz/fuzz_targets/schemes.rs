@@ -6,6 +6,8 @@ use chrono::NaiveDate;
 use edl::data::schemes::{Holder, Schemes, Stage, Territory};
 use libfuzzer_sys::fuzz_target;
 
+mod shared;
+
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
@@ -31,16 +33,6 @@ fuzz_target!(|data: &[u8]| {
                 let _ = schemes.judge(&holder, &stop, on);
             }
         }
-        Err(errors) => {
-            for error in &errors {
-                assert!(
-                    error.line >= 1 && error.column >= 1,
-                    "error at {}:{}: {}",
-                    error.line,
-                    error.column,
-                    error.message
-                );
-            }
-        }
+        Err(errors) => shared::assert_placed(&errors),
     }
 });
