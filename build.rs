@@ -36,7 +36,6 @@ const ALIASES: &str = "data/aliases.csv";
 const ALIASES_HEADER: &str = "alias,code,kind,change,year,source";
 const ROLLOUT: &str = "data/rollout.toml";
 const WORLD: &str = "data/world.csv";
-const ORDER: &str = "tools/layout/startup.order";
 const WORLD_HEADER: &str =
     "code,kind,country,subdivision,name,names,abbrevs,zh,zh_names,population,capital,division";
 /// The parent row of a division without a parent (`u16::MAX`; the table has ~3,200 rows).
@@ -56,7 +55,6 @@ fn main() {
     ] {
         println!("cargo::rerun-if-changed={input}");
     }
-    layout();
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let csv = std::fs::read_to_string(DIVISIONS).unwrap_or_else(|e| panic!("{DIVISIONS}: {e}"));
     let aliases = std::fs::read_to_string(ALIASES).unwrap_or_else(|e| panic!("{ALIASES}: {e}"));
@@ -70,90 +68,6 @@ fn main() {
     );
     let toml = std::fs::read_to_string(ROLLOUT).unwrap_or_else(|e| panic!("{ROLLOUT}: {e}"));
     write(Path::new(&out).join("rollout_table.rs"), &rollout(&toml));
-}
-
-/// The start-up layout: the release binary's linker places the functions and tables that
-/// `tools/layout/regen` saw everyday commands touch, together. The kernel maps a binary 64 KiB at
-/// a time around each page a process first touches (fault-around, of pages already cached), and
-/// `check`'s code, laid out as the compiler leaves it, lies in nearly every 64 KiB of `.text`:
-/// the whole of it was mapped at every start.
-///
-/// Only for the target the file was made on, and only where the linker takes the file (rust-lld,
-/// the default of rust-lang's x86_64 Linux toolchains since 1.90, or mold; GNU ld does not): a
-/// probe links an empty program with it first. Anywhere else the layout is the compiler's, which
-/// only costs memory at start-up. `EDL_LINK_MAP=FILE` writes the linker's map for
-/// `tools/layout/regen`.
-fn layout() {
-    println!("cargo::rerun-if-changed={ORDER}");
-    println!("cargo::rerun-if-env-changed=EDL_LINK_MAP");
-    let order = Path::new(&var("CARGO_MANIFEST_DIR")).join(ORDER);
-    let map = var("EDL_LINK_MAP");
-    let release = var("PROFILE") == "release";
-    let wanted = release || !map.is_empty();
-    if !wanted
-        || var("TARGET") != "x86_64-unknown-linux-gnu"
-        || !order.is_file()
-        || !linker_takes_an_order()
-    {
-        return;
-    }
-    // `-Xlinker`, not `-Wl,`, which would split a path at its commas.
-    let linker_args = |args: &[&str]| {
-        for arg in args {
-            println!("cargo::rustc-link-arg-bins=-Xlinker");
-            println!("cargo::rustc-link-arg-bins={arg}");
-        }
-    };
-    if release {
-        // The file names the release build's symbols; a symbol gone since is no error.
-        linker_args(&[
-            &format!("--symbol-ordering-file={}", order.display()),
-            "--no-warn-symbol-ordering",
-        ]);
-    }
-    if !map.is_empty() {
-        linker_args(&[&format!("-Map={map}"), "--no-demangle"]);
-    }
-}
-
-/// A variable cargo sets for build scripts, or "" where it sets none.
-fn var(name: &str) -> String {
-    std::env::var(name).unwrap_or_default()
-}
-
-/// Whether the linker that rustc uses for this build takes `--symbol-ordering-file`: links an
-/// empty program with an empty one, with the build's own flags and linker.
-fn linker_takes_an_order() -> bool {
-    let out = Path::new(&var("OUT_DIR")).join("layout-probe");
-    if std::fs::create_dir_all(&out).is_err()
-        || std::fs::write(out.join("probe.rs"), "fn main() {}\n").is_err()
-        || std::fs::write(out.join("empty.order"), "").is_err()
-    {
-        return false;
-    }
-    let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".to_string());
-    let mut probe = std::process::Command::new(rustc);
-    probe
-        .arg(out.join("probe.rs"))
-        .args(["--crate-type", "bin", "--target", &var("TARGET"), "-o"])
-        .arg(out.join("probe"))
-        .args(
-            var("CARGO_ENCODED_RUSTFLAGS")
-                .split('\x1f')
-                .filter(|flag| !flag.is_empty()),
-        )
-        .args(["-C", "link-arg=-Xlinker", "-C"])
-        .arg(format!(
-            "link-arg=--symbol-ordering-file={}",
-            out.join("empty.order").display()
-        ))
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null());
-    let linker = var("RUSTC_LINKER");
-    if !linker.is_empty() {
-        probe.arg(format!("-Clinker={linker}"));
-    }
-    probe.status().is_ok_and(|status| status.success())
 }
 
 fn write(path: std::path::PathBuf, text: &str) {
