@@ -283,6 +283,26 @@ fn the_schemes_of_2026_12_at_home_and_abroad() {
         "bring-card",
         "carry the card (id-sim-digital-at-stops, medium)",
     );
+    // North Dakota's statute covers stops, but its credential's launch was not confirmed.
+    answers(
+        &["Fargo", "--home", "ND", "--on", "2026-12-01"],
+        1,
+        "bring-card",
+        "it depends on whether you hold the digital licence",
+    );
+    answers(
+        &[
+            "Fargo",
+            "--home",
+            "ND",
+            "--on",
+            "2026-12-01",
+            "--has-digital",
+        ],
+        0,
+        "e-license",
+        "(us-nd-39-06-14-3, medium)",
+    );
     // Chile's is given at a first issue or a renewal: the holder says whether they have it.
     answers(
         &["Santiago", "--home", "CL", "--on", "2026-12-01"],

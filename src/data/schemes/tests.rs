@@ -879,7 +879,7 @@ fn a_licence_that_may_come_without_its_digital_form_counts_only_when_the_holder_
         .filter(|scheme| scheme.on_request)
         .map(|scheme| scheme.id.as_str())
         .collect();
-    assert_eq!(on_request, ["eu-mdl", "cl-licencia-digital"]);
+    assert_eq!(on_request, ["us-nd-mdl", "eu-mdl", "cl-licencia-digital"]);
 }
 
 #[test]
