@@ -304,6 +304,10 @@ pub struct ListArgs {
     #[arg(long, value_enum, value_name = "HOLDER", requires = "country")]
     pub holder: Option<HolderKind>,
 
+    /// With --country: the holder has the licence's digital form, as for check
+    #[arg(long, requires = "country")]
+    pub has_digital: bool,
+
     /// Which level of division to list
     #[arg(long, value_enum, default_value_t = Level::Prefecture, value_name = "LEVEL")]
     pub level: Level,
@@ -406,7 +410,7 @@ pub struct CheckArgs {
     pub home: Option<String>,
 
     /// The licence's stage, for the rules beyond the mainland that depend on it (Queensland's
-    /// and Victoria's learners and provisional drivers must carry the card)
+    /// digital licence is sourced for open licences only; Malaysia's learners carry the card)
     #[arg(long, value_enum, default_value_t = Stage::Full, value_name = "STAGE")]
     pub stage: Stage,
 
@@ -419,6 +423,12 @@ pub struct CheckArgs {
     /// (Malaysia's MyJPJ is for citizens)
     #[arg(long, value_enum, value_name = "HOLDER")]
     pub holder: Option<HolderKind>,
+
+    /// The holder has the licence's digital form, for rules that hold only then: not every
+    /// holder has one yet (the EU's mobile licence until the issuing state issues it, Chile's
+    /// at first issue or renewal); without it, such a rule answers bring-card
+    #[arg(long)]
+    pub has_digital: bool,
 
     // Where `home` came from, for errors about it; set by `Cli::from_matches`.
     #[arg(skip)]

@@ -316,6 +316,7 @@ impl Session<'_> {
             stage: args.stage,
             issued: args.issued,
             kind: args.holder,
+            has_digital: args.has_digital,
         };
         if args.places.len() > cli::MAX_PLACES {
             let said =
@@ -406,6 +407,7 @@ impl Session<'_> {
                 stage: args.stage,
                 issued: args.issued,
                 kind: args.holder,
+                has_digital: args.has_digital,
             };
             let places = verdict::country_standings(dataset, country, on, home, licence);
             match args.format {

@@ -511,6 +511,8 @@ pub struct Licence {
     pub stage: Stage,
     pub issued: Option<NaiveDate>,
     pub kind: Option<HolderKind>,
+    /// The holder says they have the licence's digital form (`--has-digital`).
+    pub has_digital: bool,
 }
 
 impl Default for Licence {
@@ -519,6 +521,7 @@ impl Default for Licence {
             stage: Stage::Full,
             issued: None,
             kind: None,
+            has_digital: false,
         }
     }
 }
@@ -651,6 +654,7 @@ fn by_schemes<'d>(
         stage: licence.stage,
         issued: licence.issued,
         kind: licence.kind,
+        has_digital: licence.has_digital,
     };
     let stop = territories(dataset.divisions, place);
     let judgement = dataset.schemes().judge(&holder, &stop, on);
@@ -797,10 +801,17 @@ fn issuer<'d>(
     let schemes = dataset.schemes();
     let chain = territories(dataset.divisions, home);
     let issued: Vec<&'static Scheme> = schemes.issued_by(&chain);
-    let verdict = if issued.is_empty() {
-        Verdict::BringCard
-    } else {
-        Verdict::ELicense
+    let frees = schemes.frees(&chain, on).filter(|_| issued.is_empty());
+    let (verdict, answer) = match frees {
+        Some(baseline) => (Verdict::NoCardNeeded, Answer::NoCardNeeded { baseline }),
+        None if issued.is_empty() => (
+            Verdict::BringCard,
+            Answer::BringCard(schemes::Reason::NoScheme),
+        ),
+        None => (
+            Verdict::ELicense,
+            Answer::BringCard(schemes::Reason::NoScheme),
+        ),
     };
     Assessment {
         place: home,
@@ -820,7 +831,7 @@ fn issuer<'d>(
             settled: None,
             scheme: Some(SchemeWhy {
                 judgement: Judgement {
-                    answer: Answer::BringCard(schemes::Reason::NoScheme),
+                    answer,
                     notes: Vec::new(),
                 },
                 home: Some(home),
@@ -1206,7 +1217,7 @@ impl Trip<'_> {
         let home_keeps_card = self
             .home
             .as_ref()
-            .is_some_and(|home| home.verdict() != Verdict::ELicense);
+            .is_some_and(|home| !home.verdict().card_stays_home());
         let floor = if class.forbids_driving() {
             Verdict::NoValidLicense
         } else if home_keeps_card || self.home_unknown() || class == LicenseClass::Unknown {
@@ -1404,7 +1415,7 @@ pub fn judge_licence<'d>(
         }
     }
     match &home {
-        Some(home) if home.verdict() != Verdict::ELicense => {
+        Some(home) if !home.verdict().card_stays_home() => {
             verdict = verdict.max(Verdict::BringCard);
         }
         Some(_) => {}

@@ -24,14 +24,18 @@ fuzz_target!(|data: &[u8]| {
                 .collect();
             let on = NaiveDate::from_ymd_opt(2025, 1, 1).expect("a date");
             for home in [Some(home.as_slice()), None] {
-                let holder = Holder {
-                    home,
-                    stage: Stage::Learner,
-                    issued: None,
-                    kind: None,
-                };
-                let _ = schemes.judge(&holder, &stop, on);
+                for has_digital in [false, true] {
+                    let holder = Holder {
+                        home,
+                        stage: Stage::Learner,
+                        issued: None,
+                        kind: None,
+                        has_digital,
+                    };
+                    let _ = schemes.judge(&holder, &stop, on);
+                }
             }
+            let _ = schemes.frees(&home, on);
         }
         Err(errors) => shared::assert_placed(&errors),
     }

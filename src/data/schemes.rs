@@ -205,6 +205,9 @@ pub struct Scheme {
     pub form: Form,
     /// Where the rollout file answers for this scheme instead (the 12123 e-license).
     pub rollout: Vec<Territory>,
+    /// A licence of its issuer need not come with it (a rule says `may_not_hold`): whether the
+    /// holder has one is theirs to say.
+    pub on_request: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -214,7 +217,7 @@ pub struct Rule {
     pub places: Vec<Place>,
     pub outcome: Outcome,
     /// The agency whose practice it is; such a rule is only ever a note.
-    pub by: Option<String>,
+    pub by: Option<Wording>,
     /// The first day it holds.
     pub from: Option<NaiveDate>,
     /// The first day it no longer holds.
@@ -226,6 +229,10 @@ pub struct Rule {
     /// It holds for licences issued before this day.
     pub issued_before: Option<NaiveDate>,
     pub holder: Option<HolderKind>,
+    /// Not every holder of the licence has the digital form yet (the EU's mobile licence until
+    /// the issuing state issues it; Chile's, given at first issue or renewal): the rule holds
+    /// only for a holder who says they have it.
+    pub may_not_hold: bool,
     pub phone_failure: Option<PhoneFailure>,
     pub grade: Quality,
     pub sources: Vec<usize>,
@@ -378,12 +385,14 @@ struct RawRule {
     places: Spanned<Vec<Spanned<String>>>,
     outcome: Spanned<Outcome>,
     by: Option<Spanned<String>>,
+    by_zh: Option<Spanned<String>>,
     from: Option<Spanned<Datetime>>,
     until: Option<Spanned<Datetime>>,
     stages: Option<Spanned<Vec<Stage>>>,
     issued_from: Option<Spanned<Datetime>>,
     issued_before: Option<Spanned<Datetime>>,
     holder: Option<HolderKind>,
+    may_not_hold: Option<Spanned<bool>>,
     phone_failure: Option<Spanned<RawPhoneFailure>>,
     grade: Spanned<Quality>,
     sources: Vec<Spanned<String>>,
@@ -589,6 +598,7 @@ impl Schemes {
                 name: problems.wording(&whose, "name", &scheme.name, &scheme.name_zh),
                 form: scheme.form,
                 rollout,
+                on_request: false,
             });
         }
         let scheme_index = |id: &str| schemes.iter().position(|scheme| scheme.id == id);
@@ -667,6 +677,24 @@ impl Schemes {
                     format!("{whose}: `by` goes only with outcome = \"counts\" (an agency's practice of accepting it)"),
                 );
             }
+            if let (Some(by_zh), None) = (&rule.by_zh, &rule.by) {
+                problems.add(by_zh.span(), format!("{whose} gives by_zh but no `by`"));
+            }
+            let by = rule
+                .by
+                .as_ref()
+                .map(|by| problems.wording(&whose, "by", by.get_ref(), &rule.by_zh));
+            let may_not_hold = match &rule.may_not_hold {
+                Some(flag) if *flag.get_ref() && *rule.outcome.get_ref() != Outcome::Counts => {
+                    problems.add(
+                        flag.span(),
+                        format!("{whose}: `may_not_hold` goes only with outcome = \"counts\""),
+                    );
+                    false
+                }
+                Some(flag) => *flag.get_ref(),
+                None => false,
+            };
             let from = rule.from.as_ref().and_then(|date| problems.date(date));
             let until = rule.until.as_ref().and_then(|date| problems.date(date));
             if let (Some(from), Some(until), Some(span)) = (from, until, &rule.until)
@@ -718,18 +746,25 @@ impl Schemes {
                     covers,
                     places,
                     outcome: *rule.outcome.get_ref(),
-                    by: rule.by.as_ref().map(|by| by.get_ref().clone()),
+                    by,
                     from,
                     until,
                     stages,
                     issued_from,
                     issued_before,
                     holder: rule.holder,
+                    may_not_hold,
                     phone_failure,
                     grade: *rule.grade.get_ref(),
                     sources: cited_sources,
                     note,
                 });
+            }
+        }
+
+        for rule in rules.iter().filter(|rule| rule.may_not_hold) {
+            if let Covers::Scheme(index) = rule.covers {
+                schemes[index].on_request = true;
             }
         }
 

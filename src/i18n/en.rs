@@ -101,6 +101,13 @@ impl English {
             |home| self.place_chain(home),
         );
         if home {
+            if let Answer::NoCardNeeded { baseline } = &why.judgement.answer {
+                return format!(
+                    "edl knows no digital licence issued in {}, but some places need no licence carried for it{}: each stop's rules decide",
+                    self.place_chain(place),
+                    format_args!(" ({}, {})", baseline.id, baseline.grade.id())
+                );
+            }
             if why.issued.is_empty() {
                 return format!(
                     "edl knows no digital licence issued in {}: bring the card",
@@ -110,7 +117,14 @@ impl English {
             let names: Vec<String> = why
                 .issued
                 .iter()
-                .map(|scheme| format!("{} ({})", self.wording(&scheme.name), scheme.id))
+                .map(|scheme| {
+                    let held = if scheme.on_request {
+                        ", if you hold one"
+                    } else {
+                        ""
+                    };
+                    format!("{} ({}{held})", self.wording(&scheme.name), scheme.id)
+                })
                 .collect();
             return format!(
                 "licences issued in {}: {}; each stop's rules decide where it counts",
@@ -187,12 +201,12 @@ impl English {
                 ),
                 SchemeReason::AgencyOnly { rule } => format!(
                     "only {} accepts it, which is not every officer{}: {}; carry the card",
-                    rule.by.as_deref().unwrap_or("one agency"),
+                    rule.by.as_ref().map_or("one agency", |by| self.wording(by)),
                     cite(&rule.id, rule.grade),
                     clause(self.wording(&rule.note))
                 ),
                 SchemeReason::StageExcluded { rule, .. } => format!(
-                    "it does not count for a {stage} licence{}: {}; carry the card",
+                    "no source says it counts for a {stage} licence{}: {}; carry the card",
                     cite(&rule.id, rule.grade),
                     clause(self.wording(&rule.note))
                 ),
@@ -220,6 +234,11 @@ impl English {
                         || "; say who holds it with --holder".to_string(),
                         |kind| format!(", not {}", holder_kind(kind))
                     ),
+                    cite(&rule.id, rule.grade),
+                    clause(self.wording(&rule.note))
+                ),
+                SchemeReason::MayNotHold { rule } => format!(
+                    "it depends on whether you hold the digital licence, which not every holder has yet: bring-card unless you say so with --has-digital{}: {}",
                     cite(&rule.id, rule.grade),
                     clause(self.wording(&rule.note))
                 ),
@@ -977,7 +996,10 @@ impl Messages for English {
         };
         let mut scope = Vec::new();
         if let Some(by) = &rule.by {
-            scope.push(format!("only {by}"));
+            scope.push(format!("only {}", self.wording(by)));
+        }
+        if rule.may_not_hold {
+            scope.push("if the holder has it".to_string());
         }
         if let Some(from) = rule.from {
             scope.push(format!("from {from}"));

@@ -169,6 +169,14 @@ impl Chinese {
             .home
             .map_or_else(|| "驾驶证核发地".to_string(), |home| self.place_chain(home));
         if home {
+            if let Answer::NoCardNeeded { baseline } = &why.judgement.answer {
+                return format!(
+                    "edl 不知道{}核发任何数字驾照，但有些地方无需随身携带这本驾照（{}，{}）：由各站的规定决定",
+                    self.place_chain(place),
+                    baseline.id,
+                    self.quality(baseline.grade)
+                );
+            }
             if why.issued.is_empty() {
                 return format!(
                     "edl 不知道{}核发任何数字驾照：请带实体驾驶证",
@@ -178,7 +186,14 @@ impl Chinese {
             let names: Vec<String> = why
                 .issued
                 .iter()
-                .map(|scheme| format!("{}（{}）", self.wording(&scheme.name), scheme.id))
+                .map(|scheme| {
+                    let held = if scheme.on_request {
+                        "，如持有"
+                    } else {
+                        ""
+                    };
+                    format!("{}（{}{held}）", self.wording(&scheme.name), scheme.id)
+                })
                 .collect();
             return format!(
                 "{}核发的驾照：{}；在哪里有效由各站的规定决定",
@@ -256,12 +271,12 @@ impl Chinese {
                 ),
                 SchemeReason::AgencyOnly { rule } => format!(
                     "只有{}接受，并非所有执法人员都接受{}：{}；请带实体驾驶证",
-                    rule.by.as_deref().unwrap_or("个别机构"),
+                    rule.by.as_ref().map_or("个别机构", |by| self.wording(by)),
                     cite(&rule.id, rule.grade),
                     clause(self.wording(&rule.note))
                 ),
                 SchemeReason::StageExcluded { rule, .. } => format!(
-                    "{stage}不适用{}：{}；请带实体驾驶证",
+                    "没有来源说明它对{stage}有效{}：{}；请带实体驾驶证",
                     cite(&rule.id, rule.grade),
                     clause(self.wording(&rule.note))
                 ),
@@ -289,6 +304,11 @@ impl Chinese {
                         || "；请用 --holder 说明持证人身份".to_string(),
                         |kind| format!("，不适用于{}", holder_kind_zh(kind))
                     ),
+                    cite(&rule.id, rule.grade),
+                    clause(self.wording(&rule.note))
+                ),
+                SchemeReason::MayNotHold { rule } => format!(
+                    "取决于你是否已有数字驾照，并非每位持证人都已有：除非用 --has-digital 说明已有，请带实体驾驶证{}：{}",
                     cite(&rule.id, rule.grade),
                     clause(self.wording(&rule.note))
                 ),
@@ -1038,7 +1058,10 @@ impl Messages for Chinese {
         };
         let mut scope = Vec::new();
         if let Some(by) = &rule.by {
-            scope.push(format!("仅{by}"));
+            scope.push(format!("仅{}", self.wording(by)));
+        }
+        if rule.may_not_hold {
+            scope.push("限已有者".to_string());
         }
         if let Some(from) = rule.from {
             scope.push(format!("{from} 起"));
@@ -1347,13 +1370,16 @@ impl Messages for Chinese {
                 "驾驶证核发地：全国推行之前，只有核发地已启用的驾驶证才能申领电子驾驶证；不指明时，在大陆各地都确定启用（2021-12-31）之前的日期回答“请带实体驾驶证”。各站日期不同时，按第一站的日期判断。中国大陆以外的驾照写核发的州或国家（NSW、Queensland、Montana、JP、PL、HK）"
             }
             "check.stage" => {
-                "驾照阶段（full 正式、provisional 试用、learner 学习），用于中国大陆以外与阶段有关的规定（昆士兰州、维多利亚州的学习和试用驾照须带实体卡）"
+                "驾照阶段（full 正式、provisional 试用、learner 学习），用于中国大陆以外与阶段有关的规定（昆士兰州数字驾照的来源只涉及正式驾照；马来西亚的学习驾照须带实体卡）"
             }
             "check.issued" => {
                 "驾照的核发日期（YYYY-MM-DD），用于与之有关的规定（乌克兰 Diia 不收 2013 年以前核发的驾照）"
             }
             "check.holder" => {
                 "持证人是否为核发国公民（citizen 公民、non-citizen 非公民），用于与之有关的规定（马来西亚 MyJPJ 只供公民使用）"
+            }
+            "check.has_digital" => {
+                "持证人已有这本驾照的数字版本，用于只在此时适用的规定：并非每位持证人都已有（欧盟移动驾照要等核发国签发，智利的在初次领证或换证时发放）；不指明时，这类规定回答“请带实体驾驶证”"
             }
             "check.format" => "输出格式",
             "check.quiet" => "不输出任何内容，只用退出码回答",
@@ -1371,6 +1397,7 @@ impl Messages for Chinese {
             "list.holder" => {
                 "与 --country 一起用：持证人是否为核发国公民（citizen 公民、non-citizen 非公民），同 check"
             }
+            "list.has_digital" => "与 --country 一起用：持证人已有这本驾照的数字版本，同 check",
             "list.level" => "列出哪一级行政区",
             "list.status" => "只列这一状态的地点（--on 的日期，默认今天）",
             "list.format" | "show.format" | "timeline.format" | "data.format" => "输出格式",

@@ -30,6 +30,7 @@ fn decided_by<'a>(place: &'a Assessment<'_>) -> Option<&'a str> {
             | Reason::StageExcluded { rule, .. }
             | Reason::IssueDate { rule, .. }
             | Reason::HolderExcluded { rule, .. }
+            | Reason::MayNotHold { rule }
             | Reason::NotYet { rule, .. }
             | Reason::Ended { rule, .. } => &rule.id,
             Reason::CarryRequired { baseline } => &baseline.id,

@@ -333,7 +333,7 @@ fn about(
                 .map(|rule| RuleReport {
                     id: &rule.id,
                     outcome: rule.outcome.id(),
-                    by: rule.by.as_deref(),
+                    by: rule.by.as_ref().map(|by| &*by.en),
                     from: rule.from,
                     until: rule.until,
                     stages: rule.stages.iter().map(|stage| stage.id()).collect(),

@@ -15,6 +15,7 @@ mod readme;
 mod regressions;
 mod schema;
 mod schemes;
+mod schemes_audit;
 mod scripting;
 mod support;
 mod verdict_rules;

@@ -21,6 +21,8 @@ pub struct Holder<'a> {
     /// The licence's issue date, where the user gave it.
     pub issued: Option<NaiveDate>,
     pub kind: Option<HolderKind>,
+    /// The holder says they have the digital form of the licence, for rules that hold only then.
+    pub has_digital: bool,
 }
 
 /// What the holder's credential is worth at the stop, and what else to say.
@@ -82,6 +84,9 @@ pub enum Reason<'s> {
         rule: &'s Rule,
         kind: Option<HolderKind>,
     },
+    /// The rule holds only for a holder who has the digital form, which not every holder has
+    /// yet, and this one did not say they do.
+    MayNotHold { rule: &'s Rule },
     /// The rule holds from a later day.
     NotYet { rule: &'s Rule, from: NaiveDate },
     /// The rule no longer held on the day.
@@ -98,9 +103,12 @@ impl Reason<'_> {
             Reason::AgencyOnly { .. } => 2,
             Reason::StageExcluded { .. }
             | Reason::IssueDate { .. }
-            | Reason::HolderExcluded { .. } => 3,
+            | Reason::HolderExcluded { .. }
+            | Reason::MayNotHold { .. } => 3,
             // A credential the holder had says more than one still to come.
             Reason::Ended { .. } => 4,
+            // One that no holder may have yet says no more than "no rule covers it".
+            Reason::NotYet { rule, .. } if rule.may_not_hold => 7,
             Reason::NotYet { .. } => 5,
             Reason::NoHome { .. } | Reason::Gap { .. } => 6,
             Reason::NoRuleCovers { .. } | Reason::NoScheme => 7,
@@ -189,17 +197,21 @@ impl Schemes {
                 }
             }
         }
-        let reason = match (best, required) {
-            (Some(reason), Some(baseline)) if reason.rank() >= 6 => {
+        let gap = self
+            .gaps
+            .iter()
+            .find(|gap| gap.jurisdictions.iter().any(|place| home.contains(place)));
+        let reason = match (best, required, gap) {
+            (Some(reason), Some(baseline), _) if reason.rank() >= 6 => {
                 Reason::CarryRequired { baseline }
             }
-            (Some(reason), _) => reason,
-            (None, Some(baseline)) => Reason::CarryRequired { baseline },
-            (None, None) => self
-                .gaps
-                .iter()
-                .find(|gap| gap.jurisdictions.iter().any(|place| home.contains(place)))
-                .map_or(Reason::NoScheme, |gap| Reason::Gap { gap }),
+            // The home's gap says more than "not yet" or "no rule covers it" (Sweden's own
+            // digital licence, not the EU's still to come).
+            (Some(reason), None, Some(gap)) if reason.rank() >= 5 => Reason::Gap { gap },
+            (Some(reason), _, _) => reason,
+            (None, Some(baseline), _) => Reason::CarryRequired { baseline },
+            (None, None, Some(gap)) => Reason::Gap { gap },
+            (None, None, None) => Reason::NoScheme,
         };
         Judgement {
             answer: Answer::BringCard(reason),
@@ -336,6 +348,18 @@ impl Schemes {
         fare
     }
 
+    /// A baseline by which the home's own licences need not be carried somewhere on the day
+    /// (Great Britain's for a UK licence): a home that issues no digital licence does not then
+    /// mean bring-card by itself; the stops decide.
+    pub fn frees(&self, home: &[Territory], on: NaiveDate) -> Option<&Baseline> {
+        self.baselines.iter().find(|baseline| {
+            baseline.carry == Carry::NotRequired
+                && baseline.from.is_none_or(|from| from <= on)
+                && matches!(&baseline.licences, Licences::IssuedBy(issuers)
+                    if issuers.iter().any(|issuer| home.contains(issuer)))
+        })
+    }
+
     /// The schemes a home issues: its own and its groups' (a Polish licence, and the EU's).
     pub fn issued_by(&self, home: &[Territory]) -> Vec<&Scheme> {
         self.schemes
@@ -424,6 +448,10 @@ fn holds_for<'s>(
         && on >= until
     {
         return Err(Reason::Ended { rule, until });
+    }
+    // Last: before the day, "not yet" says more than "if you hold one".
+    if rule.may_not_hold && !any_holder && !holder.has_digital {
+        return Err(Reason::MayNotHold { rule });
     }
     Ok(())
 }

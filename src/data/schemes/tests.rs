@@ -34,6 +34,7 @@ fn judge(home: Option<&[&str]>, stage: Stage, stop: &[&str], on: &str) -> Judgem
         stage,
         issued: None,
         kind: None,
+        has_digital: false,
     };
     Schemes::bundled().judge(&holder, &chain(stop), day(on))
 }
@@ -72,6 +73,7 @@ fn said(judgement: &Judgement<'_>) -> String {
             Reason::StageExcluded { rule, stage } => format!("stage {} {}", rule.id, stage.id()),
             Reason::IssueDate { rule, issued } => format!("issued {} {issued:?}", rule.id),
             Reason::HolderExcluded { rule, kind } => format!("holder {} {kind:?}", rule.id),
+            Reason::MayNotHold { rule } => format!("may-not-hold {}", rule.id),
             Reason::NotYet { rule, from } => format!("not-yet {} {from}", rule.id),
             Reason::Ended { rule, until } => format!("ended {} {until}", rule.id),
         },
@@ -147,13 +149,13 @@ fn what_the_issue_must_show() {
             "2024-06-01",
             "stage au-qld-dl-in-qld learner",
         ),
-        // Melbourne, provisional.
+        // Melbourne, provisional: the sources disagree (world.md section 24.3 leaves it open).
         (
             Some(VIC),
             Stage::Provisional,
             VIC,
             "2025-01-01",
-            "carry-card au-vic-ddl-lp",
+            "conflict au-vic-ddl-lp",
         ),
         // Missoula: Montana's statute; a Colorado licence only by the Highway Patrol.
         (Some(MT), FULL, MT, "2025-09-01", "counts us-mt-hb519"),
@@ -308,6 +310,7 @@ fn a_ukrainian_licence_issued_before_2013_is_not_in_diia() {
             stage: FULL,
             issued: issued.map(day),
             kind: None,
+            has_digital: false,
         };
         said(&Schemes::bundled().judge(&holder, &chain(&["UA-30", "UA"]), day("2026-03-01")))
     };
@@ -328,6 +331,7 @@ fn malaysia_counts_for_citizens_only() {
             stage: FULL,
             issued: None,
             kind,
+            has_digital: false,
         };
         said(&Schemes::bundled().judge(&holder, &malaysia, day("2024-01-01")))
     };
@@ -354,7 +358,7 @@ fn rules_end_and_sources_disagree() {
         said(&judge(Some(finland), FULL, finland, "2021-06-01")),
         "ended fi-mobiiliajokortti-trial 2020-01-01"
     );
-    // California's pilot said carry the card; after it, no source says anything.
+    // California's pilot said carry the card, and nothing says the duty ended with it.
     let ca: &[&str] = &["US-CA", "US"];
     assert_eq!(
         said(&judge(Some(ca), FULL, ca, "2026-06-30")),
@@ -362,7 +366,7 @@ fn rules_end_and_sources_disagree() {
     );
     assert_eq!(
         said(&judge(Some(ca), FULL, ca, "2026-07-01")),
-        "no-rule us-ca-mdl US-CA"
+        "carry-card us-ca-pilot"
     );
     // Louisiana's statute against the OMV and the digest.
     let la: &[&str] = &["US-LA", "US"];
@@ -374,14 +378,32 @@ fn rules_end_and_sources_disagree() {
 
 #[test]
 fn baselines_gaps_and_holders_without_a_scheme() {
-    // Estonia and Great Britain need no card; Taiwan's law says carry it.
+    // Estonia, Czechia and Great Britain need no card for their own licences; Taiwan's law says
+    // carry it.
     assert_eq!(
         said(&judge(Some(&["EE"]), FULL, &["EE"], "2026-03-01")),
         "no-card-needed ee-register"
     );
     assert_eq!(
-        said(&judge(Some(&["DE"]), FULL, &["GB-SCT", "GB"], "2026-03-01")),
+        said(&judge(Some(&["CZ"]), FULL, &["CZ-10", "CZ"], "2024-01-01")),
+        "no-card-needed cz-register"
+    );
+    assert_eq!(
+        said(&judge(Some(&["CZ"]), FULL, &["CZ-10", "CZ"], "2023-12-31")),
+        "not-yet eu-mdl-union-wide 2029-11-26"
+    );
+    assert_eq!(
+        said(&judge(Some(&["GB"]), FULL, &["GB-SCT", "GB"], "2026-03-01")),
         "no-card-needed gb-produce"
+    );
+    // A visitor's licence in Great Britain: the sources speak of UK licences only.
+    assert_eq!(
+        said(&judge(Some(&["DE"]), FULL, &["GB-SCT", "GB"], "2026-03-01")),
+        "gap de-bill"
+    );
+    assert_eq!(
+        said(&judge(Some(&["PL"]), FULL, &["GB-ENG", "GB"], "2026-03-01")),
+        "carry-card pl-abroad"
     );
     assert_eq!(
         said(&judge(Some(&["TW"]), FULL, &["TW"], "2026-03-01")),
@@ -395,15 +417,20 @@ fn baselines_gaps_and_holders_without_a_scheme() {
         said(&judge(Some(&["HK"]), FULL, &["TW"], "2026-03-01")),
         "carry-required tw-art-25"
     );
-    // Poland's baseline is for Polish licences only, from 2020-12-05; a German licence has only
-    // the EU's one to come.
+    // Poland's baseline is for Polish licences only, from 2020-12-05. A German licence has only
+    // the EU's one to come, which says less than Germany's own gap; before the baseline, a
+    // Polish licence's own app has no rule in Poland, which says as much as the EU's to come.
     assert_eq!(
         said(&judge(Some(&["DE"]), FULL, &["PL"], "2026-03-01")),
-        "not-yet eu-mdl-union-wide 2029-11-26"
+        "gap de-bill"
     );
     assert_eq!(
         said(&judge(Some(&["PL"]), FULL, &["PL"], "2020-12-04")),
-        "not-yet eu-mdl-union-wide 2029-11-26"
+        "no-rule pl-mobywatel PL"
+    );
+    assert_eq!(
+        said(&judge(Some(&["SE"]), FULL, &["SE"], "2026-03-01")),
+        "gap ie-se-none"
     );
     assert_eq!(
         said(&judge(Some(&["KE"]), FULL, &["PL"], "2026-03-01")),
@@ -419,17 +446,22 @@ fn baselines_gaps_and_holders_without_a_scheme() {
         )),
         "gap us-unclear"
     );
-    // Until the EU's licence applies, Poland's own app says carry the card abroad.
+    // Poland's own app says carry the card abroad, before the EU's licence applies and after,
+    // for a holder who has no EU licence.
     assert_eq!(
         said(&judge(Some(&["PL"]), FULL, &["FR"], "2029-11-25")),
         "carry-card pl-abroad"
     );
     assert_eq!(
         said(&judge(Some(&["PL"]), FULL, &["FR"], "2029-11-26")),
-        "counts eu-mdl-union-wide"
+        "carry-card pl-abroad"
     );
     assert_eq!(
         said(&judge(Some(&["AT"]), FULL, &["FR"], "2026-03-01")),
+        "carry-card at-eausweise-abroad"
+    );
+    assert_eq!(
+        said(&judge(Some(&["CZ"]), FULL, &["FR"], "2026-03-01")),
         "not-yet eu-mdl-union-wide 2029-11-26"
     );
 }
@@ -452,10 +484,10 @@ fn without_a_home_the_reason_names_whose_credential_would_count() {
         said(&judge(None, Stage::Learner, QLD, "2026-03-01")),
         "no-home [] []"
     );
-    // Anyone's licence need not be carried in Great Britain; the mainland is the rollout's.
+    // UK licences need not be carried in Great Britain; the mainland is the rollout's.
     assert_eq!(
         said(&judge(None, FULL, &["GB-ENG", "GB"], "2026-03-01")),
-        "no-card-needed gb-produce"
+        "no-home [] [gb-produce]"
     );
     assert_eq!(
         said(&judge(None, FULL, &["CN"], "2026-03-01")),
@@ -620,6 +652,21 @@ fn each_kind_of_error_is_named_at_its_line_and_column() {
             "outcome = \"carry-card\"\nby = \"a patrol\"",
             "s.toml:20:6: rule `r1`: `by` goes only with outcome = \"counts\" (an agency's practice of accepting it)",
         ),
+        (
+            "outcome = \"counts\"",
+            "outcome = \"counts\"\nby_zh = \"巡警\"",
+            "s.toml:20:9: rule `r1` gives by_zh but no `by`",
+        ),
+        (
+            "outcome = \"counts\"",
+            "outcome = \"counts\"\nby = \"a patrol\"\nby_zh = \"\"",
+            "s.toml:21:9: by_zh of rule `r1` is empty (leave it out, or give the Chinese)",
+        ),
+        (
+            "outcome = \"counts\"",
+            "outcome = \"conflict\"\nmay_not_hold = true",
+            "s.toml:20:16: rule `r1`: `may_not_hold` goes only with outcome = \"counts\"",
+        ),
         // For whom.
         (
             "from = 2019-10-28",
@@ -744,9 +791,15 @@ fn a_users_file_is_read_and_checked() {
 #[test]
 fn the_bundled_file_cites_and_translates_everything() {
     let schemes = Schemes::bundled();
+    for scheme in &schemes.schemes {
+        assert!(scheme.name.zh.is_some(), "scheme {}", scheme.id);
+    }
     for rule in &schemes.rules {
         assert!(!rule.sources.is_empty(), "{}", rule.id);
         assert!(rule.note.zh.is_some(), "rule {}", rule.id);
+        if let Some(by) = &rule.by {
+            assert!(by.zh.is_some(), "by of rule {}", rule.id);
+        }
     }
     for baseline in &schemes.baselines {
         assert!(baseline.note.zh.is_some(), "baseline {}", baseline.id);
@@ -768,4 +821,155 @@ fn the_bundled_file_cites_and_translates_everything() {
             );
         }
     }
+}
+
+/// The answer for a full licence issued by `home` at `stop` on `on`, the holder saying whether
+/// they have the digital form.
+fn judge_holding(home: &[&str], stop: &[&str], on: &str, has_digital: bool) -> String {
+    let home = chain(home);
+    let holder = Holder {
+        home: Some(&home),
+        stage: FULL,
+        issued: None,
+        kind: None,
+        has_digital,
+    };
+    said(&Schemes::bundled().judge(&holder, &chain(stop), day(on)))
+}
+
+#[test]
+fn a_licence_that_may_come_without_its_digital_form_counts_only_when_the_holder_says_so() {
+    // The EU's mobile licence: not before the directive applies; then only for a holder of one.
+    let ireland: &[&str] = &["IE"];
+    assert_eq!(
+        judge_holding(ireland, ireland, "2029-11-26", false),
+        "may-not-hold eu-mdl-union-wide"
+    );
+    assert_eq!(
+        judge_holding(ireland, ireland, "2029-11-26", true),
+        "counts eu-mdl-union-wide"
+    );
+    assert_eq!(
+        judge_holding(ireland, ireland, "2029-11-25", true),
+        "gap ie-se-none"
+    );
+    assert_eq!(
+        judge_holding(&["DE"], &["DE-BE", "DE"], "2029-12-01", false),
+        "may-not-hold eu-mdl-union-wide"
+    );
+    // Chile's, given at a first issue or a renewal.
+    let chile: &[&str] = &["CL"];
+    assert_eq!(
+        judge_holding(chile, &["CL-RM", "CL"], "2026-12-01", false),
+        "may-not-hold cl-licencia-digital-in-chile"
+    );
+    assert_eq!(
+        judge_holding(chile, &["CL-RM", "CL"], "2026-12-01", true),
+        "counts cl-licencia-digital-in-chile"
+    );
+    assert_eq!(
+        judge_holding(chile, &["CL-RM", "CL"], "2025-08-31", true),
+        "not-yet cl-licencia-digital-in-chile 2025-09-01"
+    );
+    // The schemes that may come without it say so; others do not.
+    let schemes = Schemes::bundled();
+    let on_request: Vec<&str> = schemes
+        .schemes
+        .iter()
+        .filter(|scheme| scheme.on_request)
+        .map(|scheme| scheme.id.as_str())
+        .collect();
+    assert_eq!(on_request, ["us-nd-mdl", "eu-mdl", "cl-licencia-digital"]);
+}
+
+#[test]
+fn the_schemes_of_2026_12() {
+    // Austria at home from the app's day, not abroad; a failed phone is no licence.
+    let austria: &[&str] = &["AT"];
+    assert_eq!(
+        judge_holding(austria, &["AT-9", "AT"], "2022-10-19", false),
+        "counts at-eausweise-in-austria"
+    );
+    assert_eq!(
+        judge_holding(austria, &["AT-9", "AT"], "2022-10-18", false),
+        "not-yet at-eausweise-in-austria 2022-10-19"
+    );
+    assert_eq!(
+        judge_holding(austria, &["DE-BY", "DE"], "2026-12-01", false),
+        "carry-card at-eausweise-abroad"
+    );
+    assert_eq!(
+        notes(&judge(Some(austria), FULL, &["AT-9", "AT"], "2026-12-01")),
+        ["phone at-eausweise-in-austria NoLicence"]
+    );
+    // Vietnam, Thailand, the Philippines at home; Indonesia's does not count; Qatar's neither.
+    for (home, from, before, rule) in [
+        ("VN", "2024-07-01", "2024-06-30", "vn-vneid-in-vietnam"),
+        ("TH", "2019-09-20", "2019-09-19", "th-dlt-qr-in-thailand"),
+        (
+            "PH",
+            "2023-07-26",
+            "2023-07-25",
+            "ph-lto-edl-in-philippines",
+        ),
+    ] {
+        assert_eq!(
+            judge_holding(&[home], &[home], from, false),
+            format!("counts {rule}")
+        );
+        assert_eq!(
+            judge_holding(&[home], &[home], before, false),
+            format!("not-yet {rule} {from}")
+        );
+    }
+    assert_eq!(
+        judge_holding(&["ID"], &["ID"], "2026-12-01", false),
+        "carry-card id-sim-digital-at-stops"
+    );
+    assert_eq!(
+        judge_holding(&["QA"], &["QA"], "2026-12-01", false),
+        "carry-card qa-moi-2018"
+    );
+    // Brazil's in Mercosur: the printed documents are necessary.
+    assert_eq!(
+        judge_holding(&["BR"], &["AR-C", "AR"], "2026-12-01", false),
+        "carry-card br-cnh-digital-mercosur"
+    );
+    // Malaysia's learners carry the card; Denmark's app is a passport holder's.
+    let malaysia = chain(&["MY"]);
+    let learner = Holder {
+        home: Some(&malaysia),
+        stage: Stage::Learner,
+        issued: None,
+        kind: Some(HolderKind::Citizen),
+        has_digital: false,
+    };
+    assert_eq!(
+        said(&Schemes::bundled().judge(&learner, &malaysia, day("2026-12-01"))),
+        "carry-card my-myjpj-learners"
+    );
+    assert_eq!(
+        judge_holding(&["DK"], &["DK-84", "DK"], "2026-12-01", false),
+        "holder dk-korekort-in-denmark None"
+    );
+    // Puerto Rico's Ley 141 gives the virtual licence the same validity.
+    assert_eq!(
+        judge_holding(&["PR"], &["PR"], "2026-12-01", false),
+        "counts pr-ley-141"
+    );
+}
+
+#[test]
+fn a_home_whose_own_licences_need_not_be_carried_somewhere_does_not_decide_alone() {
+    let schemes = Schemes::bundled();
+    let gb = chain(&["GB"]);
+    let frees = |home: &[Territory], on: &str| schemes.frees(home, day(on)).map(|b| b.id.as_str());
+    assert_eq!(frees(&gb, "2026-12-01"), Some("gb-produce"));
+    assert_eq!(
+        frees(&chain(&["GB-ENG", "GB"]), "2026-12-01"),
+        Some("gb-produce")
+    );
+    assert_eq!(frees(&chain(&["PL"]), "2020-12-04"), None);
+    assert_eq!(frees(&chain(&["PL"]), "2020-12-05"), Some("pl-register"));
+    assert_eq!(frees(&chain(&["DE"]), "2026-12-01"), None);
 }
