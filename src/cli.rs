@@ -33,7 +33,7 @@ pub const EXIT_CODE_TABLE: [(&str, &str); 4] = [
 ];
 
 /// The environment variables `edl` reads; also rendered into the man page.
-pub const ENVIRONMENT: [(&str, &str); 7] = [
+pub const ENVIRONMENT: [(&str, &str); 8] = [
     (
         "EDL_DATA",
         "a rollout or schemes file to use instead of the bundled one of its kind (as --data)",
@@ -41,6 +41,10 @@ pub const ENVIRONMENT: [(&str, &str); 7] = [
     ("EDL_LICENSE", "default for --license"),
     ("EDL_HOME", "default for --home"),
     ("EDL_LANG", "default for --lang"),
+    (
+        "EDL_NOW",
+        "for tests and reproducible runs: the moment taken as now (2026-12-07T20:00:00Z)",
+    ),
     (
         "LANG",
         "with LC_ALL and LC_MESSAGES before it: without --lang or EDL_LANG, the first one set picks the language, Chinese if it starts with zh",
@@ -85,6 +89,7 @@ const EPILOGUE: &str = concat!(
     "  EDL_LICENSE  default for --license\n",
     "  EDL_HOME     default for --home\n",
     "  EDL_LANG     default for --lang\n",
+    "  EDL_NOW      for tests and reproducible runs: the moment taken as now (2026-12-07T20:00:00Z)\n",
     "  LANG         with LC_ALL and LC_MESSAGES before it: without --lang or EDL_LANG, the first one set picks the language, Chinese if it starts with zh\n",
     "  NO_COLOR     no colour with --color auto\n",
     "  TERM         no colour with --color auto when it is dumb"
@@ -379,7 +384,7 @@ pub struct CheckArgs {
 
     /// The travel date, for every stop without its own: 2021-06-01, 2021-6-1, 2021/6/1,
     /// 20210601, 2021年6月1日, today, tomorrow, yesterday, or +Nd (N days after today)
-    /// [default: today in China, UTC+8]
+    /// [default: today where each stop is, in its time zone; UTC+8 in China]
     #[arg(long, value_name = "DATE", value_parser = TravelDateParser, hide_possible_values = true)]
     pub on: Option<TravelDate>,
 
@@ -457,7 +462,7 @@ pub enum ColorChoice {
     Never,
 }
 
-/// A travel date as given: a day, or one relative to today in China.
+/// A travel date as given: a day, or one relative to today (where the stop is).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TravelDate {
     Day(NaiveDate),

@@ -1161,6 +1161,10 @@ impl Messages for English {
         format!("bad date \"{text}\": {why}")
     }
 
+    fn bad_moment(&self, text: &str) -> String {
+        format!("bad moment \"{text}\": expected one as 2026-12-07T20:00:00Z (RFC 3339)")
+    }
+
     fn home_date(&self) -> &'static str {
         "the issuing place takes no date: it is checked on the first stop's date"
     }

@@ -236,6 +236,8 @@ pub trait Messages: Sync {
     }
     fn batch_line(&self, number: usize) -> String;
     fn bad_date(&self, text: &str, why: &str) -> String;
+    /// `EDL_NOW` that is not a moment.
+    fn bad_moment(&self, text: &str) -> String;
     /// A PLACE that is a date (a forgotten `--on`); the hint follows it.
     fn date_for_place(&self, text: &str) -> String;
     /// `--home PLACE@DATE`: the home has no date of its own.

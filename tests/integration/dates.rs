@@ -348,3 +348,65 @@ fn a_batch_line_may_give_its_date_after_an_at_sign() {
         "edl: line 3: bad date \"2021-02-30\": no such day in the calendar\n"
     );
 }
+
+/// Without `--on`, a stop's date is today where it is: at 20:00 UTC on 2026-12-07 (the tests'
+/// `EDL_NOW`), Denver is on the 7th and 成都 on the 8th; `--on` fixes one date for both, and a
+/// relative date counts from each stop's own today.
+#[test]
+fn each_stop_has_its_own_today() {
+    let days = |args: &[&str]| -> Vec<(String, NaiveDate)> {
+        let outcome = run(["check"].iter().chain(args).chain(&["--format", "json"]));
+        let report: CheckReport = serde_json::from_str(&outcome.stdout).expect("a report");
+        report
+            .stops
+            .into_iter()
+            .map(|place| (place.query.unwrap_or_default(), place.on))
+            .collect()
+    };
+    let trip = ["Denver", "成都", "--home", "Colorado"];
+    assert_eq!(
+        days(&trip),
+        [
+            ("Denver".to_string(), day("2026-12-07")),
+            ("成都".to_string(), day("2026-12-08"))
+        ]
+    );
+    let fixed = [&trip[..], &["--on", "2026-12-01"]].concat();
+    assert_eq!(
+        days(&fixed),
+        [
+            ("Denver".to_string(), day("2026-12-01")),
+            ("成都".to_string(), day("2026-12-01"))
+        ]
+    );
+    let tomorrow = [&trip[..], &["--on", "tomorrow"]].concat();
+    assert_eq!(
+        days(&tomorrow),
+        [
+            ("Denver".to_string(), day("2026-12-08")),
+            ("成都".to_string(), day("2026-12-09"))
+        ]
+    );
+    // A batch line without a date is on its own place's today too.
+    let mut cmd = edl(["check", "-", "--format", "tsv"]);
+    cmd.write_stdin("Denver\n成都\n");
+    let batch = outcome(cmd);
+    let dates: Vec<&str> = batch
+        .stdout
+        .lines()
+        .skip(1)
+        .map(|line| line.split('\t').nth(1).unwrap_or(""))
+        .collect();
+    assert_eq!(dates, ["2026-12-07", "2026-12-08"]);
+}
+
+#[test]
+fn a_moment_that_is_not_one_is_refused() {
+    let mut cmd = edl(["check", "成都"]);
+    cmd.env("EDL_NOW", "tomorrow");
+    let done = outcome(cmd);
+    assert_eq!(
+        done.assert_error_line(),
+        "edl: in EDL_NOW: bad moment \"tomorrow\": expected one as 2026-12-07T20:00:00Z (RFC 3339)"
+    );
+}
