@@ -99,10 +99,11 @@ const EPILOGUE: &str = concat!(
 #[command(
     name = "edl",
     version,
-    about = "Is China's electronic driver's license (电子驾驶证) enough where and when you drive?",
-    long_about = "Is China's electronic driver's license (电子驾驶证, 交管12123 app) enough where and when \
-                  you drive, or must you bring the physical card? edl answers from a bundled, sourced \
-                  record of the 2021 rollout, for one place or a whole itinerary.",
+    about = "Is your digital driving licence enough where and when you drive, or must you bring the card?",
+    long_about = "Is your digital driving licence (China's 电子驾驶证 in the 交管12123 app, or a digital \
+                  licence from beyond the mainland) enough where and when you drive, or must you \
+                  bring the physical card? edl answers from bundled, sourced records of China's 2021 \
+                  rollout and of digital-licence schemes worldwide, for one place or a whole itinerary.",
     after_help = EPILOGUE
 )]
 pub struct Cli {
@@ -389,7 +390,7 @@ pub struct CheckArgs {
     pub on: Option<TravelDate>,
 
     /// The license status the 交管12123 app shows: normal 正常, violation-pending 违法未处理,
-    /// accident-pending 事故未处理, full-points 记满12分, suspended 暂扣, detained 扣留, seized 扣押,
+    /// accident-pending 事故未处理, full-points 记满12分 (or 超分, 满分), suspended 暂扣, detained 扣留, seized 扣押,
     /// overdue-renewal 逾期未换证, overdue-review 逾期未审验, overdue-exam 逾期未体检, revoked 吊销,
     /// cancelled 注销, withdrawn 撤销, locked 锁定, stopped 停止使用, cancelled-recoverable 注销可恢复,
     /// deferred-renewal 延期换证, deferred-exam 延期体检, deferred-review 延期审验, transferred-out 转出
@@ -680,15 +681,50 @@ impl clap::builder::TypedValueParser for LicenseParser {
     }
 }
 
-/// What clap suggests for a mistyped command or flag, if anything.
-pub fn suggestion(error: &clap::Error) -> Option<String> {
-    use clap::error::{ContextKind, ContextValue};
+/// Flags a driver types for another: a date for `--on`, the licence's state for `--license`.
+const MEANT: [(&str, &str); 5] = [
+    ("--date", "--on"),
+    ("--day", "--on"),
+    ("--when", "--on"),
+    ("--state", "--license"),
+    ("--status", "--license"),
+];
+
+/// What to suggest for a mistyped command or flag, if anything: the flag a driver meant, where
+/// the command has it (`check --date` → `--on`), else what clap suggests.
+pub fn suggestion(error: &clap::Error, args: &[std::ffi::OsString]) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if error.kind() == ErrorKind::UnknownArgument
+        && let Some(ContextValue::String(typed)) = error.get(ContextKind::InvalidArg)
+        && let Some((_, meant)) = MEANT
+            .iter()
+            .find(|(flag, _)| typed.split('=').next() == Some(*flag))
+        && command_takes(args, meant)
+    {
+        return Some((*meant).to_string());
+    }
     [ContextKind::SuggestedSubcommand, ContextKind::SuggestedArg]
         .into_iter()
         .find_map(|kind| match error.get(kind) {
             Some(ContextValue::String(text)) => Some(text.clone()),
             Some(ContextValue::Strings(texts)) => texts.first().cloned(),
             _ => None,
+        })
+}
+
+/// Whether the command the arguments name takes this long flag.
+fn command_takes(args: &[std::ffi::OsString], flag: &str) -> bool {
+    let mut command = <Cli as clap::CommandFactory>::command();
+    command.build();
+    let name = args
+        .iter()
+        .skip(1)
+        .filter_map(|arg| arg.to_str())
+        .find(|arg| command.find_subcommand(arg).is_some());
+    name.and_then(|name| command.find_subcommand(name))
+        .is_some_and(|sub| {
+            sub.get_arguments()
+                .any(|arg| arg.get_long() == flag.strip_prefix("--"))
         })
 }
 

@@ -97,7 +97,7 @@ pub fn usage_failure(mut error: clap::Error, args: &[std::ffi::OsString], lang: 
     cli::shorten_echoes(&mut error);
     let error = &error;
     let variable = cli::variable_behind(error, args, |name| std::env::var_os(name).is_some());
-    let suggested = cli::suggestion(error);
+    let suggested = cli::suggestion(error, args);
     let said = |words: &dyn Messages| {
         let message = words.usage_error(error).unwrap_or_else(|| {
             // clap's first paragraph, on one line: "the following required arguments were

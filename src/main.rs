@@ -50,9 +50,16 @@ fn main() -> ExitCode {
         }
         // `edl` alone (or with only shared options): the usage and the commands, on stderr,
         // as an error.
-        Err(error) if error.kind() == ErrorKind::MissingSubcommand => {
+        Err(error)
+            if matches!(
+                error.kind(),
+                ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) =>
+        {
             let mut command = edl::cli::localized_command(lang)
                 .unwrap_or_else(<Cli as clap::CommandFactory>::command);
+            // Its commands are listed once they are built (clap's `defer`).
+            command.build();
             eprint!("{}", command.render_help());
             return ExitCode::from(ERROR);
         }

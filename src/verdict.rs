@@ -116,6 +116,15 @@ impl LicenseState {
         self.terms().1
     }
 
+    /// The words drivers use for the state besides the app's (elicense.md, §2: 超分 and 满分 for
+    /// 记满12分, and 累积记分满分 as the police write it).
+    pub fn everyday(self) -> &'static [&'static str] {
+        match self {
+            LicenseState::FullPoints => &["超分", "满分", "累积记分满分"],
+            _ => &[],
+        }
+    }
+
     fn terms(self) -> (&'static str, &'static str) {
         match self {
             LicenseState::Normal => ("normal", "正常"),
@@ -194,12 +203,16 @@ impl fmt::Display for LicenseState {
 impl FromStr for LicenseState {
     type Err = UnknownLicenseState;
 
-    /// Accepts the English id or the Chinese term.
+    /// Accepts the English id, the app's Chinese term or a driver's everyday word for it.
     fn from_str(text: &str) -> Result<LicenseState, UnknownLicenseState> {
         let trimmed = text.trim();
         LicenseState::ALL
             .into_iter()
-            .find(|state| state.id().eq_ignore_ascii_case(trimmed) || state.chinese() == trimmed)
+            .find(|state| {
+                state.id().eq_ignore_ascii_case(trimmed)
+                    || state.chinese() == trimmed
+                    || state.everyday().contains(&trimmed)
+            })
             .ok_or_else(|| UnknownLicenseState(text.to_string()))
     }
 }

@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use edl::output::{CHECK_TSV_HEADER, CheckReport};
-use edl::verdict::{Status, Verdict};
+use edl::verdict::{LicenseState, Status, Verdict};
 use serde_json::Value;
 
 use crate::support::{Run, run};
@@ -317,6 +317,15 @@ fn suspended_license_is_no_valid_license() {
         3,
         Verdict::NoValidLicense,
     );
+}
+
+#[test]
+fn the_words_drivers_use_for_twelve_points_are_that_state() {
+    for word in ["超分", "满分", "累积记分满分", "记满12分", "full-points"] {
+        let json = report(&["成都", "--on", "2025-01-01", "--license", word], 3);
+        assert_eq!(json.license, LicenseState::FullPoints, "{word}");
+        assert_eq!(json.verdict, Verdict::NoValidLicense, "{word}");
+    }
 }
 
 #[test]
