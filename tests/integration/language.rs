@@ -822,8 +822,9 @@ fn help_speaks_both_languages() {
     let zh = run_with(ZH_LOCALE, &["--help"], None);
     assert_eq!(zh.code, 0, "{}", zh.stderr);
     assert!(
-        zh.first_line()
-            .starts_with("在您驾车的时间和地点，数字驾照（中国的电子驾驶证或其他地方的数字驾照）是否够用"),
+        zh.first_line().starts_with(
+            "在您驾车的时间和地点，数字驾照（中国的电子驾驶证或其他地方的数字驾照）是否够用"
+        ),
         "{:?}",
         zh.first_line()
     );
