@@ -289,7 +289,8 @@ impl<'d> Batch<'d> {
                 Problem::HomeAmbiguous(ambiguous)
             }
         })?;
-        Ok(BatchAnswer::new(&trip, self.dataset))
+        let people = (self.format == Format::Human).then_some(self.messages);
+        Ok(BatchAnswer::new(&trip, self.dataset, people))
     }
 
     /// A line's problem as the error object every command reports, with the places of an

@@ -736,6 +736,11 @@ pub fn localized_command(lang: Lang) -> Option<clap::Command> {
     // A language without its own help text (English, the definition's) has none.
     let about = messages.help("about")?;
     let mut command = <Cli as clap::CommandFactory>::command();
+    // Where there is a width to fit, clap keeps each help text on one line (it would break
+    // Chinese only at its few spaces) and `output::fitted_help` wraps it by display width.
+    if crate::output::width().is_some() {
+        command = command.term_width(0);
+    }
     // Subcommands get their arguments when parsing reaches them (clap's `defer`), so they are
     // built here first. Arguments are then changed in place: clap indexes a built command's
     // arguments by position, which removing and re-adding one (`mut_arg`) would break.

@@ -3,7 +3,8 @@
 use chrono::NaiveDate;
 
 use super::{
-    Blocking, DataSummary, Messages, Reach, Retype, ShowField, chain, echo, with_code, world_chain,
+    Blocking, CheckColumn, DataSummary, Messages, Reach, Retype, ShowField, chain, echo, with_code,
+    world_chain,
 };
 use crate::cli::{DateError, FIRST_YEAR, LAST_YEAR};
 use crate::data::RuleId;
@@ -511,23 +512,15 @@ impl Messages for English {
         }
     }
 
-    fn check_header(&self, on: NaiveDate) -> [String; 4] {
-        [
-            "Place".into(),
-            "Province".into(),
-            "E-license live from".into(),
-            format!("On {on}"),
-        ]
-    }
-
-    fn check_header_dated(&self) -> [String; 5] {
-        [
-            "Place".into(),
-            "Province".into(),
-            "E-license live from".into(),
-            "Date".into(),
-            "Status".into(),
-        ]
+    fn check_column(&self, column: CheckColumn) -> String {
+        match column {
+            CheckColumn::Place => "Place".into(),
+            CheckColumn::Where => "Where".into(),
+            CheckColumn::Date => "Date".into(),
+            CheckColumn::LiveFrom => "E-license live from".into(),
+            CheckColumn::Verdict(Some(on)) => format!("On {on}"),
+            CheckColumn::Verdict(None) => "Verdict".into(),
+        }
     }
 
     fn home_prefix(&self) -> &'static str {
@@ -1065,15 +1058,8 @@ impl Messages for English {
         ["Source", "Quality", "Title and URL"]
     }
 
-    fn batch_header(&self) -> [&'static str; 6] {
-        [
-            "Query",
-            "On",
-            "Verdict",
-            "Place",
-            "E-license live from",
-            "Status",
-        ]
+    fn batch_header(&self) -> [&'static str; 4] {
+        ["Query", "On", "Place", "Verdict"]
     }
 
     fn error_word(&self) -> &'static str {

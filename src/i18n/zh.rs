@@ -5,8 +5,8 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use super::en::clause;
 use super::{
-    Blocking, DataSummary, Messages, Reach, Retype, ShowField, chain, echo, with_code, world_chain,
-    world_zh,
+    Blocking, CheckColumn, DataSummary, Messages, Reach, Retype, ShowField, chain, echo, with_code,
+    world_chain, world_zh,
 };
 use crate::cli::{DateError, FIRST_YEAR, LAST_YEAR};
 use crate::data::RuleId;
@@ -612,23 +612,15 @@ impl Messages for Chinese {
         }
     }
 
-    fn check_header(&self, on: NaiveDate) -> [String; 4] {
-        [
-            "地点".into(),
-            "省份".into(),
-            "电子驾驶证启用日期".into(),
-            format!("{on} 状态"),
-        ]
-    }
-
-    fn check_header_dated(&self) -> [String; 5] {
-        [
-            "地点".into(),
-            "省份".into(),
-            "电子驾驶证启用日期".into(),
-            "日期".into(),
-            "状态".into(),
-        ]
+    fn check_column(&self, column: CheckColumn) -> String {
+        match column {
+            CheckColumn::Place => "地点".into(),
+            CheckColumn::Where => "所在地".into(),
+            CheckColumn::Date => "日期".into(),
+            CheckColumn::LiveFrom => "电子驾驶证启用日期".into(),
+            CheckColumn::Verdict(Some(on)) => format!("{on} 结论"),
+            CheckColumn::Verdict(None) => "结论".into(),
+        }
     }
 
     fn home_prefix(&self) -> &'static str {
@@ -1135,8 +1127,8 @@ impl Messages for Chinese {
         ["来源", "可靠性", "标题与网址"]
     }
 
-    fn batch_header(&self) -> [&'static str; 6] {
-        ["查询", "日期", "结论", "地点", "电子驾驶证启用日期", "状态"]
+    fn batch_header(&self) -> [&'static str; 4] {
+        ["查询", "日期", "地点", "结论"]
     }
 
     fn error_word(&self) -> &'static str {

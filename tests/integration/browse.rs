@@ -343,7 +343,7 @@ fn list_as_json_counts_what_it_lists() {
             "total"
         ])
     );
-    assert_eq!(report["schema_version"], 3);
+    assert_eq!(report["schema_version"], 4);
     assert_eq!(report["on"], "2021-09-01");
     let places = report["places"].as_array().expect("places is an array");
     assert_eq!(places.len(), 337 + 20);

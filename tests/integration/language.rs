@@ -141,7 +141,7 @@ fn check_speaks_both_languages() {
     );
     for expected in [
         "Place",
-        "Province",
+        "Where",
         "E-license live from",
         "On 2021-07-01",
         "成都市 Chengdu",
@@ -172,7 +172,7 @@ fn check_speaks_both_languages() {
         .lines()
         .find(|line| line.contains("地点"))
         .expect("a header line");
-    for column in ["地点", "省份", "电子驾驶证启用日期", "2021-07-01 状态"] {
+    for column in ["地点", "所在地", "电子驾驶证启用日期", "2021-07-01 结论"] {
         assert!(header.contains(column), "{column:?} in {header:?}");
     }
     let row = |name: &str| {
@@ -182,8 +182,13 @@ fn check_speaks_both_languages() {
             .unwrap_or_else(|| panic!("a row for {name} in\n{}", zh.stdout))
             .to_string()
     };
-    assert!(row("成都市").contains("已启用"), "{}", row("成都市"));
-    assert!(row("北京市").contains("未启用"), "{}", row("北京市"));
+    // Without --home before every place was surely live, every stop keeps the card.
+    assert!(row("成都市").contains("2021-06-01"), "{}", row("成都市"));
+    assert!(
+        row("北京市").contains("请带实体驾驶证"),
+        "{}",
+        row("北京市")
+    );
     assert!(
         zh.stdout.contains(
             "成都市：2021-06-01 起已启用（pilot，可靠：三个试点城市，2021-06-01 起启用）"
