@@ -418,15 +418,11 @@ impl Session<'_> {
         let on = option_date(args.on, self.now, messages)?;
         let gazetteer = Gazetteer::new(dataset.divisions);
         if let Some(text) = &args.country {
-            let country = country(dataset, &gazetteer, text, on, messages)?;
+            let country = jurisdiction(dataset, &gazetteer, text, on, messages)?;
             let home = args
                 .home
                 .as_ref()
-                .map(|text| {
-                    unique_place(dataset, &gazetteer, text, None, on, messages)
-                        .map(|(place, _)| place)
-                        .map_err(|failure| within(messages, "--home", failure))
-                })
+                .map(|text| home_within(dataset, &gazetteer, text, country, on, messages))
                 .transpose()?;
             let licence = verdict::Licence {
                 stage: args.stage,
@@ -505,15 +501,24 @@ impl Session<'_> {
 
     fn timeline(&mut self, args: &TimelineArgs) -> anyhow::Result<u8> {
         let dataset = &self.dataset;
-        if let Some(text) = &args.country {
-            let gazetteer = Gazetteer::new(dataset.divisions);
-            let country = country(
-                dataset,
-                &gazetteer,
-                text,
-                self.now.today_in_china(),
-                self.messages,
-            )?;
+        let gazetteer = Gazetteer::new(dataset.divisions);
+        let country = args
+            .country
+            .as_ref()
+            .map(|text| {
+                jurisdiction(
+                    dataset,
+                    &gazetteer,
+                    text,
+                    self.now.today_in_china(),
+                    self.messages,
+                )
+            })
+            .transpose()?;
+        // The mainland's timeline is its rollout's, as without --country.
+        if let Some(country) =
+            country.filter(|row| row.division_code() != Some(data::world::DivisionLink::Mainland))
+        {
             let steps = verdict::scheme_timeline(dataset, country);
             match args.format {
                 Format::Human => output::scheme_timeline_human(self.out, &steps, self.messages)?,
@@ -686,8 +691,9 @@ fn unique_place<'d>(
     }
 }
 
-/// The country `--country` names: a world place of that kind (AU, Australia, 澳大利亚).
-fn country<'d>(
+/// The jurisdiction `--country` names: whatever `--home` takes (AU, Australia, 澳大利亚, HK, CN,
+/// Montana, NSW), as the world row of that country, territory or first-level subdivision.
+fn jurisdiction<'d>(
     dataset: &'d Dataset,
     gazetteer: &Gazetteer<'d>,
     text: &str,
@@ -696,8 +702,12 @@ fn country<'d>(
 ) -> Result<&'static data::world::WorldPlace, Failure> {
     let found = unique_place(dataset, gazetteer, text, None, on, messages)
         .map_err(|failure| within(messages, "--country", failure))?;
-    match found.0 {
-        Place::World(row) if row.kind == data::world::PlaceKind::Country => Ok(row),
+    let row = match found.0 {
+        Place::World(row) => Some(row),
+        Place::Division(division) => data::world::World::bundled().of_division(division.code),
+    };
+    match row {
+        Some(row) if row.kind != data::world::PlaceKind::City => Ok(row),
         _ => {
             let mut failure = Failure::plain(
                 ErrorKind::WrongLevel,
@@ -707,6 +717,46 @@ fn country<'d>(
             failure.report.query = Some(text.to_string());
             Err(within(messages, "--country", failure))
         }
+    }
+}
+
+/// `--home` beside `--country`: a name several places share means the one in the jurisdiction
+/// (`--country US --home Montana`), else it must name one place.
+fn home_within<'d>(
+    dataset: &'d Dataset,
+    gazetteer: &Gazetteer<'d>,
+    text: &str,
+    country: &'static data::world::WorldPlace,
+    on: NaiveDate,
+    messages: &dyn Messages,
+) -> Result<Place<'d>, Failure> {
+    let inside = |place: &Place<'d>| {
+        let (of_country, subdivision) = place.regions(dataset.divisions);
+        [of_country, subdivision, place_row(*place)]
+            .into_iter()
+            .flatten()
+            .any(|row| std::ptr::eq(row, country))
+    };
+    if let Ok(resolved) = gazetteer.resolve(text)
+        && let [one] = resolved
+            .places
+            .iter()
+            .filter(|place| inside(place))
+            .collect::<Vec<_>>()
+            .as_slice()
+    {
+        return Ok(**one);
+    }
+    unique_place(dataset, gazetteer, text, None, on, messages)
+        .map(|(place, _)| place)
+        .map_err(|failure| within(messages, "--home", failure))
+}
+
+/// The world row a place is, if it is one.
+fn place_row(place: Place<'_>) -> Option<&'static data::world::WorldPlace> {
+    match place {
+        Place::World(row) => Some(row),
+        Place::Division(_) => None,
     }
 }
 

@@ -547,8 +547,9 @@ pub fn territories(divisions: &Divisions, place: Place<'_>) -> Vec<Territory> {
         .collect()
 }
 
-/// A country's first-level subdivisions, each with what a licence from `home` is worth there
-/// on a date (`edl list --country`); without a home, which licences would count.
+/// A jurisdiction's first-level subdivisions (or itself, where it has none), each with what a
+/// licence from `home` is worth there on a date (`edl list --country`); without a home, which
+/// licences would count.
 pub fn country_standings<'d>(
     dataset: &'d Dataset,
     country: &'static WorldPlace,
@@ -557,14 +558,23 @@ pub fn country_standings<'d>(
     licence: Licence,
 ) -> Vec<Assessment<'d>> {
     let world = World::bundled();
-    world
+    let subdivisions: Vec<&'static WorldPlace> = world
         .places()
         .filter(|row| {
             row.kind == PlaceKind::Subdivision
                 && world
                     .country_of(row)
                     .is_some_and(|of| std::ptr::eq(of, country))
+                && !std::ptr::eq(*row, country)
         })
+        .collect();
+    // A jurisdiction without subdivisions of its own (a state, Hong Kong) is its one row.
+    let rows = if subdivisions.is_empty() {
+        vec![country]
+    } else {
+        subdivisions
+    };
+    rows.into_iter()
         .map(|row| {
             let place = Place::World(row);
             by_schemes(dataset, place, on, home, licence)

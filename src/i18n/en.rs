@@ -910,7 +910,7 @@ impl Messages for English {
     }
 
     fn not_a_country(&self, query: &str) -> String {
-        format!("\"{query}\" is no country (as AU, US, Australia)")
+        format!("\"{query}\" is no country, state or province (as AU, HK, NSW)")
     }
 
     fn country_header(&self) -> [&'static str; 4] {

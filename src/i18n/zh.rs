@@ -971,7 +971,7 @@ impl Messages for Chinese {
     }
 
     fn not_a_country(&self, query: &str) -> String {
-        format!("“{query}”不是国家（如 AU、US、澳大利亚）")
+        format!("“{query}”不是国家、州或省（如 AU、HK、NSW）")
     }
 
     fn country_header(&self) -> [&'static str; 4] {
