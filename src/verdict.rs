@@ -1468,7 +1468,11 @@ pub fn judge_licence<'d>(
             rule: license_rule,
         });
     }
-    if mainland && let Some(papers) = cite(dataset, RuleId::VehiclePapers) {
+    // Advice on showing the e-license is for a licence that may be used.
+    if mainland
+        && !class.forbids_driving()
+        && let Some(papers) = cite(dataset, RuleId::VehiclePapers)
+    {
         // Said once any stop falls on or after the e-registration's date.
         let e_registration = cite(dataset, RuleId::ERegistration)
             .filter(|rule| rule.from.is_none_or(|from| last >= from));

@@ -31,6 +31,8 @@ fn cite_opt(rule: &Option<Cited>) -> String {
     rule.as_ref().map_or(String::new(), cite)
 }
 
+use super::cites_better_than_low;
+
 fn grounds_text(why: &Why<'_>) -> String {
     let grounds: Vec<String> = why
         .grounds
@@ -56,7 +58,13 @@ fn grounds_text(why: &Why<'_>) -> String {
         text = format!(" ({})", grounds.join("; "));
     }
     if why.low_quality {
-        text.push_str("; this rests only on low-quality sources");
+        // A stronger source may name the place without its day: then the day is what rests on
+        // the weak ones, and saying "only low-quality sources" would deny the strong one cited.
+        text.push_str(if cites_better_than_low(why) {
+            "; its day rests only on the low-quality ones"
+        } else {
+            "; this rests only on low-quality sources"
+        });
     }
     text
 }
@@ -541,7 +549,7 @@ impl Messages for English {
                 _ => String::new(),
             };
             return format!(
-                "live on the whole mainland since {settled}{here} (the facts: edl show {})",
+                "live on the whole mainland: nationwide from 2021-12-10, surely everywhere by {settled}{here} (the facts: edl show {})",
                 place.code
             );
         }

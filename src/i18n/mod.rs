@@ -398,6 +398,13 @@ impl Retype {
     }
 }
 
+/// Whether a reason cites a fact of better than low quality among its grounds.
+fn cites_better_than_low(why: &crate::verdict::Why<'_>) -> bool {
+    why.grounds.iter().any(|ground| {
+        matches!(ground, crate::verdict::Ground::Fact { quality, .. } if *quality != crate::data::Quality::Low)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

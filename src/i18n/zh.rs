@@ -71,7 +71,12 @@ fn grounds_text(why: &Why<'_>) -> String {
         text = format!("（{}）", grounds.join("；"));
     }
     if why.low_quality {
-        text.push_str("；仅有不可靠的来源");
+        // 较可靠的来源可能只点名而没有给出日期：此时只是日期仅有不可靠的来源。
+        text.push_str(if super::cites_better_than_low(why) {
+            "；具体日期仅有不可靠的来源"
+        } else {
+            "；仅有不可靠的来源"
+        });
     }
     text
 }
@@ -641,7 +646,7 @@ impl Messages for Chinese {
                 _ => String::new(),
             };
             return format!(
-                "{settled} 起中国大陆各地均已启用{here}（依据见 edl show {}）",
+                "中国大陆 2021-12-10 起全国推行，{settled} 前各地均已确定启用{here}（依据见 edl show {}）",
                 place.code
             );
         }

@@ -82,7 +82,8 @@ fn stop_place(
     )
 }
 
-/// The trip's own notes, then the standing advice.
+/// The trip's own notes, then the standing advice, each once (a query that is both a stop and
+/// the home is noted once).
 fn notes(trip: &Trip<'_>, messages: &dyn Messages) -> Vec<String> {
     let own = trip.notes.iter().map(|note| messages.note(note));
     let advice = trip
@@ -90,7 +91,13 @@ fn notes(trip: &Trip<'_>, messages: &dyn Messages) -> Vec<String> {
         .then(|| messages.advice())
         .into_iter()
         .flatten();
-    own.chain(advice.map(str::to_string)).collect()
+    let mut said: Vec<String> = Vec::new();
+    for note in own.chain(advice.map(str::to_string)) {
+        if !said.contains(&note) {
+            said.push(note);
+        }
+    }
+    said
 }
 
 /// What weighs on every row's verdict besides its place, in English: an issuing place that was
@@ -250,6 +257,9 @@ pub fn check_human(
         .collect();
     let table_text = table(&header, &rows, width);
     writeln!(out, "{table_text}")?;
+    // Each reason once: the candidates of an ambiguous stop that agree may share their name
+    // and their reason (Hobart, Tasmania and Hobart, Indiana).
+    let mut said: Vec<String> = Vec::new();
     for (home, place) in places(trip) {
         let (role, reason) = if home {
             (
@@ -264,7 +274,11 @@ pub fn check_human(
             messages.place_name(place.place),
             messages.colon()
         );
+        if said.contains(&line) {
+            continue;
+        }
         writeln!(out, "{}", prose(&line, width, "  "))?;
+        said.push(line);
     }
     for note in notes(trip, messages) {
         write_note(out, messages, &note, width)?;

@@ -762,3 +762,48 @@ fn the_table_shows_the_rollout_only_where_it_decides() {
     let rows = sydney.stdout.lines().filter(|line| line.starts_with('│'));
     assert_eq!(rows.count(), 2, "header and Sydney:\n{}", sydney.stdout);
 }
+
+/// No note or reason says the same twice, none advises on the e-license where no licence may
+/// be used, and a reason never denies the grade of a source it cites (issue 26, item 6).
+#[test]
+fn notes_say_each_thing_once_and_never_against_themselves() {
+    for args in [
+        &["太原", "--home", "太原", "--on", "2025-01-01"][..],
+        &["New York", "--home", "New York", "--on", "2026-12-01"],
+        &["Hobart", "--home", "NSW", "--on", "2026-12-01"],
+    ] {
+        let human = run(std::iter::once("check").chain(args.iter().copied()));
+        let lines: Vec<&str> = human
+            .stdout
+            .lines()
+            .filter(|line| !line.starts_with(['┌', '│', '╞', '└']))
+            .collect();
+        let mut seen = BTreeSet::new();
+        for line in &lines {
+            assert!(
+                seen.insert(*line),
+                "{args:?} repeats {line:?}:\n{}",
+                human.stdout
+            );
+        }
+    }
+    let revoked = report(&["成都", "--license", "吊销", "--on", "2025-01-01"], 3);
+    assert_eq!(revoked.notes.len(), 1, "{:?}", revoked.notes);
+    assert!(revoked.notes[0].starts_with("license state revoked"));
+
+    let harbin = report(&["哈尔滨", "--home", "哈尔滨", "--on", "2021-11-01"], 0);
+    let reason = harbin.stops[0].reason.as_deref().unwrap_or("");
+    assert!(reason.contains("batch2-named-by-mps, strong"), "{reason}");
+    assert!(
+        !reason.contains("rests only on low-quality sources"),
+        "{reason}"
+    );
+
+    let xian = report(&["西安", "--on", "2025-01-01"], 0);
+    assert_eq!(
+        xian.stops[0].reason.as_deref(),
+        Some(
+            "live on the whole mainland: nationwide from 2021-12-10, surely everywhere by 2021-12-31; here since 2021-09-01 (the facts: edl show 610100)"
+        )
+    );
+}

@@ -609,7 +609,7 @@ fn json_does_not_change_with_the_language() {
     assert_eq!(json["stops"][0]["status"], "live");
     assert_eq!(
         json["stops"][0]["reason"],
-        "live on the whole mainland since 2021-12-31; here since 2021-06-01 (the facts: edl show 320500)"
+        "live on the whole mainland: nationwide from 2021-12-10, surely everywhere by 2021-12-31; here since 2021-06-01 (the facts: edl show 320500)"
     );
     assert!(
         json["notes"][0]
