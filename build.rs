@@ -37,7 +37,7 @@ const ALIASES_HEADER: &str = "alias,code,kind,change,year,source";
 const ROLLOUT: &str = "data/rollout.toml";
 const WORLD: &str = "data/world.csv";
 const WORLD_HEADER: &str =
-    "code,kind,country,subdivision,name,names,abbrevs,zh,zh_names,population,capital,division";
+    "code,kind,country,subdivision,name,names,abbrevs,zh,zh_names,population,capital,division,tz";
 /// The parent row of a division without a parent (`u16::MAX`; the table has ~3,200 rows).
 const NO_ROW: usize = 65535;
 const HEADER: &str = "code,name,short,pinyin,syllables,pinyin_full,level,kind,parent,province";
@@ -624,11 +624,11 @@ fn world(csv: &str, divisions_csv: &str) -> String {
     }
     let mut code_rows: HashMap<&str, usize> = HashMap::new();
     for (index, fields) in rows.iter().enumerate() {
-        if fields.len() != 12 {
+        if fields.len() != 13 {
             fail(
                 WORLD,
                 index + 2,
-                &format!("a row needs 12 fields, this one has {}", fields.len()),
+                &format!("a row needs 13 fields, this one has {}", fields.len()),
             );
         }
         if fields[1] != "city" && code_rows.insert(&fields[0], index).is_some() {
@@ -740,6 +740,9 @@ fn world(csv: &str, divisions_csv: &str) -> String {
         first_name.push(names.len());
     }
     let mut table = String::new();
+    // Each row's IANA time zone, as an index into ZONES (0: none); a zone is named once.
+    let mut zones: Vec<&str> = vec![""];
+    let mut zone_of = String::new();
     // (division code, row) of the countries and subdivisions that are a division, by code.
     let mut linked: Vec<(u32, usize)> = Vec::new();
     for (row, fields) in rows.iter().enumerate() {
@@ -792,6 +795,14 @@ fn world(csv: &str, divisions_csv: &str) -> String {
         {
             linked.push((code, row));
         }
+        let zone = match zones.iter().position(|zone| *zone == fields[12]) {
+            Some(zone) => zone,
+            None => {
+                zones.push(&fields[12]);
+                zones.len() - 1
+            }
+        };
+        let _ = write!(zone_of, "{zone},");
         // The code, name and Chinese name side by side: one offset and three lengths.
         let start = blob.len();
         let mut lens = Vec::new();
@@ -819,6 +830,8 @@ fn world(csv: &str, divisions_csv: &str) -> String {
     let _ = writeln!(text, "static PLACES: [P; {}] = [\n{table}];\n", rows.len());
     let _ = writeln!(text, "static NAMES: [N; {}] = [{list}];\n", names.len());
     let _ = writeln!(text, "static INDEX: [E; {}] = [{index}];\n", keys.len());
+    let _ = writeln!(text, "static ZONES: [&str; {}] = {zones:?};\n", zones.len());
+    let _ = writeln!(text, "static ZONE: [u16; {}] = [{zone_of}];\n", rows.len());
     linked.sort_unstable();
     let linked: Vec<String> = linked
         .iter()

@@ -11,7 +11,8 @@ use std::io::{self, BufRead, Read, Write};
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
-use crate::cli::{DateError, Format, parse_travel_date};
+use crate::cli::{DateError, Format, TravelDate, parse_travel_date};
+use crate::clock::Now;
 use crate::data::Dataset;
 use crate::i18n::{English, Messages, echo};
 use crate::output::{self, BatchAnswer, BatchRow, ErrorKind, ErrorReport, Failure};
@@ -63,8 +64,9 @@ enum Problem<'d> {
 pub struct Batch<'d> {
     pub dataset: &'d Dataset,
     pub gazetteer: &'d Gazetteer<'d>,
-    pub on: NaiveDate,
-    pub today: NaiveDate,
+    /// The date of a line without its own: `--on`, or today where its place is.
+    pub on: TravelDate,
+    pub now: Now,
     pub license: LicenseState,
     pub licence: verdict::Licence,
     pub home: Option<Query<'d>>,
@@ -204,7 +206,7 @@ impl<'d> Batch<'d> {
         let problem = Problem::TooLong { bytes };
         let query = echo(&String::from_utf8_lossy(start)).into_owned();
         let row = BatchRow {
-            result: Err(self.report(&problem, &query, self.on, row_messages)),
+            result: Err(self.report(&problem, &query, self.day_in_china(self.on), row_messages)),
             query,
             on: None,
         };
@@ -218,9 +220,9 @@ impl<'d> Batch<'d> {
         line: &[u8],
         row_messages: &dyn Messages,
     ) -> (BatchRow, Result<Verdict, String>) {
-        let (query, on) = split_date(line, self.on, self.today);
-        let day = on.as_ref().ok().copied();
-        let result = on.and_then(|on| self.judge(query, on));
+        let (query, given) = split_date(line, self.on, self.now);
+        let mut day = given.as_ref().ok().map(|&given| self.day_in_china(given));
+        let result = given.and_then(|given| self.judge(query, given, &mut day));
         let verdict = match &result {
             Ok(answer) => Ok(answer.report.verdict),
             Err(problem) => Err(self.describe(problem, self.messages)),
@@ -231,8 +233,10 @@ impl<'d> Batch<'d> {
             Ok(_) => query.into_owned(),
             Err(_) => echo(&query).into_owned(),
         };
-        let result = result
-            .map_err(|problem| self.report(&problem, &query, day.unwrap_or(self.on), row_messages));
+        let result = result.map_err(|problem| {
+            let on = day.unwrap_or_else(|| self.day_in_china(self.on));
+            self.report(&problem, &query, on, row_messages)
+        });
         let row = BatchRow {
             query,
             on: day,
@@ -241,13 +245,33 @@ impl<'d> Batch<'d> {
         (row, verdict)
     }
 
-    fn judge(&self, query: &[u8], on: NaiveDate) -> Result<BatchAnswer, Problem<'d>> {
+    /// A date as counted from today in China, for a line whose place is not known.
+    fn day_in_china(&self, given: TravelDate) -> NaiveDate {
+        given
+            .day(|| self.now.today_in_china())
+            .unwrap_or_else(|_| self.now.today_in_china())
+    }
+
+    /// A line's answer; `day` becomes the day it is judged on, once its place is known.
+    fn judge(
+        &self,
+        query: &[u8],
+        given: TravelDate,
+        day: &mut Option<NaiveDate>,
+    ) -> Result<BatchAnswer, Problem<'d>> {
         let text = std::str::from_utf8(query).map_err(|_| Problem::NotUtf8 { in_date: false })?;
         if text.contains('\0') {
             return Err(Problem::Nul);
         }
         let resolved = self.gazetteer.resolve(text).map_err(Problem::Place)?;
         let stop = Query::new(text.to_string(), resolved, self.gazetteer);
+        let on = given
+            .day(|| self.now.earliest_today_at(stop.candidates.iter().copied()))
+            .map_err(|error| Problem::Date {
+                text: given.to_string(),
+                error,
+            })?;
+        *day = Some(on);
         let home = self.home.clone();
         let trip = verdict::judge_licence(
             self.dataset,
@@ -265,7 +289,8 @@ impl<'d> Batch<'d> {
                 Problem::HomeAmbiguous(ambiguous)
             }
         })?;
-        Ok(BatchAnswer::new(&trip, self.dataset))
+        let people = (self.format == Format::Human).then_some(self.messages);
+        Ok(BatchAnswer::new(&trip, self.dataset, people))
     }
 
     /// A line's problem as the error object every command reports, with the places of an
@@ -403,9 +428,9 @@ fn trim_line_end(line: &[u8]) -> &[u8] {
 /// the batch's date.
 fn split_date(
     line: &[u8],
-    default: NaiveDate,
-    today: NaiveDate,
-) -> (&[u8], Result<NaiveDate, Problem<'static>>) {
+    default: TravelDate,
+    now: Now,
+) -> (&[u8], Result<TravelDate, Problem<'static>>) {
     let separator = line
         .iter()
         .position(|&b| b == b'\t')
@@ -416,8 +441,9 @@ fn split_date(
     let (query, date) = (&line[..tab], &line[tab + 1..]);
     let date = match std::str::from_utf8(date) {
         Err(_) => Err(Problem::NotUtf8 { in_date: true }),
+        // A date outside the years edl takes is said at once, counted from today in China.
         Ok(text) => parse_travel_date(text.trim())
-            .and_then(|date| date.day(|| today))
+            .and_then(|date| date.day(|| now.today_in_china()).map(|_| date))
             .map_err(|error| Problem::Date {
                 text: text.to_string(),
                 error,

@@ -33,7 +33,7 @@ pub const EXIT_CODE_TABLE: [(&str, &str); 4] = [
 ];
 
 /// The environment variables `edl` reads; also rendered into the man page.
-pub const ENVIRONMENT: [(&str, &str); 7] = [
+pub const ENVIRONMENT: [(&str, &str); 8] = [
     (
         "EDL_DATA",
         "a rollout or schemes file to use instead of the bundled one of its kind (as --data)",
@@ -41,6 +41,10 @@ pub const ENVIRONMENT: [(&str, &str); 7] = [
     ("EDL_LICENSE", "default for --license"),
     ("EDL_HOME", "default for --home"),
     ("EDL_LANG", "default for --lang"),
+    (
+        "EDL_NOW",
+        "for tests and reproducible runs: the moment taken as now (2026-12-07T20:00:00Z)",
+    ),
     (
         "LANG",
         "with LC_ALL and LC_MESSAGES before it: without --lang or EDL_LANG, the first one set picks the language, Chinese if it starts with zh",
@@ -85,6 +89,7 @@ const EPILOGUE: &str = concat!(
     "  EDL_LICENSE  default for --license\n",
     "  EDL_HOME     default for --home\n",
     "  EDL_LANG     default for --lang\n",
+    "  EDL_NOW      for tests and reproducible runs: the moment taken as now (2026-12-07T20:00:00Z)\n",
     "  LANG         with LC_ALL and LC_MESSAGES before it: without --lang or EDL_LANG, the first one set picks the language, Chinese if it starts with zh\n",
     "  NO_COLOR     no colour with --color auto\n",
     "  TERM         no colour with --color auto when it is dumb"
@@ -94,10 +99,11 @@ const EPILOGUE: &str = concat!(
 #[command(
     name = "edl",
     version,
-    about = "Is China's electronic driver's license (电子驾驶证) enough where and when you drive?",
-    long_about = "Is China's electronic driver's license (电子驾驶证, 交管12123 app) enough where and when \
-                  you drive, or must you bring the physical card? edl answers from a bundled, sourced \
-                  record of the 2021 rollout, for one place or a whole itinerary.",
+    about = "Is your digital driving licence enough where and when you drive, or must you bring the card?",
+    long_about = "Is your digital driving licence (China's 电子驾驶证 in the 交管12123 app, or a digital \
+                  licence from beyond the mainland) enough where and when you drive, or must you \
+                  bring the physical card? edl answers from bundled, sourced records of China's 2021 \
+                  rollout and of digital-licence schemes worldwide, for one place or a whole itinerary.",
     after_help = EPILOGUE
 )]
 pub struct Cli {
@@ -383,12 +389,12 @@ pub struct CheckArgs {
 
     /// The travel date, for every stop without its own: 2021-06-01, 2021-6-1, 2021/6/1,
     /// 20210601, 2021年6月1日, today, tomorrow, yesterday, or +Nd (N days after today)
-    /// [default: today in China, UTC+8]
+    /// [default: today where each stop is, in its time zone; UTC+8 in China]
     #[arg(long, value_name = "DATE", value_parser = TravelDateParser, hide_possible_values = true)]
     pub on: Option<TravelDate>,
 
     /// The license status the 交管12123 app shows: normal 正常, violation-pending 违法未处理,
-    /// accident-pending 事故未处理, full-points 记满12分, suspended 暂扣, detained 扣留, seized 扣押,
+    /// accident-pending 事故未处理, full-points 记满12分 (or 超分, 满分), suspended 暂扣, detained 扣留, seized 扣押,
     /// overdue-renewal 逾期未换证, overdue-review 逾期未审验, overdue-exam 逾期未体检, revoked 吊销,
     /// cancelled 注销, withdrawn 撤销, locked 锁定, stopped 停止使用, cancelled-recoverable 注销可恢复,
     /// deferred-renewal 延期换证, deferred-exam 延期体检, deferred-review 延期审验, transferred-out 转出
@@ -467,7 +473,7 @@ pub enum ColorChoice {
     Never,
 }
 
-/// A travel date as given: a day, or one relative to today in China.
+/// A travel date as given: a day, or one relative to today (where the stop is).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TravelDate {
     Day(NaiveDate),
@@ -685,15 +691,50 @@ impl clap::builder::TypedValueParser for LicenseParser {
     }
 }
 
-/// What clap suggests for a mistyped command or flag, if anything.
-pub fn suggestion(error: &clap::Error) -> Option<String> {
-    use clap::error::{ContextKind, ContextValue};
+/// Flags a driver types for another: a date for `--on`, the licence's state for `--license`.
+const MEANT: [(&str, &str); 5] = [
+    ("--date", "--on"),
+    ("--day", "--on"),
+    ("--when", "--on"),
+    ("--state", "--license"),
+    ("--status", "--license"),
+];
+
+/// What to suggest for a mistyped command or flag, if anything: the flag a driver meant, where
+/// the command has it (`check --date` → `--on`), else what clap suggests.
+pub fn suggestion(error: &clap::Error, args: &[std::ffi::OsString]) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if error.kind() == ErrorKind::UnknownArgument
+        && let Some(ContextValue::String(typed)) = error.get(ContextKind::InvalidArg)
+        && let Some((_, meant)) = MEANT
+            .iter()
+            .find(|(flag, _)| typed.split('=').next() == Some(*flag))
+        && command_takes(args, meant)
+    {
+        return Some((*meant).to_string());
+    }
     [ContextKind::SuggestedSubcommand, ContextKind::SuggestedArg]
         .into_iter()
         .find_map(|kind| match error.get(kind) {
             Some(ContextValue::String(text)) => Some(text.clone()),
             Some(ContextValue::Strings(texts)) => texts.first().cloned(),
             _ => None,
+        })
+}
+
+/// Whether the command the arguments name takes this long flag.
+fn command_takes(args: &[std::ffi::OsString], flag: &str) -> bool {
+    let mut command = <Cli as clap::CommandFactory>::command();
+    command.build();
+    let name = args
+        .iter()
+        .skip(1)
+        .filter_map(|arg| arg.to_str())
+        .find(|arg| command.find_subcommand(arg).is_some());
+    name.and_then(|name| command.find_subcommand(name))
+        .is_some_and(|sub| {
+            sub.get_arguments()
+                .any(|arg| arg.get_long() == flag.strip_prefix("--"))
         })
 }
 
@@ -705,6 +746,11 @@ pub fn localized_command(lang: Lang) -> Option<clap::Command> {
     // A language without its own help text (English, the definition's) has none.
     let about = messages.help("about")?;
     let mut command = <Cli as clap::CommandFactory>::command();
+    // Where there is a width to fit, clap keeps each help text on one line (it would break
+    // Chinese only at its few spaces) and `output::fitted_help` wraps it by display width.
+    if crate::output::width().is_some() {
+        command = command.term_width(0);
+    }
     // Subcommands get their arguments when parsing reaches them (clap's `defer`), so they are
     // built here first. Arguments are then changed in place: clap indexes a built command's
     // arguments by position, which removing and re-adding one (`mut_arg`) would break.

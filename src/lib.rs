@@ -8,17 +8,17 @@
 
 pub mod batch;
 pub mod cli;
+pub mod clock;
 pub mod data;
 pub mod i18n;
 pub mod output;
 pub mod place;
 pub mod verdict;
 
-use std::cell::LazyCell;
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
-use chrono::{FixedOffset, NaiveDate, Utc};
+use chrono::NaiveDate;
 use clap::CommandFactory;
 
 use crate::cli::{
@@ -97,7 +97,7 @@ pub fn usage_failure(mut error: clap::Error, args: &[std::ffi::OsString], lang: 
     cli::shorten_echoes(&mut error);
     let error = &error;
     let variable = cli::variable_behind(error, args, |name| std::env::var_os(name).is_some());
-    let suggested = cli::suggestion(error);
+    let suggested = cli::suggestion(error, args);
     let said = |words: &dyn Messages| {
         let message = words.usage_error(error).unwrap_or_else(|| {
             // clap's first paragraph, on one line: "the following required arguments were
@@ -167,6 +167,7 @@ pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
 /// What every command needs: the data, the words and the colours.
 struct Session<'o> {
     dataset: Dataset,
+    now: clock::Now,
     messages: &'static dyn Messages,
     palette: Palette,
     out: &'o mut dyn Write,
@@ -214,8 +215,15 @@ fn dispatch(cli: Cli, out: &mut dyn Write) -> anyhow::Result<u8> {
             })?,
         None => Dataset::bundled(),
     };
+    let now = clock::Now::from_environment(|name| std::env::var(name).ok()).map_err(|text| {
+        let said = |words: &dyn Messages| words.bad_moment(&i18n::echo(&text));
+        let mut failure = Failure::plain(ErrorKind::BadDate, said(messages), said(&English));
+        failure.report.query = Some(text.clone());
+        within(messages, clock::NOW_VARIABLE, failure)
+    })?;
     let mut session = Session {
         dataset,
+        now,
         messages,
         palette,
         out,
@@ -233,71 +241,83 @@ fn dispatch(cli: Cli, out: &mut dyn Write) -> anyhow::Result<u8> {
 impl Session<'_> {
     fn check(&mut self, args: &CheckArgs) -> anyhow::Result<u8> {
         let (dataset, messages) = (&self.dataset, self.messages);
-        // Read once, and only when something needs it: a date on the command line for one
-        // answer needs no clock, and every line of a batch sees the same today.
-        let today = LazyCell::new(today_in_china);
+        let now = self.now;
+        // `--on` fixes one date for every stop; a relative one (tomorrow) counts from each
+        // stop's own today, as does a stop without a date.
         let given_on = args.on.unwrap_or(TravelDate::TODAY);
-        let on = given_on.day(|| *today).map_err(|error| {
+        let bad_on = |error| {
             within(
                 messages,
                 "--on",
                 date_failure(messages, &given_on.to_string(), error),
             )
-        })?;
+        };
+        // Said at once, before any place is read: a date outside the years edl takes.
+        let on = given_on.day(|| now.today_in_china()).map_err(bad_on)?;
         // A stop's own date (PLACE@DATE), else the trip's; a PLACE that is a date is a
         // forgotten --on.
-        let stop_date = |argument: &str| -> Result<(String, NaiveDate), Failure> {
+        let stop_date = |argument: &str| -> Result<(String, TravelDate), Failure> {
             match cli::split_stop_date(argument) {
                 (place, Some(date)) => {
-                    let day = cli::parse_travel_date(date)
-                        .and_then(|date| date.day(|| *today))
+                    let given = cli::parse_travel_date(date)
+                        .and_then(|given| given.day(|| now.today_in_china()).map(|_| given))
                         .map_err(|error| date_failure(messages, date, error))?;
-                    Ok((place.to_string(), day))
+                    Ok((place.to_string(), given))
                 }
                 (place, None) => match cli::parse_travel_date(place) {
                     Ok(date) => Err(date_for_place(messages, place, date)),
-                    Err(_) => Ok((place.to_string(), on)),
+                    Err(_) => Ok((place.to_string(), given_on)),
                 },
             }
         };
-        // The home is judged on the first stop's date.
-        let first_day = args
-            .places
-            .iter()
-            .filter_map(|place| stop_date(place).ok())
-            .map(|(_, day)| day)
-            .min()
-            .unwrap_or(on);
+        // The day a stop falls on: its date, counted from today where it is.
+        let day_at = |given: TravelDate, query: &Query<'_>, own: Option<&str>| {
+            given
+                .day(|| now.earliest_today_at(query.candidates.iter().copied()))
+                .map_err(|error| match own {
+                    Some(text) => date_failure(messages, text, error),
+                    None => bad_on(error),
+                })
+        };
         let gazetteer = Gazetteer::new(dataset.divisions);
-        // The candidates of a place that could not be read, as they stand on its stop's date.
-        let place_error = |day: NaiveDate, error: PlaceError| {
+        // The candidates of a place that could not be read, as they stand on its stop's date
+        // (as counted in China: the place is not known).
+        let place_error = |given: TravelDate, error: PlaceError| {
+            let day = given.day(|| now.today_in_china()).unwrap_or(on);
             Failure::new(messages, |words| {
                 output::place_error_report(dataset, &gazetteer, &error, day, words)
             })
         };
-        let resolve = |text: &String| -> Result<Query<'_>, Failure> {
-            let resolved = gazetteer
-                .resolve(text)
-                .map_err(|error| place_error(first_day, error))?;
-            Ok(Query::new(text.clone(), resolved, &gazetteer))
-        };
         // One argument may name several stops ("上海 苏州 南京"), all on its date.
         let read = |argument: &String| -> Result<Vec<(Query<'_>, NaiveDate)>, Failure> {
-            let (text, day) = stop_date(argument)?;
-            Ok(
-                match gazetteer
-                    .read(&text)
-                    .map_err(|error| place_error(day, error))?
-                {
-                    Reading::One(resolved) => vec![(Query::new(text, resolved, &gazetteer), day)],
-                    Reading::Several(parts) => parts
-                        .into_iter()
-                        .map(|(part, resolved)| (Query::new(part, resolved, &gazetteer), day))
-                        .collect(),
-                },
-            )
+            let (text, given) = stop_date(argument)?;
+            let queries = match gazetteer
+                .read(&text)
+                .map_err(|error| place_error(given, error))?
+            {
+                Reading::One(resolved) => vec![Query::new(text, resolved, &gazetteer)],
+                Reading::Several(parts) => parts
+                    .into_iter()
+                    .map(|(part, resolved)| Query::new(part, resolved, &gazetteer))
+                    .collect(),
+            };
+            let own = cli::split_stop_date(argument).1;
+            queries
+                .into_iter()
+                .map(|query| {
+                    let day = day_at(given, &query, own)?;
+                    Ok((query, day))
+                })
+                .collect()
         };
-        let home = || {
+        // The home is judged on the first stop's date.
+        let resolve = |text: &String, first_day: NaiveDate| -> Result<Query<'_>, Failure> {
+            let resolved = gazetteer
+                .resolve(text)
+                .map_err(|error| place_error(TravelDate::Day(first_day), error))?;
+            Ok(Query::new(text.clone(), resolved, &gazetteer))
+        };
+        let home = |first_day: NaiveDate| {
             let dated = args
                 .home
                 .as_deref()
@@ -308,7 +328,10 @@ impl Session<'_> {
                 failure.report.query = args.home.clone();
                 Err(failure)
             } else {
-                args.home.as_ref().map(resolve).transpose()
+                args.home
+                    .as_ref()
+                    .map(|home| resolve(home, first_day))
+                    .transpose()
             };
             home.map_err(|failure| within(messages, args.home_from.name("--home"), failure))
         };
@@ -339,11 +362,11 @@ impl Session<'_> {
             let batch = batch::Batch {
                 dataset,
                 gazetteer: &gazetteer,
-                on,
-                today: *today,
+                on: given_on,
+                now,
                 license: args.license,
                 licence,
-                home: home()?,
+                home: home(on)?,
                 home_name: args.home_from.name("--home"),
                 format: args.format,
                 quiet: args.quiet,
@@ -352,7 +375,7 @@ impl Session<'_> {
             let stdin = io::stdin();
             return batch.run(&mut stdin.lock(), self.out, &mut io::stderr().lock());
         }
-        let stops = args
+        let stops: Vec<(Query<'_>, NaiveDate)> = args
             .places
             .iter()
             .map(read)
@@ -360,7 +383,10 @@ impl Session<'_> {
             .into_iter()
             .flatten()
             .collect();
-        let home = home()?;
+        // Without --on, the trip's date is its first stop's.
+        let first_day = stops.iter().map(|(_, day)| *day).min().unwrap_or(on);
+        let on = if args.on.is_some() { on } else { first_day };
+        let home = home(first_day)?;
         let trip = verdict::judge_licence(dataset, on, args.license, licence, stops, home)
             .map_err(|ambiguous| {
                 // Stops are judged before the home: a query no stop has is the home's.
@@ -390,18 +416,14 @@ impl Session<'_> {
 
     fn list(&mut self, args: &ListArgs) -> anyhow::Result<u8> {
         let (dataset, messages) = (&self.dataset, self.messages);
-        let on = option_date(args.on, messages)?;
+        let on = option_date(args.on, self.now, messages)?;
         let gazetteer = Gazetteer::new(dataset.divisions);
         if let Some(text) = &args.country {
-            let country = country(dataset, &gazetteer, text, on, messages)?;
+            let country = jurisdiction(dataset, &gazetteer, text, on, messages)?;
             let home = args
                 .home
                 .as_ref()
-                .map(|text| {
-                    unique_place(dataset, &gazetteer, text, None, on, messages)
-                        .map(|(place, _)| place)
-                        .map_err(|failure| within(messages, "--home", failure))
-                })
+                .map(|text| home_within(dataset, &gazetteer, text, country, on, messages))
                 .transpose()?;
             let licence = verdict::Licence {
                 stage: args.stage,
@@ -465,7 +487,7 @@ impl Session<'_> {
     fn show(&mut self, args: &ShowArgs) -> anyhow::Result<u8> {
         let (dataset, messages) = (&self.dataset, self.messages);
         let gazetteer = Gazetteer::new(dataset.divisions);
-        let on = option_date(args.on, messages)?;
+        let on = option_date(args.on, self.now, messages)?;
         let (place, notes) = unique_place(dataset, &gazetteer, &args.place, None, on, messages)?;
         let place = verdict::shown(dataset, place, on);
         match args.format {
@@ -481,9 +503,24 @@ impl Session<'_> {
 
     fn timeline(&mut self, args: &TimelineArgs) -> anyhow::Result<u8> {
         let dataset = &self.dataset;
-        if let Some(text) = &args.country {
-            let gazetteer = Gazetteer::new(dataset.divisions);
-            let country = country(dataset, &gazetteer, text, today_in_china(), self.messages)?;
+        let gazetteer = Gazetteer::new(dataset.divisions);
+        let country = args
+            .country
+            .as_ref()
+            .map(|text| {
+                jurisdiction(
+                    dataset,
+                    &gazetteer,
+                    text,
+                    self.now.today_in_china(),
+                    self.messages,
+                )
+            })
+            .transpose()?;
+        // The mainland's timeline is its rollout's, as without --country.
+        if let Some(country) =
+            country.filter(|row| row.division_code() != Some(data::world::DivisionLink::Mainland))
+        {
             let steps = verdict::scheme_timeline(dataset, country);
             match args.format {
                 Format::Human => output::scheme_timeline_human(self.out, &steps, self.messages)?,
@@ -494,9 +531,13 @@ impl Session<'_> {
         }
         let steps = verdict::timeline(dataset);
         match args.format {
-            Format::Human => {
-                output::timeline_human(self.out, &steps, dataset, today_in_china(), self.messages)?
-            }
+            Format::Human => output::timeline_human(
+                self.out,
+                &steps,
+                dataset,
+                self.now.today_in_china(),
+                self.messages,
+            )?,
             Format::Json => output::timeline_json(self.out, &steps, dataset)?,
             Format::Tsv => output::timeline_tsv(self.out, &steps, dataset)?,
         }
@@ -507,7 +548,7 @@ impl Session<'_> {
         let dataset = &self.dataset;
         match args.format {
             Format::Human => {
-                output::data_human(self.out, dataset, today_in_china(), self.messages)?
+                output::data_human(self.out, dataset, self.now.today_in_china(), self.messages)?
             }
             Format::Json => output::data_json(self.out, dataset)?,
             Format::Tsv => output::data_tsv(self.out, dataset)?,
@@ -576,9 +617,13 @@ fn data_path<'p>(path: &'p Path, messages: &dyn Messages) -> anyhow::Result<&'p 
 }
 
 /// The day `--on` means (today in China without it).
-fn option_date(on: Option<TravelDate>, messages: &dyn Messages) -> Result<NaiveDate, Failure> {
+fn option_date(
+    on: Option<TravelDate>,
+    now: clock::Now,
+    messages: &dyn Messages,
+) -> Result<NaiveDate, Failure> {
     let given = on.unwrap_or(TravelDate::TODAY);
-    given.day(today_in_china).map_err(|error| {
+    given.day(|| now.today_in_china()).map_err(|error| {
         within(
             messages,
             "--on",
@@ -648,8 +693,9 @@ fn unique_place<'d>(
     }
 }
 
-/// The country `--country` names: a world place of that kind (AU, Australia, 澳大利亚).
-fn country<'d>(
+/// The jurisdiction `--country` names: whatever `--home` takes (AU, Australia, 澳大利亚, HK, CN,
+/// Montana, NSW), as the world row of that country, territory or first-level subdivision.
+fn jurisdiction<'d>(
     dataset: &'d Dataset,
     gazetteer: &Gazetteer<'d>,
     text: &str,
@@ -658,8 +704,12 @@ fn country<'d>(
 ) -> Result<&'static data::world::WorldPlace, Failure> {
     let found = unique_place(dataset, gazetteer, text, None, on, messages)
         .map_err(|failure| within(messages, "--country", failure))?;
-    match found.0 {
-        Place::World(row) if row.kind == data::world::PlaceKind::Country => Ok(row),
+    let row = match found.0 {
+        Place::World(row) => Some(row),
+        Place::Division(division) => data::world::World::bundled().of_division(division.code),
+    };
+    match row {
+        Some(row) if row.kind != data::world::PlaceKind::City => Ok(row),
         _ => {
             let mut failure = Failure::plain(
                 ErrorKind::WrongLevel,
@@ -669,6 +719,46 @@ fn country<'d>(
             failure.report.query = Some(text.to_string());
             Err(within(messages, "--country", failure))
         }
+    }
+}
+
+/// `--home` beside `--country`: a name several places share means the one in the jurisdiction
+/// (`--country US --home Montana`), else it must name one place.
+fn home_within<'d>(
+    dataset: &'d Dataset,
+    gazetteer: &Gazetteer<'d>,
+    text: &str,
+    country: &'static data::world::WorldPlace,
+    on: NaiveDate,
+    messages: &dyn Messages,
+) -> Result<Place<'d>, Failure> {
+    let inside = |place: &Place<'d>| {
+        let (of_country, subdivision) = place.regions(dataset.divisions);
+        [of_country, subdivision, place_row(*place)]
+            .into_iter()
+            .flatten()
+            .any(|row| std::ptr::eq(row, country))
+    };
+    if let Ok(resolved) = gazetteer.resolve(text)
+        && let [one] = resolved
+            .places
+            .iter()
+            .filter(|place| inside(place))
+            .collect::<Vec<_>>()
+            .as_slice()
+    {
+        return Ok(**one);
+    }
+    unique_place(dataset, gazetteer, text, None, on, messages)
+        .map(|(place, _)| place)
+        .map_err(|failure| within(messages, "--home", failure))
+}
+
+/// The world row a place is, if it is one.
+fn place_row(place: Place<'_>) -> Option<&'static data::world::WorldPlace> {
+    match place {
+        Place::World(row) => Some(row),
+        Place::Division(_) => None,
     }
 }
 
@@ -791,12 +881,6 @@ fn man_page(out: &mut dyn Write, lang: Lang) -> io::Result<()> {
     section(words.sections[3], words.examples);
     roff.to_writer(out)?;
     man.render_version_section(out)
-}
-
-/// Today's date in China (UTC+8), whatever the machine's time zone.
-pub fn today_in_china() -> NaiveDate {
-    let china = FixedOffset::east_opt(8 * 3600).expect("UTC+8 is a valid offset");
-    Utc::now().with_timezone(&china).date_naive()
 }
 
 /// Colour as ripgrep and fd decide it: `auto` means a terminal, no `NO_COLOR`, and not `TERM=dumb`.

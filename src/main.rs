@@ -45,15 +45,31 @@ fn main() -> ExitCode {
                 ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
             ) =>
         {
-            let _ = error.print();
+            match edl::output::fitted_help(&error.render().to_string()) {
+                // Written, not printed: a closed pipe (`edl --help | head`) is no panic.
+                Some(fitted) => {
+                    let _ = std::io::Write::write_all(&mut std::io::stdout(), fitted.as_bytes());
+                }
+                None => {
+                    let _ = error.print();
+                }
+            }
             return ExitCode::SUCCESS;
         }
         // `edl` alone (or with only shared options): the usage and the commands, on stderr,
         // as an error.
-        Err(error) if error.kind() == ErrorKind::MissingSubcommand => {
+        Err(error)
+            if matches!(
+                error.kind(),
+                ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) =>
+        {
             let mut command = edl::cli::localized_command(lang)
                 .unwrap_or_else(<Cli as clap::CommandFactory>::command);
-            eprint!("{}", command.render_help());
+            // Its commands are listed once they are built (clap's `defer`).
+            command.build();
+            let help = command.render_help().to_string();
+            eprint!("{}", edl::output::fitted_help(&help).unwrap_or(help));
             return ExitCode::from(ERROR);
         }
         Err(error) => {
@@ -76,7 +92,8 @@ fn main() -> ExitCode {
 }
 
 /// The command line as `command` parses it.
-fn parse(mut command: clap::Command, args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
+fn parse(command: clap::Command, args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
+    let mut command = command;
     let parsed = command.try_get_matches_from_mut(args).and_then(|matches| {
         let cli = Cli::from_matches(&matches);
         std::mem::forget(matches);

@@ -116,6 +116,15 @@ impl LicenseState {
         self.terms().1
     }
 
+    /// The words drivers use for the state besides the app's (elicense.md, §2: 超分 and 满分 for
+    /// 记满12分, and 累积记分满分 as the police write it).
+    pub fn everyday(self) -> &'static [&'static str] {
+        match self {
+            LicenseState::FullPoints => &["超分", "满分", "累积记分满分"],
+            _ => &[],
+        }
+    }
+
     fn terms(self) -> (&'static str, &'static str) {
         match self {
             LicenseState::Normal => ("normal", "正常"),
@@ -194,12 +203,16 @@ impl fmt::Display for LicenseState {
 impl FromStr for LicenseState {
     type Err = UnknownLicenseState;
 
-    /// Accepts the English id or the Chinese term.
+    /// Accepts the English id, the app's Chinese term or a driver's everyday word for it.
     fn from_str(text: &str) -> Result<LicenseState, UnknownLicenseState> {
         let trimmed = text.trim();
         LicenseState::ALL
             .into_iter()
-            .find(|state| state.id().eq_ignore_ascii_case(trimmed) || state.chinese() == trimmed)
+            .find(|state| {
+                state.id().eq_ignore_ascii_case(trimmed)
+                    || state.chinese() == trimmed
+                    || state.everyday().contains(&trimmed)
+            })
             .ok_or_else(|| UnknownLicenseState(text.to_string()))
     }
 }
@@ -537,8 +550,9 @@ pub fn territories(divisions: &Divisions, place: Place<'_>) -> Vec<Territory> {
         .collect()
 }
 
-/// A country's first-level subdivisions, each with what a licence from `home` is worth there
-/// on a date (`edl list --country`); without a home, which licences would count.
+/// A jurisdiction's first-level subdivisions (or itself, where it has none), each with what a
+/// licence from `home` is worth there on a date (`edl list --country`); without a home, which
+/// licences would count.
 pub fn country_standings<'d>(
     dataset: &'d Dataset,
     country: &'static WorldPlace,
@@ -547,14 +561,23 @@ pub fn country_standings<'d>(
     licence: Licence,
 ) -> Vec<Assessment<'d>> {
     let world = World::bundled();
-    world
+    let subdivisions: Vec<&'static WorldPlace> = world
         .places()
         .filter(|row| {
             row.kind == PlaceKind::Subdivision
                 && world
                     .country_of(row)
                     .is_some_and(|of| std::ptr::eq(of, country))
+                && !std::ptr::eq(*row, country)
         })
+        .collect();
+    // A jurisdiction without subdivisions of its own (a state, Hong Kong) is its one row.
+    let rows = if subdivisions.is_empty() {
+        vec![country]
+    } else {
+        subdivisions
+    };
+    rows.into_iter()
         .map(|row| {
             let place = Place::World(row);
             by_schemes(dataset, place, on, home, licence)
@@ -1456,7 +1479,11 @@ pub fn judge_licence<'d>(
             rule: license_rule,
         });
     }
-    if mainland && let Some(papers) = cite(dataset, RuleId::VehiclePapers) {
+    // Advice on showing the e-license is for a licence that may be used.
+    if mainland
+        && !class.forbids_driving()
+        && let Some(papers) = cite(dataset, RuleId::VehiclePapers)
+    {
         // Said once any stop falls on or after the e-registration's date.
         let e_registration = cite(dataset, RuleId::ERegistration)
             .filter(|rule| rule.from.is_none_or(|from| last >= from));

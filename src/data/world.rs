@@ -145,12 +145,23 @@ impl WorldPlace {
         Some(self.population).filter(|&n| n > 0)
     }
 
+    /// This row's place in the one static array of rows.
+    fn row(&self) -> usize {
+        (self as *const WorldPlace as usize - PLACES.as_ptr() as usize)
+            / std::mem::size_of::<WorldPlace>()
+    }
+
+    /// The IANA time zone (`Australia/Sydney`): a town's from GeoNames; a country's or
+    /// subdivision's when all its towns share one, else none.
+    pub fn time_zone(&self) -> Option<&'static str> {
+        Some(ZONES[usize::from(ZONE[self.row()])]).filter(|zone| !zone.is_empty())
+    }
+
     /// The other names, codes and abbreviations (not the name or the Chinese name).
     pub fn other_names(&self) -> impl Iterator<Item = (&'static str, Via)> + use<> {
         let start = self.names as usize;
         // Rows are one static array, so the next row is the one after this in memory.
-        let row = (self as *const WorldPlace as usize - PLACES.as_ptr() as usize)
-            / std::mem::size_of::<WorldPlace>();
+        let row = self.row();
         let end = PLACES
             .get(row + 1)
             .map_or(NAMES.len(), |next| next.names as usize);
@@ -347,6 +358,24 @@ mod tests {
 
     fn chain(place: &WorldPlace) -> Vec<&'static str> {
         world().chain(place).map(WorldPlace::name).collect()
+    }
+
+    #[test]
+    fn every_town_has_a_time_zone() {
+        let towns = world().places().filter(|p| p.kind == PlaceKind::City);
+        for town in towns {
+            assert!(town.time_zone().is_some(), "{} has no zone", town.name());
+        }
+        let zone = |text: &str| meant(text).time_zone();
+        assert_eq!(zone("Denver"), Some("America/Denver"));
+        assert_eq!(
+            world().by_code("US-CO").and_then(WorldPlace::time_zone),
+            Some("America/Denver")
+        );
+        assert_eq!(zone("Sydney"), Some("Australia/Sydney"));
+        // Several zones: Broken Hill keeps its own; the United States spans six.
+        assert_eq!(zone("New South Wales"), None);
+        assert_eq!(world().by_code("US").and_then(WorldPlace::time_zone), None);
     }
 
     #[test]

@@ -3,7 +3,8 @@
 use chrono::NaiveDate;
 
 use super::{
-    Blocking, DataSummary, Messages, Reach, Retype, ShowField, chain, echo, with_code, world_chain,
+    Blocking, CheckColumn, DataSummary, Messages, Reach, Retype, ShowField, chain, echo, with_code,
+    world_chain,
 };
 use crate::cli::{DateError, FIRST_YEAR, LAST_YEAR};
 use crate::data::RuleId;
@@ -30,6 +31,8 @@ fn cite_opt(rule: &Option<Cited>) -> String {
     rule.as_ref().map_or(String::new(), cite)
 }
 
+use super::cites_better_than_low;
+
 fn grounds_text(why: &Why<'_>) -> String {
     let grounds: Vec<String> = why
         .grounds
@@ -55,7 +58,13 @@ fn grounds_text(why: &Why<'_>) -> String {
         text = format!(" ({})", grounds.join("; "));
     }
     if why.low_quality {
-        text.push_str("; this rests only on low-quality sources");
+        // A stronger source may name the place without its day: then the day is what rests on
+        // the weak ones, and saying "only low-quality sources" would deny the strong one cited.
+        text.push_str(if cites_better_than_low(why) {
+            "; its day rests only on the low-quality ones"
+        } else {
+            "; this rests only on low-quality sources"
+        });
     }
     text
 }
@@ -530,23 +539,15 @@ impl Messages for English {
         }
     }
 
-    fn check_header(&self, on: NaiveDate) -> [String; 4] {
-        [
-            "Place".into(),
-            "Province".into(),
-            "E-license live from".into(),
-            format!("On {on}"),
-        ]
-    }
-
-    fn check_header_dated(&self) -> [String; 5] {
-        [
-            "Place".into(),
-            "Province".into(),
-            "E-license live from".into(),
-            "Date".into(),
-            "Status".into(),
-        ]
+    fn check_column(&self, column: CheckColumn) -> String {
+        match column {
+            CheckColumn::Place => "Place".into(),
+            CheckColumn::Where => "Where".into(),
+            CheckColumn::Date => "Date".into(),
+            CheckColumn::LiveFrom => "E-license live from".into(),
+            CheckColumn::Verdict(Some(on)) => format!("On {on}"),
+            CheckColumn::Verdict(None) => "Verdict".into(),
+        }
     }
 
     fn home_prefix(&self) -> &'static str {
@@ -567,7 +568,7 @@ impl Messages for English {
                 _ => String::new(),
             };
             return format!(
-                "live on the whole mainland since {settled}{here} (the facts: edl show {})",
+                "live on the whole mainland: nationwide from 2021-12-10, surely everywhere by {settled}{here} (the facts: edl show {})",
                 place.code
             );
         }
@@ -936,7 +937,7 @@ impl Messages for English {
     }
 
     fn not_a_country(&self, query: &str) -> String {
-        format!("\"{query}\" is no country (as AU, US, Australia)")
+        format!("\"{query}\" is no country, state or province (as AU, HK, NSW)")
     }
 
     fn country_header(&self) -> [&'static str; 4] {
@@ -1087,15 +1088,8 @@ impl Messages for English {
         ["Source", "Quality", "Title and URL"]
     }
 
-    fn batch_header(&self) -> [&'static str; 6] {
-        [
-            "Query",
-            "On",
-            "Verdict",
-            "Place",
-            "E-license live from",
-            "Status",
-        ]
+    fn batch_header(&self) -> [&'static str; 4] {
+        ["Query", "On", "Place", "Verdict"]
     }
 
     fn error_word(&self) -> &'static str {
@@ -1181,6 +1175,10 @@ impl Messages for English {
 
     fn bad_date(&self, text: &str, why: &str) -> String {
         format!("bad date \"{text}\": {why}")
+    }
+
+    fn bad_moment(&self, text: &str) -> String {
+        format!("bad moment \"{text}\": expected one as 2026-12-07T20:00:00Z (RFC 3339)")
     }
 
     fn home_date(&self) -> &'static str {

@@ -85,6 +85,20 @@ pub enum ShowField {
     Facts,
 }
 
+/// A column of `check`'s table for people.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CheckColumn {
+    Place,
+    /// Where the place is: its province, or its subdivision and country.
+    Where,
+    /// The stop's date, when the stops fall on several.
+    Date,
+    /// When the e-license went live, where the mainland's rollout decides.
+    LiveFrom,
+    /// The verdict, on the one date of every stop if they share one.
+    Verdict(Option<NaiveDate>),
+}
+
 /// A place that keeps a trip from the e-license, for the verdict line.
 pub struct Blocking<'d> {
     pub home: bool,
@@ -147,10 +161,8 @@ pub trait Messages: Sync {
         blocking: &[Blocking<'_>],
         home_unknown: bool,
     ) -> String;
-    fn check_header(&self, on: NaiveDate) -> [String; 4];
-    /// The table's header when the stops fall on several dates: a column of dates before the
-    /// status.
-    fn check_header_dated(&self) -> [String; 5];
+    /// A column's heading in `check`'s table.
+    fn check_column(&self, column: CheckColumn) -> String;
     fn home_prefix(&self) -> &'static str;
     fn reason(&self, why: &Why<'_>, place: Place<'_>) -> String;
     /// The reason for the license's issuing place: whether licenses issued there could have an
@@ -213,7 +225,7 @@ pub trait Messages: Sync {
     fn timeline_footer(&self) -> &'static str;
     fn data_summary(&self, summary: &DataSummary<'_>) -> Vec<String>;
     fn sources_header(&self) -> [&'static str; 3];
-    fn batch_header(&self) -> [&'static str; 6];
+    fn batch_header(&self) -> [&'static str; 4];
     fn error_word(&self) -> &'static str;
 
     fn empty_place(&self) -> String;
@@ -236,6 +248,8 @@ pub trait Messages: Sync {
     }
     fn batch_line(&self, number: usize) -> String;
     fn bad_date(&self, text: &str, why: &str) -> String;
+    /// `EDL_NOW` that is not a moment.
+    fn bad_moment(&self, text: &str) -> String;
     /// A PLACE that is a date (a forgotten `--on`); the hint follows it.
     fn date_for_place(&self, text: &str) -> String;
     /// `--home PLACE@DATE`: the home has no date of its own.
@@ -382,6 +396,13 @@ impl Retype {
             Retype::Query
         }
     }
+}
+
+/// Whether a reason cites a fact of better than low quality among its grounds.
+fn cites_better_than_low(why: &crate::verdict::Why<'_>) -> bool {
+    why.grounds.iter().any(|ground| {
+        matches!(ground, crate::verdict::Ground::Fact { quality, .. } if *quality != crate::data::Quality::Low)
+    })
 }
 
 #[cfg(test)]

@@ -5,8 +5,8 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use super::en::clause;
 use super::{
-    Blocking, DataSummary, Messages, Reach, Retype, ShowField, chain, echo, with_code, world_chain,
-    world_zh,
+    Blocking, CheckColumn, DataSummary, Messages, Reach, Retype, ShowField, chain, echo, with_code,
+    world_chain, world_zh,
 };
 use crate::cli::{DateError, FIRST_YEAR, LAST_YEAR};
 use crate::data::RuleId;
@@ -71,7 +71,12 @@ fn grounds_text(why: &Why<'_>) -> String {
         text = format!("（{}）", grounds.join("；"));
     }
     if why.low_quality {
-        text.push_str("；仅有不可靠的来源");
+        // 较可靠的来源可能只点名而没有给出日期：此时只是日期仅有不可靠的来源。
+        text.push_str(if super::cites_better_than_low(why) {
+            "；具体日期仅有不可靠的来源"
+        } else {
+            "；仅有不可靠的来源"
+        });
     }
     text
 }
@@ -125,7 +130,7 @@ const MAN_EXIT_CODES: [(&str, &str); 4] = [
     ("3", "驾驶证不可用：驾驶证状态不允许驾车"),
 ];
 
-const MAN_ENVIRONMENT: [(&str, &str); 7] = [
+const MAN_ENVIRONMENT: [(&str, &str); 8] = [
     (
         "EDL_DATA",
         "代替内置数据的推广数据文件或数字驾照方案文件（同 --data）",
@@ -133,6 +138,10 @@ const MAN_ENVIRONMENT: [(&str, &str); 7] = [
     ("EDL_LICENSE", "--license 的默认值"),
     ("EDL_HOME", "--home 的默认值"),
     ("EDL_LANG", "--lang 的默认值"),
+    (
+        "EDL_NOW",
+        "用于测试和可复现的运行：当作现在的时刻（2026-12-07T20:00:00Z）",
+    ),
     (
         "LANG",
         "与其前的 LC_ALL、LC_MESSAGES 一起：未给出 --lang 或 EDL_LANG 时，第一个已设置的变量决定语言，以 zh 开头即为中文",
@@ -628,23 +637,15 @@ impl Messages for Chinese {
         }
     }
 
-    fn check_header(&self, on: NaiveDate) -> [String; 4] {
-        [
-            "地点".into(),
-            "省份".into(),
-            "电子驾驶证启用日期".into(),
-            format!("{on} 状态"),
-        ]
-    }
-
-    fn check_header_dated(&self) -> [String; 5] {
-        [
-            "地点".into(),
-            "省份".into(),
-            "电子驾驶证启用日期".into(),
-            "日期".into(),
-            "状态".into(),
-        ]
+    fn check_column(&self, column: CheckColumn) -> String {
+        match column {
+            CheckColumn::Place => "地点".into(),
+            CheckColumn::Where => "所在地".into(),
+            CheckColumn::Date => "日期".into(),
+            CheckColumn::LiveFrom => "电子驾驶证启用日期".into(),
+            CheckColumn::Verdict(Some(on)) => format!("{on} 结论"),
+            CheckColumn::Verdict(None) => "结论".into(),
+        }
     }
 
     fn home_prefix(&self) -> &'static str {
@@ -665,7 +666,7 @@ impl Messages for Chinese {
                 _ => String::new(),
             };
             return format!(
-                "{settled} 起中国大陆各地均已启用{here}（依据见 edl show {}）",
+                "中国大陆 2021-12-10 起全国推行，{settled} 前各地均已确定启用{here}（依据见 edl show {}）",
                 place.code
             );
         }
@@ -995,7 +996,7 @@ impl Messages for Chinese {
     }
 
     fn not_a_country(&self, query: &str) -> String {
-        format!("“{query}”不是国家（如 AU、US、澳大利亚）")
+        format!("“{query}”不是国家、州或省（如 AU、HK、NSW）")
     }
 
     fn country_header(&self) -> [&'static str; 4] {
@@ -1154,8 +1155,8 @@ impl Messages for Chinese {
         ["来源", "可靠性", "标题与网址"]
     }
 
-    fn batch_header(&self) -> [&'static str; 6] {
-        ["查询", "日期", "结论", "地点", "电子驾驶证启用日期", "状态"]
+    fn batch_header(&self) -> [&'static str; 4] {
+        ["查询", "日期", "地点", "结论"]
     }
 
     fn error_word(&self) -> &'static str {
@@ -1240,6 +1241,10 @@ impl Messages for Chinese {
 
     fn bad_date(&self, text: &str, why: &str) -> String {
         format!("日期“{text}”有误：{why}")
+    }
+
+    fn bad_moment(&self, text: &str) -> String {
+        format!("时刻“{text}”有误：格式应为 2026-12-07T20:00:00Z（RFC 3339）")
     }
 
     fn home_date(&self) -> &'static str {
@@ -1344,7 +1349,7 @@ impl Messages for Chinese {
     fn help(&self, key: &str) -> Option<&'static str> {
         Some(match key {
             "about" => {
-                "在您驾车的时间和地点，电子驾驶证（交管12123）是否够用，还是需要带实体驾驶证？"
+                "在您驾车的时间和地点，数字驾照（中国的电子驾驶证或其他地方的数字驾照）是否够用，还是需要带实体驾驶证？"
             }
             "options.data" => {
                 "使用这个推广数据文件或数字驾照方案文件（TOML，不超过 1 MiB 的普通文件），代替内置的同类数据"
@@ -1354,17 +1359,17 @@ impl Messages for Chinese {
                 "输出语言：zh 中文，en 英文［默认按区域设置 LC_ALL、LC_MESSAGES、LANG］"
             }
             "after_help" => {
-                "退出码：\n  0  电子驾驶证即可：出行日期行程各站均已启用电子驾驶证（中国大陆以外：这本驾照的数字驾照在各站有效）；无需带驾驶证：有一站当地法律不要求随身携带这本驾照，其余各站电子驾驶证即可\n  1  请带实体驾驶证：有一站尚未启用、不能确定已启用或在中国大陆以外；或核发地尚未启用，或在大陆各地确定启用之前未给出 --home；或驾驶证状态为转出；中国大陆以外：没有来源说明这本驾照在当地有效、有来源要求携带实体驾照或来源说法不一\n  2  错误：用法错误、地点未知或有歧义、日期错误、数据文件错误；check - 中有任何一行出错或没有任何查询\n  3  驾驶证不可用：驾驶证状态不允许驾车\n\n环境变量：\n  EDL_DATA     代替内置数据的推广数据文件或数字驾照方案文件（同 --data）\n  EDL_LICENSE  --license 的默认值\n  EDL_HOME     --home 的默认值\n  EDL_LANG     --lang 的默认值\n  NO_COLOR     --color auto 时不使用颜色（TERM=dumb 时也不使用）"
+                "退出码：\n  0  电子驾驶证即可：出行日期行程各站均已启用电子驾驶证（中国大陆以外：这本驾照的数字驾照在各站有效）；无需带驾驶证：有一站当地法律不要求随身携带这本驾照，其余各站电子驾驶证即可\n  1  请带实体驾驶证：有一站尚未启用、不能确定已启用或在中国大陆以外；或核发地尚未启用，或在大陆各地确定启用之前未给出 --home；或驾驶证状态为转出；中国大陆以外：没有来源说明这本驾照在当地有效、有来源要求携带实体驾照或来源说法不一\n  2  错误：用法错误、地点未知或有歧义、日期错误、数据文件错误；check - 中有任何一行出错或没有任何查询\n  3  驾驶证不可用：驾驶证状态不允许驾车\n\n环境变量：\n  EDL_DATA     代替内置数据的推广数据文件或数字驾照方案文件（同 --data）\n  EDL_LICENSE  --license 的默认值\n  EDL_HOME     --home 的默认值\n  EDL_LANG     --lang 的默认值\n  EDL_NOW      用于测试和可复现的运行：当作现在的时刻（2026-12-07T20:00:00Z）\n  NO_COLOR     --color auto 时不使用颜色（TERM=dumb 时也不使用）"
             }
             "check" => "判断行程每一站是否可以只用电子驾驶证",
             "check.places" => {
                 "要去的地方：成都、chengdu、区县（昆山）、代码（510100）、“suzhou, anhui”或地址开头；多个地点为一段行程（最多 100 个，每个不超过 512 字节）。地点@日期 表示这一站按自己的日期判断（成都@2021-06-01）。`-` 表示从标准输入逐行读取（地点、地点<TAB>日期或地点@日期），超过 523 字节的行作为错误跳过"
             }
             "check.on" => {
-                "出行日期，用于未自带日期的各站：2021-06-01、2021-6-1、2021/6/1、20210601、2021年6月1日、today、tomorrow、yesterday，或 +Nd（今天之后 N 天）［默认：中国今天，UTC+8］"
+                "出行日期，用于未自带日期的各站：2021-06-01、2021-6-1、2021/6/1、20210601、2021年6月1日、today、tomorrow、yesterday，或 +Nd（今天之后 N 天）［默认：各站当地今天，按其时区；中国为 UTC+8］"
             }
             "check.license" => {
-                "交管12123 App 显示的驾驶证状态：可以使用：正常、违法未处理、事故未处理；红码，不得驾车：记满12分、暂扣、扣留、扣押、逾期未换证、逾期未审验、逾期未体检；不再显示：吊销、注销、撤销、锁定、停止使用；不得驾车：注销可恢复、延期换证、延期体检、延期审验；没有来源：转出（回答“请带实体驾驶证”）。也可用英文 id"
+                "交管12123 App 显示的驾驶证状态：可以使用：正常、违法未处理、事故未处理；红码，不得驾车：记满12分（也可写超分、满分）、暂扣、扣留、扣押、逾期未换证、逾期未审验、逾期未体检；不再显示：吊销、注销、撤销、锁定、停止使用；不得驾车：注销可恢复、延期换证、延期体检、延期审验；没有来源：转出（回答“请带实体驾驶证”）。也可用英文 id"
             }
             "check.home" => {
                 "驾驶证核发地：全国推行之前，只有核发地已启用的驾驶证才能申领电子驾驶证；不指明时，在大陆各地都确定启用（2021-12-31）之前的日期回答“请带实体驾驶证”。各站日期不同时，按第一站的日期判断。中国大陆以外的驾照写核发的州或国家（NSW、Queensland、Montana、JP、PL、HK）"

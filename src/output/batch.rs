@@ -7,9 +7,9 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::check::{CheckReport, tsv_rows, verdict_notes};
+use super::check::{CHECK_TSV_HEADER, CheckReport, tsv_rows, verdict_notes};
 use super::report::{ErrorReport, Place, PlaceLevel};
-use super::{SCHEMA_VERSION, optional_date, table, tsv_field};
+use super::{SCHEMA_VERSION, optional_date, prose, table, tsv_field};
 use crate::data::{Code, Dataset, Divisions};
 use crate::i18n::Messages;
 use crate::place::{Place as PlaceOf, escape};
@@ -23,18 +23,29 @@ pub struct BatchRow {
 }
 
 /// A line's answer, in English as all script output is: the report `check` gives for the one
-/// stop, and what else weighs on its verdict (for a TSV row's reason).
+/// stop, and what else weighs on its verdict (for a TSV row's reason); for the table for
+/// people, each place's reason in their words.
 #[derive(Debug)]
 pub struct BatchAnswer {
     pub report: CheckReport,
     pub because: Vec<String>,
+    pub reasons: Vec<String>,
 }
 
 impl BatchAnswer {
-    pub fn new(trip: &Trip<'_>, dataset: &Dataset) -> BatchAnswer {
+    /// `people`: the words of a table for people, whose reasons are kept in them.
+    pub fn new(trip: &Trip<'_>, dataset: &Dataset, people: Option<&dyn Messages>) -> BatchAnswer {
+        let reasons = people.map_or_else(Vec::new, |words| {
+            trip.stops
+                .iter()
+                .flat_map(|stop| &stop.places)
+                .map(|place| words.reason(&place.why, place.place))
+                .collect()
+        });
         BatchAnswer {
             report: CheckReport::new(trip, dataset),
             because: verdict_notes(trip),
+            reasons,
         }
     }
 }
@@ -60,13 +71,17 @@ pub struct BatchLine {
 /// The TSV rows of a line: one a place, as in `check`; a bad line's is `error` and its message.
 pub fn batch_tsv_line(out: &mut dyn Write, row: &BatchRow) -> io::Result<()> {
     match &row.result {
-        Err(error) => writeln!(
-            out,
-            "{}\t{}\terror\t\t\t\t\t\t\t\t\t\t{}",
-            tsv_field(&row.query),
-            optional_date(row.on),
-            tsv_field(&error.message)
-        ),
+        Err(error) => {
+            // Every column of a place left empty, between the verdict and the reason.
+            let empty = "\t".repeat(CHECK_TSV_HEADER.split('\t').count() - 4);
+            writeln!(
+                out,
+                "{}\t{}\terror\t{empty}{}",
+                tsv_field(&row.query),
+                optional_date(row.on),
+                tsv_field(&error.message)
+            )
+        }
         Ok(answer) => tsv_rows(out, &answer.report.stops, &answer.because),
     }
 }
@@ -125,13 +140,15 @@ fn place_name(place: &Place, messages: &dyn Messages) -> String {
     )
 }
 
-/// The table for people; uncoloured, since comfy-table would count colour codes as width.
+/// The table for people (uncoloured, since comfy-table would count colour codes as width): a
+/// row a place, then each row's reason on its own line, as `check` gives them.
 pub fn batch_human(
     out: &mut dyn Write,
     rows: &[BatchRow],
     messages: &dyn Messages,
 ) -> io::Result<()> {
     let mut cells: Vec<Vec<String>> = Vec::new();
+    let mut reasons: Vec<(String, String)> = Vec::new();
     for row in rows {
         let on = optional_date(row.on);
         match &row.result {
@@ -139,33 +156,33 @@ pub fn batch_human(
                 cells.push(vec![
                     escape(&row.query),
                     on,
+                    String::new(),
                     messages.error_word().into(),
-                    escape(&error.message),
-                    String::new(),
-                    String::new(),
                 ]);
+                reasons.push((escape(&row.query), escape(&error.message)));
             }
             Ok(answer) => {
-                for place in &answer.report.stops {
-                    let window = match place.window {
-                        Some(window) if window.earliest == window.latest => {
-                            window.earliest.to_string()
-                        }
-                        Some(window) => format!("{}..{}", window.earliest, window.latest),
-                        None => messages.never().to_string(),
-                    };
+                for (index, place) in answer.report.stops.iter().enumerate() {
+                    let name = place_name(place, messages);
                     cells.push(vec![
                         escape(&row.query),
                         on.clone(),
+                        name.clone(),
                         messages.verdict(place.verdict).to_string(),
-                        place_name(place, messages),
-                        window,
-                        messages.status(place.status).to_string(),
                     ]);
+                    if let Some(reason) = answer.reasons.get(index) {
+                        reasons.push((name, reason.clone()));
+                    }
                 }
             }
         }
     }
     let header = messages.batch_header().map(String::from);
-    writeln!(out, "{}", table(&header, &cells, super::width()))
+    let width = super::width();
+    writeln!(out, "{}", table(&header, &cells, width))?;
+    for (name, reason) in reasons {
+        let line = format!("{name}{}{reason}", messages.colon());
+        writeln!(out, "{}", prose(&line, width, "  "))?;
+    }
+    Ok(())
 }

@@ -90,14 +90,16 @@ pub fn list_human(
     let mut previous_province = None;
     for place in &listing.places {
         // Grouped by province: name each province once, on its first row.
+        // Named as the reader's language names it: 陕西省 Shaanxi in English, not 陕西省 alone,
+        // which reads like 山西省.
         let province = if previous_province == Some(place.province.code) {
-            ""
+            String::new()
         } else {
-            place.province.name()
+            messages.place(PlaceOf::Division(place.province))
         };
         previous_province = Some(place.province.code);
         let mut row = vec![
-            province.to_string(),
+            province,
             messages.place(PlaceOf::Division(place.division)),
             place.division.code.to_string(),
             window_text(&place.availability, messages),

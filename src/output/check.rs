@@ -11,8 +11,7 @@ use super::{
     window_text, write_note,
 };
 use crate::data::Dataset;
-use crate::data::schemes::{Answer, Reason as SchemeReason};
-use crate::i18n::{Blocking, English, Messages};
+use crate::i18n::{Blocking, CheckColumn, English, Messages};
 use crate::place::Place as PlaceOf;
 use crate::verdict::{Assessment, Days, Engine, LicenseState, Note, Status, Stop, Trip, Verdict};
 
@@ -83,7 +82,8 @@ fn stop_place(
     )
 }
 
-/// The trip's own notes, then the standing advice.
+/// The trip's own notes, then the standing advice, each once (a query that is both a stop and
+/// the home is noted once).
 fn notes(trip: &Trip<'_>, messages: &dyn Messages) -> Vec<String> {
     let own = trip.notes.iter().map(|note| messages.note(note));
     let advice = trip
@@ -91,7 +91,13 @@ fn notes(trip: &Trip<'_>, messages: &dyn Messages) -> Vec<String> {
         .then(|| messages.advice())
         .into_iter()
         .flatten();
-    own.chain(advice.map(str::to_string)).collect()
+    let mut said: Vec<String> = Vec::new();
+    for note in own.chain(advice.map(str::to_string)) {
+        if !said.contains(&note) {
+            said.push(note);
+        }
+    }
+    said
 }
 
 /// What weighs on every row's verdict besides its place, in English: an issuing place that was
@@ -122,7 +128,7 @@ pub fn check_json(out: &mut dyn Write, trip: &Trip<'_>, dataset: &Dataset) -> io
 }
 
 /// The columns of `check --format tsv`, one place a row, in single and batch mode alike.
-pub const CHECK_TSV_HEADER: &str = "query\ton\tverdict\tcode\tname\tpinyin\tprovince\tprefecture\tlevel\twindow_earliest\twindow_latest\tstatus\treason";
+pub const CHECK_TSV_HEADER: &str = "query\ton\tverdict\tcode\tname\tpinyin\tprovince\tprefecture\tcountry\tsubdivision\tlevel\twindow_earliest\twindow_latest\tstatus\treason";
 
 pub fn check_tsv(out: &mut dyn Write, trip: &Trip<'_>, dataset: &Dataset) -> io::Result<()> {
     writeln!(out, "{CHECK_TSV_HEADER}")?;
@@ -143,7 +149,7 @@ pub(super) fn tsv_rows(
         let reason = place.reason.iter().chain(because).map(String::as_str);
         writeln!(
             out,
-            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
             tsv_field(place.query.as_deref().unwrap_or("")),
             place.on,
             place.verdict.id(),
@@ -152,10 +158,18 @@ pub(super) fn tsv_rows(
             place.pinyin.as_deref().unwrap_or(""),
             place.province.as_deref().unwrap_or(""),
             place.prefecture.as_deref().unwrap_or(""),
+            place
+                .country
+                .as_ref()
+                .map_or("", |region| region.code.as_str()),
+            place
+                .subdivision
+                .as_ref()
+                .map_or("", |region| region.code.as_str()),
             place.level.id(),
             optional_date(earliest),
             optional_date(latest),
-            place.status.id(),
+            place.status.map_or("", Status::id),
             tsv_field(&reason.collect::<Vec<_>>().join("; ")),
         )?;
     }
@@ -203,30 +217,49 @@ pub fn check_human(
         messages.colon()
     );
     writeln!(out, "{}", prose(&verdict_line, width, "  "))?;
-    let rows: Vec<Vec<String>> = places(trip)
-        .map(|(home, place)| {
-            let role = if home { messages.home_prefix() } else { "" };
-            let mut row = vec![
-                format!("{role}{}", messages.place(place.place)),
-                region_text(place, messages),
-                live_from(place, messages),
-            ];
+    // One row a stop (the home has its line below): the place, where it is, its date when the
+    // dates differ, the mainland's rollout window where the rollout decides, and the verdict.
+    let stops: Vec<&Assessment<'_>> = places(trip)
+        .filter(|(home, _)| !home)
+        .map(|(_, place)| place)
+        .collect();
+    let by_rollout = stops
+        .iter()
+        .any(|place| place.judged_by == Engine::Rollout && place.standing.is_some());
+    let rows: Vec<Vec<String>> = stops
+        .iter()
+        .map(|place| {
+            let mut row = vec![messages.place(place.place), region_text(place, messages)];
             if several_days {
                 row.push(place.on.to_string());
             }
-            // A place the schemes file judges has no rollout status: its verdict says it.
-            row.push(match place.judged_by {
-                Engine::Rollout => messages.status(place.status).to_string(),
-                Engine::Schemes => messages.verdict(place.verdict()).to_string(),
-            });
+            if by_rollout {
+                row.push(live_from(place, messages));
+            }
+            row.push(messages.verdict(trip.verdict_for(place)).to_string());
             row
         })
         .collect();
-    let table_text = match days {
-        Days::One(day) => table(&messages.check_header(day), &rows, width),
-        Days::Between(..) => table(&messages.check_header_dated(), &rows, width),
-    };
+    let mut columns = vec![CheckColumn::Place, CheckColumn::Where];
+    if several_days {
+        columns.push(CheckColumn::Date);
+    }
+    if by_rollout {
+        columns.push(CheckColumn::LiveFrom);
+    }
+    columns.push(CheckColumn::Verdict(match days {
+        Days::One(day) => Some(day),
+        Days::Between(..) => None,
+    }));
+    let header: Vec<String> = columns
+        .into_iter()
+        .map(|column| messages.check_column(column))
+        .collect();
+    let table_text = table(&header, &rows, width);
     writeln!(out, "{table_text}")?;
+    // Each reason once: the candidates of an ambiguous stop that agree may share their name
+    // and their reason (Hobart, Tasmania and Hobart, Indiana).
+    let mut said: Vec<String> = Vec::new();
     for (home, place) in places(trip) {
         let (role, reason) = if home {
             (
@@ -241,7 +274,11 @@ pub fn check_human(
             messages.place_name(place.place),
             messages.colon()
         );
+        if said.contains(&line) {
+            continue;
+        }
         writeln!(out, "{}", prose(&line, width, "  "))?;
+        said.push(line);
     }
     for note in notes(trip, messages) {
         write_note(out, messages, &note, width)?;
@@ -253,29 +290,22 @@ pub fn check_human(
 fn region_text(place: &Assessment<'_>, messages: &dyn Messages) -> String {
     match (place.place, &place.standing) {
         (PlaceOf::World(row), _) => messages.world_above(row),
-        (PlaceOf::Division(_), Some(standing)) => standing.province.name().to_string(),
-        (PlaceOf::Division(division), None) => crate::data::Divisions::bundled()
-            .province_of(division)
-            .name()
-            .to_string(),
+        // In the reader's language: 陕西省 Shaanxi in English, which 陕西省 alone does not tell
+        // from 山西省 to a reader of Latin letters.
+        (PlaceOf::Division(_), Some(standing)) => {
+            messages.place(PlaceOf::Division(standing.province))
+        }
+        (PlaceOf::Division(division), None) => messages.place(PlaceOf::Division(
+            crate::data::Divisions::bundled().province_of(division),
+        )),
     }
 }
 
-/// The table's third column: when the e-license went live there; for a place the schemes file
-/// judges, the day the rule that decides it holds from.
+/// The rollout column: when the e-license went live at a place the mainland's rollout judges;
+/// empty where a digital licence's rules judge it.
 fn live_from(place: &Assessment<'_>, messages: &dyn Messages) -> String {
-    let rule_from = place
-        .why
-        .scheme
-        .as_ref()
-        .and_then(|scheme| match &scheme.judgement.answer {
-            Answer::Counts { rule, .. } => rule.from,
-            Answer::BringCard(SchemeReason::NotYet { from, .. }) => Some(*from),
-            _ => None,
-        });
-    match (place.judged_by, rule_from, &place.standing) {
-        (Engine::Schemes, Some(from), _) => from.to_string(),
-        (Engine::Schemes, None, _) | (Engine::Rollout, _, None) => messages.never().to_string(),
-        (Engine::Rollout, _, Some(standing)) => window_text(&standing.availability, messages),
+    match (place.judged_by, &place.standing) {
+        (Engine::Rollout, Some(standing)) => window_text(&standing.availability, messages),
+        _ => String::new(),
     }
 }

@@ -43,12 +43,18 @@ pub use report::{
 
 /// Every error `edl` reports, in one shape: one line, prefixed with the program's name, with
 /// control characters escaped so a message cannot drive the terminal.
+/// Help to print: as clap rendered it, or wrapped again to fit the width where it does not.
+pub fn fitted_help(rendered: &str) -> Option<String> {
+    let width = width()?;
+    Some(wrap::fit_help(rendered, width)).filter(|fitted| fitted != rendered)
+}
+
 pub fn error_line(message: &str) -> String {
     format!("edl: {}", escape(message))
 }
 
 /// The JSON schema's version; it changes only when a key changes meaning or goes away.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// What `--format json` writes when a command ends in an error: one object, one line.
 pub fn error_json(out: &mut dyn Write, error: &ErrorReport) -> io::Result<()> {

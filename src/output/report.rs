@@ -1,4 +1,4 @@
-//! The shapes scripts read, shared by every command (JSON schema version 2): one place object
+//! The shapes scripts read, shared by every command (JSON schema version 4): one place object
 //! wherever a place is reported (`check` stops and home, batch lines, `list`, `show`, an
 //! error's candidates), and one error object wherever an answer could not be given.
 
@@ -9,7 +9,7 @@ use crate::data::world::{PlaceKind, World, WorldPlace};
 use crate::data::{Availability, Dataset, Division, Divisions, Kind, Level};
 use crate::i18n::{English, Messages};
 use crate::place::{Gazetteer, Place as PlaceOf, PlaceError};
-use crate::verdict::{self, Ambiguous, Assessment, Standing, Status, Verdict};
+use crate::verdict::{self, Ambiguous, Assessment, Engine, Standing, Status, Verdict};
 
 /// One place as every JSON answer reports it (a TSV row holds the same fields).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -37,7 +37,9 @@ pub struct Place {
     pub subdivision: Option<Region>,
     /// When the e-license went live there; `null` outside the mainland, where it never does.
     pub window: Option<Window>,
-    pub status: Status,
+    /// The 12123 e-license's rollout status there; `null` where a digital licence from beyond
+    /// the mainland is enough (the e-license's status is then not the answer's).
+    pub status: Option<Status>,
     /// The date the status and verdict are for: in `check`, the stop's own (`PLACE@DATE`) or
     /// the trip's (`--on`); the home's is the trip's first stop's.
     pub on: NaiveDate,
@@ -143,7 +145,7 @@ impl Place {
     ) -> Place {
         let assessed = Assessed {
             window: Window::of(&standing.availability),
-            status: standing.status,
+            status: Some(standing.status),
             on: standing.on,
             verdict,
             reason,
@@ -165,7 +167,8 @@ impl Place {
                 .standing
                 .as_ref()
                 .and_then(|standing| Window::of(&standing.availability)),
-            status: assessment.status,
+            status: (assessment.judged_by == Engine::Rollout || !verdict.card_stays_home())
+                .then_some(assessment.status),
             on: assessment.on,
             verdict,
             reason,
@@ -226,7 +229,7 @@ impl Place {
 /// What an answer says of a place, whatever sort of place it is.
 struct Assessed {
     window: Option<Window>,
-    status: Status,
+    status: Option<Status>,
     on: NaiveDate,
     verdict: Verdict,
     reason: Option<String>,

@@ -80,6 +80,71 @@ pub fn wrap(text: &str, width: Option<usize>, indent: &str) -> String {
     }
 }
 
+/// Help as clap rendered it, with every paragraph that has a line wider than `width` wrapped
+/// again where prose may break (clap breaks only at spaces, which Chinese has none of). A
+/// paragraph is a line and the lines clap continued it on, indented to where its text starts
+/// (after an option's name, or the line's own indent); they are joined at the spaces clap
+/// broke them at.
+pub fn fit_help(text: &str, width: usize) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    while at < lines.len() {
+        let (head, body) = help_parts(lines[at]);
+        let indent = head.width();
+        let continued = lines[at + 1..]
+            .iter()
+            .take_while(|line| {
+                let text = line.trim_start();
+                // An item's own line starts left of its text: only the text's column
+                // continues it.
+                !text.is_empty() && indent > 0 && line.len() - text.len() == indent
+            })
+            .count();
+        let paragraph = &lines[at..=at + continued];
+        if paragraph.iter().all(|line| line.width() <= width) {
+            for line in paragraph {
+                out.push_str(line);
+                out.push('\n');
+            }
+        } else {
+            let mut joined = body.to_string();
+            for line in &paragraph[1..] {
+                joined.push(' ');
+                joined.push_str(line.trim_start());
+            }
+            let hanging = " ".repeat(indent);
+            out.push_str(&textwrap::fill(
+                &joined,
+                options(width)
+                    .initial_indent(head)
+                    .subsequent_indent(&hanging),
+            ));
+            out.push('\n');
+        }
+        at += continued + 1;
+    }
+    out
+}
+
+/// A help line's head (its indent, and a name before two spaces: an option, an argument, an
+/// exit code, a variable) and its text.
+fn help_parts(line: &str) -> (&str, &str) {
+    /// The widest name a head holds: wider, the two spaces are in prose.
+    const NAME: usize = 30;
+    let text = line.trim_start();
+    let mut start = line.len() - text.len();
+    if let Some(gap) = text.find("  ")
+        && gap > 0
+        && text[..gap].width() <= NAME
+        && !text[..gap].chars().any(wide)
+    {
+        let after = &text[gap..];
+        start += gap + (after.len() - after.trim_start().len());
+    }
+    line.split_at(start)
+}
+
 /// The widest piece of `text` that may not be broken.
 fn unbreakable(text: &str) -> usize {
     text.lines()
@@ -211,6 +276,22 @@ mod tests {
         }
         assert_eq!(wrapped.replace('\n', ""), text);
         assert!(wrapped.contains("valid-nationwide"));
+    }
+
+    #[test]
+    fn help_is_wrapped_under_its_text() {
+        let help = "      --on <DATE>  出行日期，用于未自带日期的各站：2021-06-01、today 或 +Nd\nUsage: edl\n";
+        let fitted = fit_help(help, 40);
+        for line in fitted.lines() {
+            assert!(line.width() <= 40, "{line:?}\n{fitted}");
+        }
+        let lines: Vec<&str> = fitted.lines().collect();
+        assert!(
+            lines[0].starts_with("      --on <DATE>  出行日期"),
+            "{fitted}"
+        );
+        assert!(lines[1].starts_with(&" ".repeat(19)), "{fitted}");
+        assert_eq!(lines.last(), Some(&"Usage: edl"));
     }
 
     #[test]

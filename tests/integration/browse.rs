@@ -343,7 +343,7 @@ fn list_as_json_counts_what_it_lists() {
             "total"
         ])
     );
-    assert_eq!(report["schema_version"], 3);
+    assert_eq!(report["schema_version"], 4);
     assert_eq!(report["on"], "2021-09-01");
     let places = report["places"].as_array().expect("places is an array");
     assert_eq!(places.len(), 337 + 20);
@@ -823,5 +823,46 @@ fn old_data_warns_that_it_may_be_out_of_date() {
         !outcome.stdout.contains("may be out of date"),
         "{}",
         outcome.stdout
+    );
+}
+
+/// `--country` takes any jurisdiction `--home` takes, and settles which `--home` is meant
+/// (issue 26, item 7).
+#[test]
+fn country_takes_any_jurisdiction_home_takes() {
+    let hk = ok(&["timeline", "--country", "HK", "--format", "tsv"]);
+    assert!(hk.stdout.contains("hk-edl-in-hk"), "{}", hk.stdout);
+    let nsw = ok(&["timeline", "--country", "NSW", "--format", "tsv"]);
+    assert!(nsw.stdout.contains("au-nsw-ddl-in-nsw"), "{}", nsw.stdout);
+    // The mainland's timeline is its rollout's.
+    assert_eq!(
+        ok(&["timeline", "--country", "CN"]).stdout,
+        ok(&["timeline"]).stdout
+    );
+    let montana = ok(&[
+        "list",
+        "--country",
+        "US",
+        "--home",
+        "Montana",
+        "--on",
+        "2026-12-01",
+        "--format",
+        "tsv",
+    ]);
+    assert!(montana.stdout.contains("US-MT\t"), "{}", montana.stdout);
+    let hk_list = ok(&[
+        "list",
+        "--country",
+        "HK",
+        "--on",
+        "2026-12-01",
+        "--format",
+        "tsv",
+    ]);
+    assert_eq!(hk_list.stdout.lines().count(), 2, "{}", hk_list.stdout);
+    assert_eq!(
+        run(["timeline", "--country", "Sydney"]).assert_error_line(),
+        "edl: in --country: \"Sydney\" is no country, state or province (as AU, HK, NSW)"
     );
 }

@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use edl::output::{CHECK_TSV_HEADER, CheckReport};
-use edl::verdict::{Status, Verdict};
+use edl::verdict::{LicenseState, Status, Verdict};
 use serde_json::Value;
 
 use crate::support::{Run, run};
@@ -50,7 +50,7 @@ fn statuses(report: &CheckReport) -> Vec<(&str, Status)> {
     report
         .stops
         .iter()
-        .map(|stop| (stop.name.as_str(), stop.status))
+        .map(|stop| (stop.name.as_str(), stop.status.expect("a rollout status")))
         .collect()
 }
 
@@ -140,7 +140,12 @@ fn dali_is_uncertain_inside_its_window() {
     assert!(!report.stops.is_empty());
     for stop in &report.stops {
         assert!(stop.name.starts_with("大理"), "a 大理 place: {}", stop.name);
-        assert_eq!(stop.status, Status::Uncertain, "status of {}", stop.name);
+        assert_eq!(
+            stop.status,
+            Some(Status::Uncertain),
+            "status of {}",
+            stop.name
+        );
     }
 }
 
@@ -152,7 +157,7 @@ fn dali_is_live_at_the_end_of_its_window() {
     assert!(!report.stops.is_empty());
     for stop in &report.stops {
         assert!(stop.name.starts_with("大理"), "a 大理 place: {}", stop.name);
-        assert_eq!(stop.status, Status::Live, "status of {}", stop.name);
+        assert_eq!(stop.status, Some(Status::Live), "status of {}", stop.name);
     }
 }
 
@@ -243,7 +248,7 @@ fn hong_kong_is_not_covered() {
         "{:?}",
         report.stops[0]
     );
-    assert_eq!(report.stops[0].status, Status::NotCovered);
+    assert_eq!(report.stops[0].status, Some(Status::NotCovered));
     assert_eq!(report.stops[0].window, None);
 }
 
@@ -276,7 +281,12 @@ fn ambiguous_suzhou_with_one_answer_names_the_places_considered() {
         codes.contains(&"320500") && codes.contains(&"341300"),
         "{codes:?}"
     );
-    assert!(report.stops.iter().all(|stop| stop.status == Status::Live));
+    assert!(
+        report
+            .stops
+            .iter()
+            .all(|stop| stop.status == Some(Status::Live))
+    );
     assert!(
         report
             .notes
@@ -295,7 +305,7 @@ fn suzhou_with_its_province_jiangsu_resolves() {
     assert_eq!(report.stops.len(), 1);
     assert_eq!(report.stops[0].code, "320500");
     assert_eq!(report.stops[0].name, "苏州市");
-    assert_eq!(report.stops[0].status, Status::Live);
+    assert_eq!(report.stops[0].status, Some(Status::Live));
 }
 
 #[test]
@@ -317,6 +327,15 @@ fn suspended_license_is_no_valid_license() {
         3,
         Verdict::NoValidLicense,
     );
+}
+
+#[test]
+fn the_words_drivers_use_for_twelve_points_are_that_state() {
+    for word in ["超分", "满分", "累积记分满分", "记满12分", "full-points"] {
+        let json = report(&["成都", "--on", "2025-01-01", "--license", word], 3);
+        assert_eq!(json.license, LicenseState::FullPoints, "{word}");
+        assert_eq!(json.verdict, Verdict::NoValidLicense, "{word}");
+    }
 }
 
 #[test]
@@ -358,7 +377,7 @@ fn home_city_not_live_means_bring_the_card() {
     let home = report.home.expect("a home in the report");
     assert_eq!(home.len(), 1);
     assert_eq!(home[0].name, "拉萨市");
-    assert_eq!(home[0].status, Status::NotYet);
+    assert_eq!(home[0].status, Some(Status::NotYet));
 }
 
 // --- Errors ---
@@ -418,7 +437,7 @@ fn quiet_prints_nothing_and_exits_1_when_not_live() {
 fn json_report_has_the_documented_schema() {
     let args = ["成都", "北京", "--on", "2021-07-01"];
     let report = report(&args, 1);
-    assert_eq!(report.schema_version, 3);
+    assert_eq!(report.schema_version, 4);
     assert_eq!(report.verdict, Verdict::BringCard);
     assert_eq!(report.exit_code, 1);
     assert_eq!(report.on, day("2021-07-01"));
@@ -430,7 +449,7 @@ fn json_report_has_the_documented_schema() {
             (
                 stop.query.as_deref().unwrap_or(""),
                 stop.code.as_str(),
-                stop.status,
+                stop.status.expect("a rollout status"),
                 stop.window.map(|w| w.earliest),
                 stop.window.map(|w| w.latest),
             )
@@ -549,7 +568,7 @@ fn tsv_has_the_header_and_one_line_per_stop() {
     assert_eq!(lines[0], CHECK_TSV_HEADER);
     assert_eq!(
         lines[0],
-        "query\ton\tverdict\tcode\tname\tpinyin\tprovince\tprefecture\tlevel\twindow_earliest\twindow_latest\tstatus\treason"
+        "query\ton\tverdict\tcode\tname\tpinyin\tprovince\tprefecture\tcountry\tsubdivision\tlevel\twindow_earliest\twindow_latest\tstatus\treason"
     );
     let width = CHECK_TSV_HEADER.split('\t').count();
     let rows: Vec<Vec<&str>> = lines[1..]
@@ -560,7 +579,7 @@ fn tsv_has_the_header_and_one_line_per_stop() {
         assert_eq!(row.len(), width, "fields of {row:?}");
     }
     assert_eq!(
-        rows[0][..12],
+        rows[0][..14],
         [
             "成都",
             "2021-07-01",
@@ -570,6 +589,8 @@ fn tsv_has_the_header_and_one_line_per_stop() {
             "Chengdu",
             "四川省",
             "成都市",
+            "CN",
+            "CN-SC",
             "prefecture",
             "2021-06-01",
             "2021-06-01",
@@ -577,7 +598,7 @@ fn tsv_has_the_header_and_one_line_per_stop() {
         ]
     );
     assert_eq!(
-        rows[1][..12],
+        rows[1][..14],
         [
             "北京",
             "2021-07-01",
@@ -587,6 +608,8 @@ fn tsv_has_the_header_and_one_line_per_stop() {
             "Beijing",
             "北京市",
             "北京市",
+            "CN",
+            "CN-BJ",
             "province",
             "2021-09-01",
             "2021-09-01",
@@ -619,7 +642,7 @@ fn human_output_has_a_verdict_line_and_a_table() {
         .find(|line| line.contains("成都市 Chengdu"))
         .expect("a row for 成都市");
     assert!(
-        row.contains("2021-06-01") && row.contains("not-yet"),
+        row.contains("2021-06-01") && row.contains("bring-card"),
         "the row: {row}"
     );
 }
@@ -679,4 +702,108 @@ fn help_documents_the_exit_codes() {
             );
         }
     }
+}
+
+/// Scripts tell places apart by country and subdivision; JSON never pairs a status with a
+/// verdict it contradicts; English names a province as it is written in Latin letters
+/// (issue 26, item 2 and 3).
+#[test]
+fn a_row_names_its_country_and_subdivision() {
+    let tsv = run([
+        "check",
+        "Sydney",
+        "--home",
+        "NSW",
+        "--on",
+        "2026-12-01",
+        "--format",
+        "tsv",
+    ]);
+    assert_eq!(tsv.code, 0, "{}", tsv.stderr);
+    let lines: Vec<&str> = tsv.stdout.lines().collect();
+    let header: Vec<&str> = lines[0].split('\t').collect();
+    let row: Vec<&str> = lines[1].split('\t').collect();
+    let field = |name: &str| {
+        let at = header.iter().position(|h| *h == name).expect(name);
+        row[at]
+    };
+    assert_eq!(
+        (field("country"), field("subdivision"), field("status")),
+        ("AU", "AU-NSW", "")
+    );
+
+    let json = report(&["Warsaw", "--home", "PL", "--on", "2026-12-01"], 0);
+    assert_eq!(json.stops[0].verdict, Verdict::NoCardNeeded);
+    assert_eq!(
+        json.stops[0].status, None,
+        "no not-covered beside no-card-needed"
+    );
+
+    let human = answer(
+        &["西安", "太原", "--on", "2025-01-01", "--lang", "en"],
+        0,
+        Verdict::ELicense,
+    );
+    assert!(human.stdout.contains("陕西省 Shaanxi"), "{}", human.stdout);
+    assert!(human.stdout.contains("山西省 Shanxi"), "{}", human.stdout);
+}
+
+/// The table has a row a stop (the home has its line below), and the rollout's column only
+/// where the rollout decides.
+#[test]
+fn the_table_shows_the_rollout_only_where_it_decides() {
+    let sydney = answer(
+        &["Sydney", "--home", "NSW", "--on", "2026-12-01"],
+        0,
+        Verdict::ELicense,
+    );
+    assert!(!sydney.stdout.contains("never"), "{}", sydney.stdout);
+    assert!(!sydney.stdout.contains("live from"), "{}", sydney.stdout);
+    let rows = sydney.stdout.lines().filter(|line| line.starts_with('│'));
+    assert_eq!(rows.count(), 2, "header and Sydney:\n{}", sydney.stdout);
+}
+
+/// No note or reason says the same twice, none advises on the e-license where no licence may
+/// be used, and a reason never denies the grade of a source it cites (issue 26, item 6).
+#[test]
+fn notes_say_each_thing_once_and_never_against_themselves() {
+    for args in [
+        &["太原", "--home", "太原", "--on", "2025-01-01"][..],
+        &["New York", "--home", "New York", "--on", "2026-12-01"],
+        &["Hobart", "--home", "NSW", "--on", "2026-12-01"],
+    ] {
+        let human = run(std::iter::once("check").chain(args.iter().copied()));
+        let lines: Vec<&str> = human
+            .stdout
+            .lines()
+            .filter(|line| !line.starts_with(['┌', '│', '╞', '└']))
+            .collect();
+        let mut seen = BTreeSet::new();
+        for line in &lines {
+            assert!(
+                seen.insert(*line),
+                "{args:?} repeats {line:?}:\n{}",
+                human.stdout
+            );
+        }
+    }
+    let revoked = report(&["成都", "--license", "吊销", "--on", "2025-01-01"], 3);
+    assert_eq!(revoked.notes.len(), 1, "{:?}", revoked.notes);
+    assert!(revoked.notes[0].starts_with("license state revoked"));
+
+    let harbin = report(&["哈尔滨", "--home", "哈尔滨", "--on", "2021-11-01"], 0);
+    let reason = harbin.stops[0].reason.as_deref().unwrap_or("");
+    assert!(reason.contains("batch2-named-by-mps, strong"), "{reason}");
+    assert!(
+        !reason.contains("rests only on low-quality sources"),
+        "{reason}"
+    );
+
+    let xian = report(&["西安", "--on", "2025-01-01"], 0);
+    assert_eq!(
+        xian.stops[0].reason.as_deref(),
+        Some(
+            "live on the whole mainland: nationwide from 2021-12-10, surely everywhere by 2021-12-31; here since 2021-09-01 (the facts: edl show 610100)"
+        )
+    );
 }

@@ -42,7 +42,7 @@ fn every_written_form_of_a_day_means_that_day_on_the_command_line() {
         let on = report(&["成都", "--home", "成都", "--on", form], 0);
         assert_eq!(on.on, day("2021-06-01"), "--on {form}");
         assert_eq!(on.stops[0].on, day("2021-06-01"), "--on {form}");
-        assert_eq!(on.stops[0].status, Status::Live, "--on {form}");
+        assert_eq!(on.stops[0].status, Some(Status::Live), "--on {form}");
         let stop = format!("成都@{form}");
         let at = report(&[&stop, "--home", "成都", "--on", "2021-05-01"], 0);
         assert_eq!(at.stops[0].on, day("2021-06-01"), "{stop}");
@@ -56,7 +56,7 @@ fn every_written_form_of_a_day_means_that_day_on_the_command_line() {
         "2021年5月31日",
     ] {
         let before = report(&["成都", "--on", form], 1);
-        assert_eq!(before.stops[0].status, Status::NotYet, "--on {form}");
+        assert_eq!(before.stops[0].status, Some(Status::NotYet), "--on {form}");
     }
 }
 
@@ -121,7 +121,13 @@ fn each_stop_is_checked_on_its_own_date() {
     let stops: Vec<(&str, NaiveDate, Status)> = trip
         .stops
         .iter()
-        .map(|place| (place.name.as_str(), place.on, place.status))
+        .map(|place| {
+            (
+                place.name.as_str(),
+                place.on,
+                place.status.expect("a rollout status"),
+            )
+        })
         .collect();
     assert_eq!(
         stops,
@@ -133,7 +139,7 @@ fn each_stop_is_checked_on_its_own_date() {
     // The home is judged on the first stop's date: being live lasts.
     let home = trip.home.expect("a home");
     assert_eq!(
-        (home[0].on, home[0].status),
+        (home[0].on, home[0].status.expect("a rollout status")),
         (day("2021-06-01"), Status::Live)
     );
     // Queries are the places, without their dates.
@@ -141,7 +147,7 @@ fn each_stop_is_checked_on_its_own_date() {
 
     // On one common date (--on) 北京 was not live yet: the trip is its worst stop.
     let common = report(&["成都", "北京", "--home", "成都", "--on", "2021-06-01"], 1);
-    assert_eq!(common.stops[1].status, Status::NotYet);
+    assert_eq!(common.stops[1].status, Some(Status::NotYet));
 
     // A stop without a date of its own takes --on.
     let mixed = report(
@@ -167,10 +173,10 @@ fn a_home_not_live_on_the_first_stops_date_keeps_the_card() {
     let trip = report(&["成都@2021-06-01", "北京@2021-09-02", "--home", "北京"], 1);
     let home = trip.home.expect("a home");
     assert_eq!(
-        (home[0].on, home[0].status),
+        (home[0].on, home[0].status.expect("a rollout status")),
         (day("2021-06-01"), Status::NotYet)
     );
-    assert_eq!(trip.stops[1].status, Status::Live);
+    assert_eq!(trip.stops[1].status, Some(Status::Live));
     assert_eq!(trip.stops[1].verdict, Verdict::BringCard);
 }
 
@@ -214,18 +220,19 @@ fn the_table_shows_each_stops_date_when_they_differ() {
     let human = outcome(cmd);
     assert_eq!(human.code, 1);
     let head: Vec<&str> = human.stdout.lines().take(9).collect();
+    // The home has its own line below the table, not a row.
     assert_eq!(
         head,
         [
             "bring-card: bring the physical card from 2021-06-01 to 2021-06-02 (北京市",
             "  not-yet on 2021-06-02)",
-            "┌─────────────────────┬──────────┬─────────────────────┬────────────┬─────────┐",
-            "│ Place               ┆ Province ┆ E-license live from ┆ Date       ┆ Status  │",
-            "╞═════════════════════╪══════════╪═════════════════════╪════════════╪═════════╡",
-            "│ 成都市 Chengdu      ┆ 四川省   ┆ 2021-06-01          ┆ 2021-06-01 ┆ live    │",
-            "│ 北京市 Beijing      ┆ 北京市   ┆ 2021-09-01          ┆ 2021-06-02 ┆ not-yet │",
-            "│ home 成都市 Chengdu ┆ 四川省   ┆ 2021-06-01          ┆ 2021-06-01 ┆ live    │",
-            "└─────────────────────┴──────────┴─────────────────────┴────────────┴─────────┘",
+            "┌────────────────┬────────────────┬────────────┬────────────────┬────────────┐",
+            "│ Place          ┆ Where          ┆ Date       ┆ E-license live ┆ Verdict    │",
+            "│                ┆                ┆            ┆ from           ┆            │",
+            "╞════════════════╪════════════════╪════════════╪════════════════╪════════════╡",
+            "│ 成都市 Chengdu ┆ 四川省 Sichuan ┆ 2021-06-01 ┆ 2021-06-01     ┆ e-license  │",
+            "│ 北京市 Beijing ┆ 北京市 Beijing ┆ 2021-06-02 ┆ 2021-09-01     ┆ bring-card │",
+            "└────────────────┴────────────────┴────────────┴────────────────┴────────────┘",
         ]
     );
     let mut cmd = edl([
@@ -244,9 +251,9 @@ fn the_table_shows_each_stops_date_when_they_differ() {
         head,
         [
             "请带实体驾驶证：2021-06-01 至 2021-06-02，北京市（2021-06-02）未启用",
-            "┌───────────────┬────────┬────────────────────┬────────────┬────────┐",
-            "│ 地点          ┆ 省份   ┆ 电子驾驶证启用日期 ┆ 日期       ┆ 状态   │",
-            "╞═══════════════╪════════╪════════════════════╪════════════╪════════╡",
+            "┌────────┬────────┬────────────┬────────────────────┬────────────────┐",
+            "│ 地点   ┆ 所在地 ┆ 日期       ┆ 电子驾驶证启用日期 ┆ 结论           │",
+            "╞════════╪════════╪════════════╪════════════════════╪════════════════╡",
         ]
     );
     // Stops on one date keep the one-date table.
@@ -346,5 +353,67 @@ fn a_batch_line_may_give_its_date_after_an_at_sign() {
     assert_eq!(
         batch.stderr,
         "edl: line 3: bad date \"2021-02-30\": no such day in the calendar\n"
+    );
+}
+
+/// Without `--on`, a stop's date is today where it is: at 20:00 UTC on 2026-12-07 (the tests'
+/// `EDL_NOW`), Denver is on the 7th and 成都 on the 8th; `--on` fixes one date for both, and a
+/// relative date counts from each stop's own today.
+#[test]
+fn each_stop_has_its_own_today() {
+    let days = |args: &[&str]| -> Vec<(String, NaiveDate)> {
+        let outcome = run(["check"].iter().chain(args).chain(&["--format", "json"]));
+        let report: CheckReport = serde_json::from_str(&outcome.stdout).expect("a report");
+        report
+            .stops
+            .into_iter()
+            .map(|place| (place.query.unwrap_or_default(), place.on))
+            .collect()
+    };
+    let trip = ["Denver", "成都", "--home", "Colorado"];
+    assert_eq!(
+        days(&trip),
+        [
+            ("Denver".to_string(), day("2026-12-07")),
+            ("成都".to_string(), day("2026-12-08"))
+        ]
+    );
+    let fixed = [&trip[..], &["--on", "2026-12-01"]].concat();
+    assert_eq!(
+        days(&fixed),
+        [
+            ("Denver".to_string(), day("2026-12-01")),
+            ("成都".to_string(), day("2026-12-01"))
+        ]
+    );
+    let tomorrow = [&trip[..], &["--on", "tomorrow"]].concat();
+    assert_eq!(
+        days(&tomorrow),
+        [
+            ("Denver".to_string(), day("2026-12-08")),
+            ("成都".to_string(), day("2026-12-09"))
+        ]
+    );
+    // A batch line without a date is on its own place's today too.
+    let mut cmd = edl(["check", "-", "--format", "tsv"]);
+    cmd.write_stdin("Denver\n成都\n");
+    let batch = outcome(cmd);
+    let dates: Vec<&str> = batch
+        .stdout
+        .lines()
+        .skip(1)
+        .map(|line| line.split('\t').nth(1).unwrap_or(""))
+        .collect();
+    assert_eq!(dates, ["2026-12-07", "2026-12-08"]);
+}
+
+#[test]
+fn a_moment_that_is_not_one_is_refused() {
+    let mut cmd = edl(["check", "成都"]);
+    cmd.env("EDL_NOW", "tomorrow");
+    let done = outcome(cmd);
+    assert_eq!(
+        done.assert_error_line(),
+        "edl: in EDL_NOW: bad moment \"tomorrow\": expected one as 2026-12-07T20:00:00Z (RFC 3339)"
     );
 }

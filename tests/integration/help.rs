@@ -8,13 +8,30 @@ use crate::support::{Run, edl, outcome, run};
 
 #[test]
 fn edl_alone_prints_its_usage_and_commands_and_exits_2() {
-    for (lang, usage) in [
-        ("en", "Usage: edl [OPTIONS] <COMMAND>"),
-        ("zh", "Usage: edl [OPTIONS] <COMMAND>"),
+    for (lang, usage, tagline) in [
+        (
+            None,
+            "Usage: edl [OPTIONS] <COMMAND>",
+            "Is your digital driving licence enough where and when you drive, or must you bring the card?",
+        ),
+        (
+            Some("en"),
+            "Usage: edl [OPTIONS] <COMMAND>",
+            "Is your digital driving licence enough where and when you drive, or must you bring the card?",
+        ),
+        (
+            Some("zh"),
+            "Usage: edl [OPTIONS] <COMMAND>",
+            "在您驾车的时间和地点，数字驾照（中国的电子驾驶证或其他地方的数字驾照）是否够用，还是需要带实体驾驶证？",
+        ),
     ] {
         let mut cmd = edl(std::iter::empty::<&str>());
-        cmd.env("EDL_LANG", lang);
+        if let Some(lang) = lang {
+            cmd.env("EDL_LANG", lang);
+        }
         let run = outcome(cmd);
+        let lang = lang.unwrap_or("the locale's");
+        assert_eq!(run.stderr.lines().next(), Some(tagline), "{lang}");
         assert_eq!(run.code, 2, "{lang}");
         assert_eq!(
             run.stdout, "",
@@ -62,6 +79,40 @@ fn a_mistyped_command_or_flag_gets_a_suggestion() {
         ),
     ];
     for (args, line) in cases {
+        assert_eq!(run(args).assert_error_line(), line, "{args:?}");
+    }
+    // The flag a driver meant, where the command has it.
+    let meant: [(&[&str], &str); 7] = [
+        (
+            &["check", "成都", "--date", "2021-06-01"],
+            "edl: unexpected argument '--date' found; did you mean '--on'?",
+        ),
+        (
+            &["check", "成都", "--day=2021-06-01"],
+            "edl: unexpected argument '--day' found; did you mean '--on'?",
+        ),
+        (
+            &["check", "成都", "--when", "tomorrow"],
+            "edl: unexpected argument '--when' found; did you mean '--on'?",
+        ),
+        (
+            &["check", "成都", "--state", "暂扣"],
+            "edl: unexpected argument '--state' found; did you mean '--license'?",
+        ),
+        (
+            &["check", "成都", "--status", "暂扣"],
+            "edl: unexpected argument '--status' found; did you mean '--license'?",
+        ),
+        (
+            &["list", "--date", "2021-06-01"],
+            "edl: unexpected argument '--date' found; did you mean '--on'?",
+        ),
+        (
+            &["--lang", "zh", "check", "成都", "--date", "2021-06-01"],
+            "edl: 未知参数“--date”；是不是要输入“--on”？",
+        ),
+    ];
+    for (args, line) in meant {
         assert_eq!(run(args).assert_error_line(), line, "{args:?}");
     }
     // Nothing close: no suggestion.

@@ -141,7 +141,7 @@ fn check_speaks_both_languages() {
     );
     for expected in [
         "Place",
-        "Province",
+        "Where",
         "E-license live from",
         "On 2021-07-01",
         "成都市 Chengdu",
@@ -172,7 +172,7 @@ fn check_speaks_both_languages() {
         .lines()
         .find(|line| line.contains("地点"))
         .expect("a header line");
-    for column in ["地点", "省份", "电子驾驶证启用日期", "2021-07-01 状态"] {
+    for column in ["地点", "所在地", "电子驾驶证启用日期", "2021-07-01 结论"] {
         assert!(header.contains(column), "{column:?} in {header:?}");
     }
     let row = |name: &str| {
@@ -182,8 +182,13 @@ fn check_speaks_both_languages() {
             .unwrap_or_else(|| panic!("a row for {name} in\n{}", zh.stdout))
             .to_string()
     };
-    assert!(row("成都市").contains("已启用"), "{}", row("成都市"));
-    assert!(row("北京市").contains("未启用"), "{}", row("北京市"));
+    // Without --home before every place was surely live, every stop keeps the card.
+    assert!(row("成都市").contains("2021-06-01"), "{}", row("成都市"));
+    assert!(
+        row("北京市").contains("请带实体驾驶证"),
+        "{}",
+        row("北京市")
+    );
     assert!(
         zh.stdout.contains(
             "成都市：2021-06-01 起已启用（pilot，可靠：三个试点城市，2021-06-01 起启用）"
@@ -604,7 +609,7 @@ fn json_does_not_change_with_the_language() {
     assert_eq!(json["stops"][0]["status"], "live");
     assert_eq!(
         json["stops"][0]["reason"],
-        "live on the whole mainland since 2021-12-31; here since 2021-06-01 (the facts: edl show 320500)"
+        "live on the whole mainland: nationwide from 2021-12-10, surely everywhere by 2021-12-31; here since 2021-06-01 (the facts: edl show 320500)"
     );
     assert!(
         json["notes"][0]
@@ -822,8 +827,9 @@ fn help_speaks_both_languages() {
     let zh = run_with(ZH_LOCALE, &["--help"], None);
     assert_eq!(zh.code, 0, "{}", zh.stderr);
     assert!(
-        zh.first_line()
-            .starts_with("在您驾车的时间和地点，电子驾驶证（交管12123）是否够用"),
+        zh.first_line().starts_with(
+            "在您驾车的时间和地点，数字驾照（中国的电子驾驶证或其他地方的数字驾照）是否够用"
+        ),
         "{:?}",
         zh.first_line()
     );

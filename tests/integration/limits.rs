@@ -738,8 +738,17 @@ fn a_long_batch_for_people_is_a_table_per_thousand_lines() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let tables = run.stdout.lines().filter(|line| line.starts_with('┌'));
     assert_eq!(tables.count(), 2);
-    let rows = run.stdout.lines().filter(|line| line.contains("成都市"));
+    let rows = run
+        .stdout
+        .lines()
+        .filter(|line| line.starts_with('│') && line.contains("成都市"));
     assert_eq!(rows.count(), 1500);
+    // Each row's reason on its own line after its table.
+    let reasons = run
+        .stdout
+        .lines()
+        .filter(|line| line.starts_with("成都市 Chengdu: "));
+    assert_eq!(reasons.count(), 1500);
 }
 
 #[test]

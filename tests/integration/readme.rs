@@ -7,6 +7,8 @@ use crate::support::edl;
 fn readme_console_examples_match_the_binary() {
     trycmd::TestCases::new()
         .env("NO_COLOR", "1")
+        // No example reads the clock.
+        .env("EDL_NOW", crate::support::NOW)
         // Unset in effect: the examples are the output into a file, at its natural width.
         .env("COLUMNS", "")
         .case("README.md");

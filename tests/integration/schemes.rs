@@ -457,7 +457,7 @@ fn list_country_gives_each_state_its_verdict_for_a_home() {
     assert_eq!(refused.code, 2);
     assert_eq!(
         refused.assert_error_line(),
-        "edl: in --country: \"成都\" is no country (as AU, US, Australia)"
+        "edl: in --country: \"成都\" is no country, state or province (as AU, HK, NSW)"
     );
 }
 

@@ -15,6 +15,9 @@ const EDL_ENV: [&str; 9] = [
     "LANG",
 ];
 
+/// The moment every test takes as now.
+pub const NOW: &str = "2026-12-07T20:00:00Z";
+
 /// `edl` with the given arguments, shielded from the caller's environment.
 pub fn edl<I, S>(args: I) -> Command
 where
@@ -29,6 +32,9 @@ where
     cmd.env("TERM", "xterm-256color");
     // An English locale, whatever the machine's: tests of other languages set their own.
     cmd.env("LC_ALL", "C.UTF-8");
+    // No test reads the clock: now is a fixed moment (8 p.m. UTC: the 8th in China, the 7th
+    // in the Americas), whatever the machine's date.
+    cmd.env("EDL_NOW", NOW);
     cmd.args(args);
     cmd
 }

