@@ -1191,9 +1191,23 @@ pub enum Note<'d> {
         e_registration: Option<Cited>,
     },
     /// The data is more than a year older than the date.
-    Stale { as_of: NaiveDate, date: NaiveDate },
+    Stale {
+        facts: Facts,
+        as_of: NaiveDate,
+        date: NaiveDate,
+    },
     /// What reading a stop's query assumed.
     Place(PlaceNote<'d>),
+}
+
+/// Which bundled facts a staleness note is about, and so where a driver confirms them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Facts {
+    /// The rollout of the 12123 e-license: confirmed in that app.
+    Rollout,
+    /// The rules on digital licences beyond the mainland: confirmed with the issuers of the
+    /// home's schemes (their apps), or with the stops' own authorities where none is known.
+    Schemes { apps: Vec<&'static Scheme> },
 }
 
 /// The answer for a whole trip.
@@ -1492,7 +1506,22 @@ pub fn judge_licence<'d>(
             e_registration,
         });
     }
-    notes.extend(staleness(dataset, last));
+    if mainland {
+        notes.extend(staleness(dataset, last));
+    }
+    let beyond = stops
+        .iter()
+        .flat_map(|stop| &stop.places)
+        .any(|place| place.jurisdiction != Jurisdiction::Mainland);
+    if beyond {
+        let apps = home
+            .iter()
+            .flat_map(|home| &home.places)
+            .filter_map(|place| place.why.scheme.as_ref())
+            .flat_map(|why| why.issued.iter().copied())
+            .collect();
+        notes.extend(schemes_staleness(dataset, last, apps));
+    }
     Ok(Trip {
         on,
         license,
@@ -1548,11 +1577,24 @@ pub fn timeline(dataset: &Dataset) -> Vec<Step<'_>> {
         .collect()
 }
 
-/// A warning when the data is more than a year older than the date asked about.
+/// A warning when the rollout data is more than a year older than the date asked about.
 pub fn staleness<'d>(dataset: &Dataset, date: NaiveDate) -> Option<Note<'d>> {
-    let as_of = dataset.rollout.as_of;
+    stale(Facts::Rollout, dataset.rollout.as_of, date)
+}
+
+/// A warning when the rules beyond the mainland are more than a year older than the date, naming
+/// the home's schemes, whose issuers say what changed.
+fn schemes_staleness<'d>(
+    dataset: &Dataset,
+    date: NaiveDate,
+    apps: Vec<&'static Scheme>,
+) -> Option<Note<'d>> {
+    stale(Facts::Schemes { apps }, dataset.schemes().as_of, date)
+}
+
+fn stale<'d>(facts: Facts, as_of: NaiveDate, date: NaiveDate) -> Option<Note<'d>> {
     let limit = as_of.checked_add_months(Months::new(12))?;
-    (date > limit).then_some(Note::Stale { as_of, date })
+    (date > limit).then_some(Note::Stale { facts, as_of, date })
 }
 
 #[cfg(test)]

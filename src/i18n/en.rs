@@ -16,8 +16,8 @@ use crate::data::{AliasKind, Change, Divisions};
 use crate::data::{Claim, Division, Kind, Level, Quality, Wording};
 use crate::place::{Place, PlaceNote};
 use crate::verdict::{
-    Ambiguous, Cited, Days, Ground, Jurisdiction, LicenseState, Note, Placed, Reason, SchemeWhy,
-    Status, Verdict, Why,
+    Ambiguous, Cited, Days, Facts, Ground, Jurisdiction, LicenseState, Note, Placed, Reason,
+    SchemeWhy, Status, Verdict, Why,
 };
 
 pub struct English;
@@ -735,9 +735,28 @@ impl Messages for English {
                 }
                 text
             }
-            Note::Stale { as_of, date } => format!(
+            Note::Stale {
+                facts: Facts::Rollout,
+                as_of,
+                date,
+            } => format!(
                 "the rollout data is as of {as_of}, more than a year before {date}: it may be out of date; confirm in the 交管12123 app"
             ),
+            Note::Stale {
+                facts: Facts::Schemes { apps },
+                as_of,
+                date,
+            } => {
+                let confirm = if apps.is_empty() {
+                    "with the authorities where you drive".to_string()
+                } else {
+                    let names: Vec<&str> = apps.iter().map(|s| self.wording(&s.name)).collect();
+                    format!("with the issuer of {}", names.join(", "))
+                };
+                format!(
+                    "the rules on digital licences beyond the mainland are as of {as_of}, more than a year before {date}: they may be out of date; confirm {confirm}"
+                )
+            }
             Note::Place(note) => self.place_note(note),
         }
     }

@@ -18,8 +18,8 @@ use crate::data::{AliasKind, Change, Divisions};
 use crate::data::{Claim, Division, Kind, Level, Quality, Wording};
 use crate::place::{Place, PlaceNote};
 use crate::verdict::{
-    Ambiguous, Cited, Days, Ground, Jurisdiction, LicenseState, Note, Placed, Reason, SchemeWhy,
-    Status, UnknownLicenseState, Verdict, Why,
+    Ambiguous, Cited, Days, Facts, Ground, Jurisdiction, LicenseState, Note, Placed, Reason,
+    SchemeWhy, Status, UnknownLicenseState, Verdict, Why,
 };
 
 pub struct Chinese;
@@ -816,9 +816,28 @@ impl Messages for Chinese {
                 }
                 text
             }
-            Note::Stale { as_of, date } => {
+            Note::Stale {
+                facts: Facts::Rollout,
+                as_of,
+                date,
+            } => {
                 format!(
                     "数据截至 {as_of}，比 {date} 早一年以上，可能已过时；请在交管12123 App 中确认"
+                )
+            }
+            Note::Stale {
+                facts: Facts::Schemes { apps },
+                as_of,
+                date,
+            } => {
+                let confirm = if apps.is_empty() {
+                    "请向驾驶地的主管部门确认".to_string()
+                } else {
+                    let names: Vec<&str> = apps.iter().map(|s| self.wording(&s.name)).collect();
+                    format!("请向{}的签发机构确认", names.join("、"))
+                };
+                format!(
+                    "境外数字驾照规则的数据截至 {as_of}，比 {date} 早一年以上，可能已过时；{confirm}"
                 )
             }
             Note::Place(note) => self.place_note(note),

@@ -866,3 +866,59 @@ fn country_takes_any_jurisdiction_home_takes() {
         "edl: in --country: \"Sydney\" is no country, state or province (as AU, HK, NSW)"
     );
 }
+
+/// The staleness note names the data that is stale and where to confirm it: the 12123 app for the
+/// mainland's rollout, the home scheme's issuer beyond it (issue 26, item 6).
+#[test]
+fn the_staleness_note_names_the_stale_data_and_its_app() {
+    let notes = |args: &[&str]| -> Vec<String> {
+        run(args)
+            .stdout
+            .lines()
+            .filter(|line| line.contains("out of date") || line.contains("可能已过时"))
+            .map(str::to_string)
+            .collect()
+    };
+    let sydney = notes(&["check", "Sydney", "--home", "NSW", "--on", "2031-01-01"]);
+    assert_eq!(sydney.len(), 1, "{sydney:?}");
+    assert!(
+        sydney[0].starts_with("note: the rules on digital licences beyond the mainland are as of "),
+        "{sydney:?}"
+    );
+    assert!(
+        sydney[0]
+            .ends_with("confirm with the issuer of NSW Digital Driver Licence (Service NSW app)"),
+        "{sydney:?}"
+    );
+
+    let chengdu = notes(&["check", "成都", "--on", "2031-01-01"]);
+    assert_eq!(chengdu.len(), 1, "{chengdu:?}");
+    assert!(
+        chengdu[0].ends_with("confirm in the 交管12123 app"),
+        "{chengdu:?}"
+    );
+
+    let both = notes(&["check", "成都", "Sydney", "--on", "2031-01-01"]);
+    assert_eq!(both.len(), 2, "{both:?}");
+    assert!(
+        both[1].ends_with("confirm with the authorities where you drive"),
+        "{both:?}"
+    );
+
+    let zh = notes(&[
+        "--lang",
+        "zh",
+        "check",
+        "Sydney",
+        "--home",
+        "NSW",
+        "--on",
+        "2031-01-01",
+    ]);
+    assert_eq!(zh.len(), 1, "{zh:?}");
+    assert!(
+        zh[0].contains("请向新南威尔士州数字驾照（Service NSW 应用）的签发机构确认"),
+        "{zh:?}"
+    );
+    assert!(!zh[0].contains("12123"), "{zh:?}");
+}
