@@ -439,6 +439,14 @@ impl Messages for English {
                     None => format!("{what} is a former name of {place}"),
                 }
             }
+            PlaceNote::Mistyped { query, near } => {
+                let near: Vec<String> = near.iter().map(|place| self.place_chain(*place)).collect();
+                format!(
+                    "no place is named \"{}\"; read as the nearest spelling: {}",
+                    echo(query),
+                    near.join("; ")
+                )
+            }
             PlaceNote::Unread { read, rest } => format!(
                 "read as {}; \"{}\" is not a place edl knows",
                 self.place_chain(Place::Division(read)),

@@ -538,6 +538,14 @@ impl Messages for Chinese {
                     None => format!("{what} 是 {place} 的旧称"),
                 }
             }
+            PlaceNote::Mistyped { query, near } => {
+                let near: Vec<String> = near.iter().map(|place| self.place_chain(*place)).collect();
+                format!(
+                    "没有名为“{}”的地方；按拼写最接近的 {} 作答",
+                    echo(query),
+                    near.join("、")
+                )
+            }
             PlaceNote::Unread { read, rest } => format!(
                 "按 {} 作答；“{}”不是已知地点",
                 self.place_chain(Place::Division(read)),

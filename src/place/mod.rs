@@ -21,7 +21,7 @@ pub use normalise::normalise;
 
 use crate::data::aliases::pinyin_key;
 use crate::data::divisions::Key;
-use crate::data::world::{DivisionLink, PlaceKind, Via as WorldVia, World, WorldPlace};
+use crate::data::world::{DivisionLink, PlaceKind, Via as WorldVia, World, WorldPlace, place_key};
 use crate::data::{Alias, AliasKind, Code, Division, Divisions, Level};
 
 /// Short forms in everyday use that the suffix rules do not make.
@@ -49,6 +49,9 @@ pub const MAX_QUERY_BYTES: usize = 512;
 /// No division's full name is longer (新疆维吾尔自治区 and the longest autonomous counties are
 /// shorter): an address is read with prefixes up to this many characters.
 const MAX_NAME_CHARS: usize = 20;
+
+/// A query shorter than this is never read as a mistyped region: too many names are near it.
+const MIN_MISTYPED_LETTERS: usize = 5;
 
 /// Suggestions are edit distances against every name: only for queries a person could mistype.
 const MAX_SUGGEST_CHARS: usize = 40;
@@ -207,6 +210,9 @@ pub enum PlaceNote<'d> {
         alias: &'d Alias,
         division: &'d Division,
     },
+    /// No place has the name, but these countries or regions have one a letter or two from
+    /// it (Florda: Florida).
+    Mistyped { query: String, near: Vec<Place<'d>> },
     /// Only the start of the query names a division; the rest was not read.
     Unread { read: &'d Division, rest: String },
 }
@@ -457,10 +463,57 @@ impl<'d> Gazetteer<'d> {
                 }
             }
         }
+        let mistyped = self.mistyped(&text);
+        if !mistyped.is_empty() {
+            let notes = vec![PlaceNote::Mistyped {
+                query: trimmed.to_string(),
+                near: mistyped.clone(),
+            }];
+            return Ok(Reading::One(Resolved {
+                places: mistyped,
+                notes,
+            }));
+        }
         Err(PlaceError::Unknown {
             query: trimmed.to_string(),
             suggestions: self.suggest(&text),
         })
+    }
+
+    /// The countries and regions whose English name a query misses by a letter (Florda,
+    /// Quebe, New Yrok), or by two in a long one (murryland): read as them, with a note that
+    /// says so, or asked about when several are that near.
+    fn mistyped(&self, text: &str) -> Vec<Place<'d>> {
+        if !text.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ') {
+            return Vec::new();
+        }
+        let key = place_key(text);
+        if key.len() < MIN_MISTYPED_LETTERS {
+            return Vec::new();
+        }
+        let most = if key.len() >= 9 { 2 } else { 1 };
+        let mut near: Vec<Place<'d>> = Vec::new();
+        for place in self.world.places() {
+            if place.kind == PlaceKind::City || place.division_code().is_some() {
+                continue;
+            }
+            // A region's other names too (Newfoundland); a country's are in every language.
+            let region = place.kind == PlaceKind::Subdivision;
+            let names = std::iter::once(place.name()).chain(
+                place
+                    .other_names()
+                    .filter(move |(_, via)| region && *via == WorldVia::Alternate)
+                    .map(|(name, _)| name),
+            );
+            let hit = names.map(place_key).any(|name| {
+                name.len().abs_diff(key.len()) <= most
+                    && strsim::damerau_levenshtein(&name, &key) <= most
+            });
+            if hit {
+                near.push(Place::World(place));
+            }
+        }
+        near
     }
 
     /// Each part of an argument that marks or words split into stops, read on its own; a part

@@ -535,3 +535,69 @@ fn the_mainland_as_a_stop_or_a_home() {
         "every mainland place has been live since 2021: {report}"
     );
 }
+
+#[test]
+fn australian_towns_show_the_chinese_names_the_mainland_writes() {
+    let zh = run([
+        "--lang",
+        "zh",
+        "check",
+        "--on",
+        "2026-12-01",
+        "Brisbane",
+        "Adelaide",
+        "Hobart",
+        "Melbourne",
+    ]);
+    for name in ["布里斯班", "阿德莱德", "霍巴特", "墨尔本"] {
+        assert!(
+            zh.stdout.contains(&format!("│ {name} ")),
+            "{name}: {}",
+            zh.stdout
+        );
+    }
+    for old in ["布里司班", "阿德来得", "荷巴特"] {
+        assert!(!zh.stdout.contains(old), "{old}: {}", zh.stdout);
+    }
+    for (query, code) in [
+        ("布里斯班", "2174003"),
+        ("阿德莱德", "2078025"),
+        ("堪培拉", "2172517"),
+        ("霍巴特", "2163355"),
+        ("塔斯马尼亚", "AU-TAS"),
+        ("墨尔本", "2158177"),
+    ] {
+        assert_eq!(codes(query).0, code, "{query}");
+    }
+}
+
+#[test]
+fn a_region_missed_by_a_letter_is_read_with_a_note_or_asked_about() {
+    for (query, meant) in [
+        ("Illinoiss", "US-IL"),
+        ("New Yrok", "US-NY"),
+        ("Pensylvania", "US-PA"),
+        ("Quebe", "CA-QC"),
+    ] {
+        let (place, notes) = shown(query);
+        assert_eq!(place["code"], meant, "{query}");
+        assert!(
+            notes
+                .iter()
+                .any(|note| note.starts_with(&format!("no place is named \"{query}\""))),
+            "{query}: {notes:?}"
+        );
+    }
+    // Florida is a state and a department of Uruguay: a question, never a guess.
+    let florda = run(["show", "--format", "json", "--", "Florda"]);
+    assert_eq!(florda.code, 2, "{}", florda.stdout);
+    assert!(florda.stdout.contains("UY-FD"), "{}", florda.stdout);
+    assert!(florda.stdout.contains("US-FL"), "{}", florda.stdout);
+}
+
+#[test]
+fn an_old_name_of_a_capital_that_is_another_countrys_city_is_that_city() {
+    let (_, subdivision, country) = codes("philadelphia");
+    assert_eq!(country.as_deref(), Some("US"));
+    assert_eq!(subdivision.as_deref(), Some("US-PA"));
+}

