@@ -1,6 +1,6 @@
 //! The world outside China's divisions: the generated `data/world.csv` (every country, every
-//! first-level subdivision, and towns of 10,000 people or more, from ISO 3166 and GeoNames),
-//! compiled by `build.rs` into static tables, and the lookups on them: by name or code, up the
+//! first-level subdivision, and towns of 10,000 people or more, 1,000 in AU and CA, from ISO
+//! 3166 and GeoNames), compiled by `build.rs` into static tables, and the lookups on them: by name or code, up the
 //! chain (town → subdivision → country), the link of a row to the GB/T 2260 division it is
 //! (CN, HK, MO, TW), and which of several same-name places is far more prominent.
 //!
@@ -33,7 +33,7 @@ pub enum PlaceKind {
     Country,
     /// A first-level subdivision with an ISO 3166-2 code: a state, province, region …
     Subdivision,
-    /// A town: a GeoNames populated place of 10,000 people or more.
+    /// A town: a GeoNames populated place of 10,000 people or more (1,000 in AU and CA).
     City,
 }
 
@@ -441,7 +441,8 @@ mod tests {
         assert_eq!(
             states,
             [
-                "US-IL", "US-MA", "US-MO", "US-NJ", "US-OH", "US-OR", "US-PA", "US-TN", "US-VA"
+                "AU-QLD", "US-IL", "US-MA", "US-MO", "US-NJ", "US-OH", "US-OR", "US-PA", "US-TN",
+                "US-VA"
             ]
         );
         assert_eq!(world().prominent(&found), None);

@@ -106,7 +106,7 @@ fn springfield_asks_with_each_candidates_state() {
     assert_eq!(outcome.code, 2);
     let line = outcome.assert_error_line();
     assert!(
-        line.starts_with("edl: \"Springfield\" could be 9 places: Springfield (Illinois, United States), type \"Springfield, IL\"; Springfield (Missouri, United States), type \"Springfield, MO\";"),
+        line.starts_with("edl: \"Springfield\" could be 10 places: Springfield (Queensland, Australia), type \"Springfield, QLD\"; Springfield (Illinois, United States), type \"Springfield, IL\"; Springfield (Missouri, United States), type \"Springfield, MO\";"),
         "{line}"
     );
     // A town is listed by the query that reaches it, not by a code: none is offered.
@@ -135,7 +135,8 @@ fn springfield_asks_with_each_candidates_state() {
     assert_eq!(
         states,
         [
-            "US-IL", "US-MO", "US-OH", "US-PA", "US-TN", "US-VA", "US-MA", "US-NJ", "US-OR"
+            "AU-QLD", "US-IL", "US-MO", "US-OH", "US-PA", "US-TN", "US-VA", "US-MA", "US-NJ",
+            "US-OR"
         ]
     );
     // `check` asks only when the candidates' answers differ; here no fact covers any of them,
@@ -149,7 +150,7 @@ fn springfield_asks_with_each_candidates_state() {
     assert!(
         check
             .stdout
-            .contains("note: \"Springfield\" could mean Springfield (Illinois, United States), Springfield (Missouri, United States),"),
+            .contains("note: \"Springfield\" could mean Springfield (Queensland, Australia), Springfield (Illinois, United States), Springfield (Missouri, United States),"),
         "{}",
         check.stdout
     );

