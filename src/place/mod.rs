@@ -638,6 +638,10 @@ impl<'d> Gazetteer<'d> {
         if by_commas.len() > 1 {
             let qualifiers = by_commas[1..].iter().map(|q| q.to_string()).collect();
             splits.push((by_commas[0].to_string(), qualifiers));
+            // "TX, Houston": the region first.
+            if let [region, name] = by_commas[..] {
+                splits.push((name.to_string(), vec![region.to_string()]));
+            }
         } else {
             // The longest name first: "New York NY" is New York in NY before New in York.
             for at in (1..words.len()).rev() {
@@ -658,10 +662,10 @@ impl<'d> Gazetteer<'d> {
                 .world_only(&name)
                 .into_iter()
                 .filter(|place| {
+                    // A region may be written with its own code ("California, CA").
                     within.iter().all(|qualifier| {
                         self.world
                             .chain(place)
-                            .skip(1)
                             .any(|above| qualifier.iter().any(|q| std::ptr::eq(*q, above)))
                     })
                 })

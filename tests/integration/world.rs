@@ -602,3 +602,16 @@ fn an_old_name_of_a_capital_that_is_another_countrys_city_is_that_city() {
     assert_eq!(country.as_deref(), Some("US"));
     assert_eq!(subdivision.as_deref(), Some("US-PA"));
 }
+
+#[test]
+fn small_capitals_and_a_region_written_first_or_by_its_code() {
+    for (query, country) in [
+        ("Alofi, Niue", "NU"),
+        ("Road Town, British Virgin Islands", "VG"),
+        ("Adamstown", "PN"),
+    ] {
+        assert_eq!(codes(query).2.as_deref(), Some(country), "{query}");
+    }
+    assert_eq!(codes("TX, Houston").1.as_deref(), Some("US-TX"));
+    assert_eq!(codes("California, CA").0, "US-CA");
+}

