@@ -481,8 +481,8 @@ impl<'d> Gazetteer<'d> {
     }
 
     /// The countries and regions whose English name a query misses by a letter (Florda,
-    /// Quebe, New Yrok), or by two in a long one (murryland): read as them, with a note that
-    /// says so, or asked about when several are that near.
+    /// Quebe, New Yrok), or by two in a long one (murryland), never the first: read as them,
+    /// with a note that says so, or asked about when several are that near.
     fn mistyped(&self, text: &str) -> Vec<Place<'d>> {
         if !text.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ') {
             return Vec::new();
@@ -505,8 +505,10 @@ impl<'d> Gazetteer<'d> {
                     .filter(move |(_, via)| region && *via == WorldVia::Alternate)
                     .map(|(name, _)| name),
             );
+            // The first letter is rarely the one mistyped: Wonderland is no Sunderland.
             let hit = names.map(place_key).any(|name| {
                 name.len().abs_diff(key.len()) <= most
+                    && name.as_bytes().first() == key.as_bytes().first()
                     && strsim::damerau_levenshtein(&name, &key) <= most
             });
             if hit {

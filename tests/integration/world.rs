@@ -615,3 +615,14 @@ fn small_capitals_and_a_region_written_first_or_by_its_code() {
     assert_eq!(codes("TX, Houston").1.as_deref(), Some("US-TX"));
     assert_eq!(codes("California, CA").0, "US-CA");
 }
+
+#[test]
+fn a_name_two_letters_from_a_region_at_its_start_is_no_place() {
+    let outcome = run(["show", "--format", "json", "--", "Wonderland"]);
+    assert_eq!(outcome.code, 2, "{}", outcome.stdout);
+    assert!(
+        outcome.stdout.contains("unknown-place"),
+        "{}",
+        outcome.stdout
+    );
+}
