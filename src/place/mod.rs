@@ -414,10 +414,16 @@ impl<'d> Gazetteer<'d> {
             return self.stops(&chunks);
         }
         if text.contains(is_separator) {
-            let parts: Vec<&str> = text
+            let mut parts: Vec<&str> = text
                 .split(is_separator)
                 .filter(|part| !part.is_empty() && !is_country(part) && !is_filler(part))
                 .collect();
+            // "Pudong New Area": 新区 in English, a filler of two words.
+            if let Some(at) = parts.windows(2).position(|pair| {
+                pair[0].eq_ignore_ascii_case("new") && pair[1].eq_ignore_ascii_case("area")
+            }) {
+                parts.drain(at..at + 2);
+            }
             if let [one] = parts.as_slice()
                 && let Some(found) = self.term(one, false)
             {
@@ -1368,7 +1374,7 @@ fn starts_with_road(text: &str) -> bool {
 }
 
 /// Words that name no place of their own beside a place ("Beijing City", "成都 in China",
-/// "Pudong Airport").
+/// "Pudong Airport"; "New Area" is read as a pair where the parts are split).
 const FILLER_WORDS: [&str; 8] = [
     "city",
     "district",

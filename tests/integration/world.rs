@@ -500,6 +500,7 @@ fn words_and_marks_between_stops_are_no_stops() {
         ("北京->上海", vec!["110000", "310000"]),
         ("成都 in China", vec!["510100"]),
         ("Pudong Airport", vec!["310115"]),
+        ("Pudong New Area", vec!["310115"]),
     ] {
         let (_, report) = checked(&["--on", "2026-12-01", "--", query]);
         assert_eq!(codes_of(&report, "stops"), stops, "{query}");
