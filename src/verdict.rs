@@ -730,11 +730,12 @@ fn home_near_stops<'d>(
         }) else {
             return false;
         };
+        // Every stop has a reading there (Helena, Montana, beside Helena, Alabama).
         !stops.is_empty()
             && stops.iter().all(|(stop, _)| {
                 stop.candidates
                     .iter()
-                    .all(|&p| territories(dataset.divisions, p).contains(&territory))
+                    .any(|&p| territories(dataset.divisions, p).contains(&territory))
             })
     };
     if home.candidates.len() > 1 {
@@ -811,6 +812,47 @@ fn home_near_stops<'d>(
         chosen: other,
         others: rest,
     };
+}
+
+/// A stop that could be several places, of which those in the one world region the home is
+/// (Helena with `--home Montana`: Montana's, not Alabama's) are what it means; a note names
+/// the others.
+fn stops_near_home<'d>(
+    dataset: &'d Dataset,
+    home: &Query<'d>,
+    stops: &mut [(Query<'d>, NaiveDate)],
+) {
+    let [Place::World(row)] = home.candidates[..] else {
+        return;
+    };
+    let Some(territory) = Territory::of(row) else {
+        return;
+    };
+    for (stop, _) in stops.iter_mut() {
+        if stop.candidates.len() < 2 {
+            continue;
+        }
+        let within =
+            |place: &Place<'d>| territories(dataset.divisions, *place).contains(&territory);
+        let near: Vec<Place<'d>> = stop.candidates.iter().copied().filter(within).collect();
+        let [chosen] = near[..] else {
+            continue;
+        };
+        let others = stop
+            .candidates
+            .iter()
+            .copied()
+            .zip(stop.hints.iter().cloned())
+            .filter(|(place, _)| !place.same(chosen))
+            .collect();
+        stop.notes.push(PlaceNote::Prominent {
+            query: stop.text.clone(),
+            chosen,
+            others,
+        });
+        stop.candidates = vec![chosen];
+        stop.hints = Vec::new();
+    }
 }
 
 /// The licence's home when it is no mainland place: the schemes it issues, which the stops'
@@ -912,6 +954,29 @@ pub fn assess_place<'d>(dataset: &'d Dataset, place: Place<'d>, on: NaiveDate) -
         };
     }
     let mainland = place.is_whole_mainland();
+    // China as a whole, once every place in it is surely live, gets the one answer they all get.
+    if let Some(settled) = dataset
+        .mainland_settled()
+        .filter(|&day| mainland && on >= day)
+    {
+        return Assessment {
+            place,
+            standing: None,
+            status: Status::Live,
+            verdict: Verdict::ELicense,
+            on,
+            jurisdiction: Jurisdiction::Mainland,
+            judged_by: Engine::Rollout,
+            why: Why {
+                reason: Reason::RegionLiveBy(settled),
+                grounds: Vec::new(),
+                low_quality: false,
+                rules: Vec::new(),
+                settled: Some(settled),
+                scheme: None,
+            },
+        };
+    }
     Assessment {
         place,
         standing: None,
@@ -1314,15 +1379,24 @@ pub fn judge_licence<'d>(
     on: NaiveDate,
     license: LicenseState,
     licence: Licence,
-    stops: Vec<(Query<'d>, NaiveDate)>,
+    mut stops: Vec<(Query<'d>, NaiveDate)>,
     mut home: Option<Query<'d>>,
 ) -> Result<Trip<'d>, Ambiguous<'d>> {
     let mut notes = Vec::new();
     let class = license.class();
     let first = stops.iter().map(|(_, day)| *day).min().unwrap_or(on);
     let last = stops.iter().map(|(_, day)| *day).max().unwrap_or(on);
+    // China as the home says no more than no home: the mainland's licences are issued by
+    // city, and the 2021 rule on where the licence was issued is then unknown.
+    if home
+        .as_ref()
+        .is_some_and(|query| matches!(query.candidates[..], [place] if place.is_whole_mainland()))
+    {
+        home = None;
+    }
     if let Some(query) = &mut home {
         home_near_stops(dataset, query, &stops);
+        stops_near_home(dataset, query, &mut stops);
     }
     let mainland_holder = home.as_ref().is_none_or(|query| {
         query

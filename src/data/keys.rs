@@ -52,11 +52,13 @@ const FOLD: [(char, &str); 14] = [
 
 /// The key of a world place's name or a query for the world index: Latin text as lowercase
 /// ASCII letters only, accents folded (`São Paulo` and `sao paulo` meet, as do `Kraków` and
-/// `Krakow`), any other text as it is (`悉尼`). Unlike `pinyin_key`, v stays v (Kiev, not Kieu).
+/// `Krakow`); letters of other alphabets lowercased without their marks (`Βραζιλία` and
+/// `ΒΡΑΖΙΛΙΑ`, `Россия` and `россия`); a text with Chinese in it as it is (`悉尼`). Unlike `pinyin_key`, v
+/// stays v (Kiev, not Kieu).
 pub fn place_key(text: &str) -> Cow<'_, str> {
-    // A text with a Chinese character is its own key (the loop below returns it at the first
-    // letter that is not Latin, and the character is one); seeing so here spares a Chinese
-    // query the decomposition tables, some 64 KB of the binary read in at every such check.
+    // Chinese text is its own key (folding gives it back unchanged); seeing so here spares a
+    // Chinese query the decomposition tables, some 64 KB of the binary read in at every such
+    // check.
     if text.chars().any(is_cjk_ideograph) {
         return Cow::Borrowed(text);
     }
@@ -81,8 +83,10 @@ fn folded_key(text: &str) -> Cow<'_, str> {
             key.push(lower);
         } else if let Some((_, folded)) = FOLD.iter().find(|(from, _)| *from == lower) {
             key.push_str(folded);
-        } else if c.is_alphabetic() {
+        } else if is_cjk_ideograph(c) {
             return Cow::Borrowed(text);
+        } else if c.is_alphabetic() {
+            key.push(lower);
         }
     }
     Cow::Owned(key)
@@ -109,9 +113,17 @@ mod tests {
             "Kraków克拉科夫",
             "e\u{301}东京",
             "Москва莫斯科",
+            "1008中国",
         ] {
             assert_eq!(place_key(text), folded_key(text), "{text}");
             assert_eq!(place_key(text), text);
         }
+    }
+
+    #[test]
+    fn other_alphabets_fold_case_and_marks() {
+        assert_eq!(place_key("Βραζιλία"), place_key("ΒΡΑΖΙΛΙΑ"));
+        assert_eq!(place_key("Российская Федерация"), "россиискаяфедерация");
+        assert_eq!(place_key("서울"), place_key("서 울"));
     }
 }

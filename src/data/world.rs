@@ -1,6 +1,6 @@
 //! The world outside China's divisions: the generated `data/world.csv` (every country, every
-//! first-level subdivision, and towns of 10,000 people or more, from ISO 3166 and GeoNames),
-//! compiled by `build.rs` into static tables, and the lookups on them: by name or code, up the
+//! first-level subdivision, and towns of 10,000 people or more, 1,000 in AU and CA, from ISO
+//! 3166 and GeoNames), compiled by `build.rs` into static tables, and the lookups on them: by name or code, up the
 //! chain (town → subdivision → country), the link of a row to the GB/T 2260 division it is
 //! (CN, HK, MO, TW), and which of several same-name places is far more prominent.
 //!
@@ -18,6 +18,11 @@ include!(concat!(env!("OUT_DIR"), "/world_table.rs"));
 /// whose towns carry one).
 const NO_ROW: u16 = u16::MAX;
 
+/// A state or province outranks a foreign town of the same name with fewer people than this
+/// (Vermont the state, not Vermont in Victoria, 4,000 people), never a bigger one (Ontario,
+/// California, 175,000).
+pub const SMALL_TOWN: u32 = 100_000;
+
 /// A population this many times the next candidate's makes a town the one meant by its name.
 pub const FAR_MORE_POPULOUS: u32 = 10;
 
@@ -28,7 +33,7 @@ pub enum PlaceKind {
     Country,
     /// A first-level subdivision with an ISO 3166-2 code: a state, province, region …
     Subdivision,
-    /// A town: a GeoNames populated place of 10,000 people or more.
+    /// A town: a GeoNames populated place of 10,000 people or more (1,000 in AU and CA).
     City,
 }
 
@@ -209,10 +214,11 @@ impl World {
     /// abbreviation in any case (`au-nsw`, `Aus`, `nsw`). In index order: by key, then row (countries, subdivisions, towns).
     pub fn matches(&self, text: &str) -> impl Iterator<Item = (&WorldPlace, Via)> + '_ {
         let text = text.trim();
-        let code = text
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
-            .then(|| text.to_ascii_uppercase());
+        // N.Y. and U.S. are abbreviations written with points.
+        let bare = text.replace('.', "");
+        let code = (!bare.is_empty()
+            && bare.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+        .then(|| bare.to_ascii_uppercase());
         let key = place_key(text);
         let by_key = self.entries(&key);
         let by_code = code.map_or(&[][..], |code| {
@@ -277,8 +283,8 @@ impl World {
     /// 1. the only country among them (Georgia, the country; CA, Canada);
     /// 2. the only national capital, when every subdivision among them is in its country
     ///    (Paris; Buenos Aires, the city, not the province; Kyiv, the city, not UA-30);
-    /// 3. the only subdivision, when every town among them is in its country (Texas; São
-    ///    Paulo, the state);
+    /// 3. the only subdivision, when every town among them is in its country or smaller than
+    ///    `SMALL_TOWN` (Texas; São Paulo, the state; Vermont, not the town in Victoria);
     /// 4. among towns only: the one with `FAR_MORE_POPULOUS` times the next one's people
     ///    (Sydney, 5.6 million, not Sydney, Nova Scotia, 106,000).
     ///
@@ -308,8 +314,12 @@ impl World {
             return Some(capital);
         }
         if count(PlaceKind::Subdivision) > 0 {
-            return only(PlaceKind::Subdivision)
-                .filter(|subdivision| places.iter().all(|p| p.country == subdivision.country));
+            return only(PlaceKind::Subdivision).filter(|subdivision| {
+                places.iter().all(|p| {
+                    p.country == subdivision.country
+                        || (p.kind == PlaceKind::City && !p.capital && p.population < SMALL_TOWN)
+                })
+            });
         }
         let mut by_people: Vec<u32> = places.iter().map(|p| p.population).collect();
         by_people.sort_unstable_by(|a, b| b.cmp(a));
@@ -440,7 +450,7 @@ mod tests {
     fn paris_means_the_capital_and_the_others_stay_candidates() {
         let found: Vec<_> = world().lookup("Paris").collect();
         let chosen = world().prominent(&found).expect("Paris stands out");
-        assert_eq!(chain(chosen), ["Paris", "France"]);
+        assert_eq!(chain(chosen), ["Paris", "Île-de-France", "France"]);
         assert!(chosen.capital);
         let texas = found
             .iter()
@@ -460,7 +470,8 @@ mod tests {
         assert_eq!(
             states,
             [
-                "US-IL", "US-MA", "US-MO", "US-NJ", "US-OH", "US-OR", "US-PA", "US-TN", "US-VA"
+                "AU-QLD", "US-IL", "US-MA", "US-MO", "US-NJ", "US-OH", "US-OR", "US-PA", "US-TN",
+                "US-VA"
             ]
         );
         assert_eq!(world().prominent(&found), None);
@@ -487,12 +498,21 @@ mod tests {
             meant("Tokyo").capital,
             "the capital, not the prefecture JP-13"
         );
+        assert_eq!(
+            chain(meant("Tokyo")),
+            ["Tokyo", "Tokyo", "Japan"],
+            "in its prefecture, JP-13"
+        );
         for text in ["首尔", "Seoul", "서울"] {
-            if text == "서울" {
-                assert_eq!(world().lookup(text).count(), 0, "Hangul is not indexed");
-                continue;
-            }
-            assert_eq!(chain(meant(text)), ["Seoul", "South Korea"], "{text}");
+            let seoul = world()
+                .lookup(text)
+                .find(|p| p.kind == PlaceKind::City)
+                .unwrap_or_else(|| panic!("{text}: no town"));
+            assert_eq!(
+                chain(seoul),
+                ["Seoul", "Seoul-teukbyeolsi", "South Korea"],
+                "{text}"
+            );
         }
         for text in ["Kyiv", "Kiev", "基辅"] {
             let place = meant(text);
@@ -501,7 +521,7 @@ mod tests {
                 (PlaceKind::City, "703448"),
                 "{text}"
             );
-            assert_eq!(chain(place), ["Kyiv", "Ukraine"], "{text}");
+            assert_eq!(chain(place), ["Kyiv", "Kyiv", "Ukraine"], "{text}");
         }
         for text in ["São Paulo", "Sao Paulo", "SAO PAULO", "são paulo"] {
             let found: Vec<_> = world().lookup(text).collect();
@@ -716,13 +736,13 @@ mod tests {
     }
 
     #[test]
-    fn keys_fold_accents_and_keep_chinese() {
+    fn keys_fold_accents_and_case_and_keep_chinese() {
         assert_eq!(place_key("São Paulo"), "saopaulo");
         assert_eq!(place_key("Kraków"), "krakow");
         assert_eq!(place_key("Łódź"), "lodz");
         assert_eq!(place_key("Straße"), "strasse");
         assert_eq!(place_key("Kiev"), "kiev");
         assert_eq!(place_key("悉尼"), "悉尼");
-        assert_eq!(place_key("Москва"), "Москва");
+        assert_eq!(place_key("Москва"), "москва");
     }
 }

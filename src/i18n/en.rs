@@ -300,6 +300,9 @@ impl English {
         match (why.reason, home) {
             (Reason::WholeMainland, false) => "China as a whole: edl's facts are by province and city; name one (as in edl check 成都)".to_string(),
             (Reason::WholeMainland, true) => "China as a whole: licenses are issued by city; give the city with --home".to_string(),
+            (Reason::RegionLiveBy(day), _) => {
+                format!("China as a whole: every mainland place surely live by {day}")
+            }
             (_, false) => format!(
                 "edl has no facts on digital licences in {} yet: bring-card is the cautious answer",
                 self.place_chain(place)
@@ -463,6 +466,14 @@ impl Messages for English {
                     ),
                     None => format!("{what} is a former name of {place}"),
                 }
+            }
+            PlaceNote::Mistyped { query, near } => {
+                let near: Vec<String> = near.iter().map(|place| self.place_chain(*place)).collect();
+                format!(
+                    "no place is named \"{}\"; read as the nearest spelling: {}",
+                    echo(query),
+                    near.join("; ")
+                )
             }
             PlaceNote::Unread { read, rest } => format!(
                 "read as {}; \"{}\" is not a place edl knows",

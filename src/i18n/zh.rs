@@ -376,6 +376,7 @@ impl Chinese {
             (Reason::WholeMainland, true) => {
                 "中国整体：驾驶证按城市核发；请用 --home 指明城市".to_string()
             }
+            (Reason::RegionLiveBy(day), _) => format!("中国整体：大陆各地最迟 {day} 均已启用"),
             (_, false) => format!(
                 "edl 尚无{}数字驾驶证方面的资料：稳妥起见请带实体驾驶证",
                 self.place_chain(place)
@@ -565,6 +566,14 @@ impl Messages for Chinese {
                     }
                     None => format!("{what} 是 {place} 的旧称"),
                 }
+            }
+            PlaceNote::Mistyped { query, near } => {
+                let near: Vec<String> = near.iter().map(|place| self.place_chain(*place)).collect();
+                format!(
+                    "没有名为“{}”的地方；按拼写最接近的 {} 作答",
+                    echo(query),
+                    near.join("、")
+                )
             }
             PlaceNote::Unread { read, rest } => format!(
                 "按 {} 作答；“{}”不是已知地点",

