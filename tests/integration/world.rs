@@ -251,7 +251,7 @@ fn show_gives_a_world_places_chain_and_its_digital_licences() {
     let lines: Vec<&str> = zh.stdout.lines().collect();
     assert_eq!(lines[0], "悉尼（Sydney）");
     assert!(
-        lines[3].ends_with("悉尼 → 新南威尔士 → 澳大利亚"),
+        lines[3].ends_with("悉尼 → 新南威尔士州 → 澳大利亚"),
         "{}",
         lines[3]
     );
@@ -539,7 +539,7 @@ fn the_mainland_as_a_stop_or_a_home() {
 }
 
 #[test]
-fn australian_towns_show_the_chinese_names_the_mainland_writes() {
+fn australian_places_show_the_chinese_names_the_mainland_writes() {
     let zh = run([
         "--lang",
         "zh",
@@ -550,15 +550,16 @@ fn australian_towns_show_the_chinese_names_the_mainland_writes() {
         "Adelaide",
         "Hobart",
         "Melbourne",
+        "Tasmania",
     ]);
-    for name in ["布里斯班", "阿德莱德", "霍巴特", "墨尔本"] {
+    for name in ["布里斯班", "阿德莱德", "霍巴特", "墨尔本", "塔斯马尼亚州"] {
         assert!(
             zh.stdout.contains(&format!("│ {name} ")),
             "{name}: {}",
             zh.stdout
         );
     }
-    for old in ["布里司班", "阿德来得", "荷巴特"] {
+    for old in ["布里司班", "阿德来得", "荷巴特", "塔斯曼尼亚"] {
         assert!(!zh.stdout.contains(old), "{old}: {}", zh.stdout);
     }
     for (query, code) in [
@@ -567,6 +568,7 @@ fn australian_towns_show_the_chinese_names_the_mainland_writes() {
         ("堪培拉", "2172517"),
         ("霍巴特", "2163355"),
         ("塔斯马尼亚", "AU-TAS"),
+        ("塔斯马尼亚州", "AU-TAS"),
         ("墨尔本", "2158177"),
     ] {
         assert_eq!(codes(query).0, code, "{query}");

