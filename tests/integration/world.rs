@@ -648,3 +648,37 @@ fn a_city_named_like_its_district_is_the_city() {
         assert_eq!(country.as_deref(), Some(&region[..2]), "{query}");
     }
 }
+
+#[test]
+fn washington_asks_between_the_state_and_the_capital_unless_the_trip_settles_it() {
+    let outcome = run(["show", "Washington"]);
+    assert_eq!(outcome.code, 2);
+    let line = outcome.assert_error_line();
+    assert!(
+        line.starts_with("edl: \"Washington\" could be 8 places: Washington (United States), type \"US-WA\"; Washington (England, United Kingdom), type \"Washington, England\"; Washington (District of Columbia, United States), type \"Washington, District of Columbia\";"),
+        "{line}"
+    );
+    assert_eq!(codes("Washington, DC").1.as_deref(), Some("US-DC"));
+    // Another stop or the home settles which Washington is meant.
+    for (args, meant) in [
+        (&["--", "Washington", "Seattle"][..], "US-WA"),
+        (&["--home", "WA", "--", "Washington"][..], "US-WA"),
+        (&["--home", "DC", "--", "Washington"][..], "US-DC"),
+    ] {
+        let mut all = vec!["--on", "2026-12-01"];
+        all.extend_from_slice(args);
+        let (_, report) = checked(&all);
+        let first = &report["stops"][0];
+        let at = if first["code"] == "US-WA" {
+            "US-WA"
+        } else {
+            first["subdivision"]["code"]
+                .as_str()
+                .expect("a subdivision")
+        };
+        assert_eq!(at, meant, "{args:?}: {report}");
+    }
+    // A capital whose namesake region surrounds it is still the capital.
+    assert_eq!(codes("Buenos Aires").1.as_deref(), Some("AR-C"));
+    assert_eq!(codes("Kyiv").1.as_deref(), Some("UA-30"));
+}
