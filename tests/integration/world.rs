@@ -682,3 +682,41 @@ fn washington_asks_between_the_state_and_the_capital_unless_the_trip_settles_it(
     assert_eq!(codes("Buenos Aires").1.as_deref(), Some("AR-C"));
     assert_eq!(codes("Kyiv").1.as_deref(), Some("UA-30"));
 }
+
+#[test]
+fn a_country_outranks_a_small_town_of_its_short_name_and_a_note_names_the_town() {
+    for (query, country, town) in [
+        (
+            "palestine",
+            "PS",
+            "Palestine (Texas, United States), type \"Palestine, TX\"",
+        ),
+        (
+            "Macedonia",
+            "MK",
+            "Macedonia (Ohio, United States), type \"Macedonia, OH\"",
+        ),
+        (
+            "Surinam",
+            "SR",
+            "Surinam (Savanne, Mauritius), type \"Surinam, Savanne\"",
+        ),
+    ] {
+        let (place, notes) = shown(query);
+        assert_eq!(place["code"], country, "{query}");
+        assert!(
+            notes.iter().any(|note| note.contains(town)),
+            "{query}: {notes:?}"
+        );
+    }
+    assert_eq!(codes("Palestine, TX").1.as_deref(), Some("US-TX"));
+    assert_eq!(codes("Skopje, Macedonia").2.as_deref(), Some("MK"));
+    // A name that is no shortening of the country's stays the towns': Uman, not Oman.
+    let uman = run(["show", "Uman"]);
+    assert_eq!(uman.code, 2);
+    assert!(
+        !uman.assert_error_line().contains("Oman"),
+        "{}",
+        uman.stderr
+    );
+}
