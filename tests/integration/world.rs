@@ -720,3 +720,29 @@ fn a_country_outranks_a_small_town_of_its_short_name_and_a_note_names_the_town()
         uman.stderr
     );
 }
+
+#[test]
+fn a_small_town_a_letter_from_a_region_is_read_with_a_note_naming_the_region() {
+    let (place, notes) = shown("Albert");
+    assert_eq!(place["code"], "3038271", "Albert, Hauts-de-France");
+    assert!(
+        notes.contains(
+            &"\"Albert\" is read as the town of that name; a letter off, it would be Alberta (Canada)"
+                .to_string()
+        ),
+        "{notes:?}"
+    );
+    let zh = run(["--lang", "zh", "show", "Albert"]);
+    assert!(
+        zh.stdout
+            .contains("“Albert”按同名城镇作答；若拼错一个字母，则可能指 艾伯塔（加拿大）"),
+        "{}",
+        zh.stdout
+    );
+    // A town no region's name is a letter from gets no such note.
+    let (_, notes) = shown("Missoula");
+    assert!(
+        !notes.iter().any(|note| note.contains("a letter off")),
+        "{notes:?}"
+    );
+}
