@@ -26,6 +26,10 @@ use crate::data::world::{
 };
 use crate::data::{Alias, AliasKind, Code, Division, Divisions, Level};
 
+/// The most words a place, its region and its country written with spaces alone are read
+/// in: each way of cutting them is a lookup.
+const MAX_SPACED_WORDS: usize = 8;
+
 /// Short forms in everyday use that the suffix rules do not make.
 const CHINESE_SHORT_FORMS: &[(&str, &str)] = &[("内蒙", "150000")];
 
@@ -689,6 +693,17 @@ impl<'d> Gazetteer<'d> {
             // The longest name first: "New York NY" is New York in NY before New in York.
             for at in (1..words.len()).rev() {
                 splits.push((words[..at].join(" "), vec![words[at..].join(" ")]));
+            }
+            // "Sydney New South Wales Australia": the region, then the country, after the name.
+            if words.len() <= MAX_SPACED_WORDS {
+                for at in (1..words.len()).rev() {
+                    for then in (at + 1..words.len()).rev() {
+                        splits.push((
+                            words[..at].join(" "),
+                            vec![words[at..then].join(" "), words[then..].join(" ")],
+                        ));
+                    }
+                }
             }
         }
         for (name, qualifiers) in splits {

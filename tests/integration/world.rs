@@ -746,3 +746,18 @@ fn a_small_town_a_letter_from_a_region_is_read_with_a_note_naming_the_region() {
         "{notes:?}"
     );
 }
+
+#[test]
+fn a_town_its_region_and_its_country_written_with_spaces_alone_are_the_town() {
+    for (query, town, region) in [
+        ("Sydney New South Wales Australia", "2147714", "AU-NSW"),
+        ("Austin Texas USA", "4671654", "US-TX"),
+    ] {
+        let (code, subdivision, _) = codes(query);
+        assert_eq!(code, town, "{query}");
+        assert_eq!(subdivision.as_deref(), Some(region), "{query}");
+    }
+    // The region must contain the town: Sydney is in no Victoria.
+    let outcome = run(["show", "Sydney Victoria Australia"]);
+    assert_eq!(outcome.code, 2, "{}", outcome.stdout);
+}
