@@ -282,7 +282,8 @@ impl World {
     /// with capitals and population for towns:
     /// 1. the only country among them (Georgia, the country; CA, Canada);
     /// 2. the only national capital, when every subdivision among them is in its country
-    ///    (Paris; Buenos Aires, the city, not the province; Kyiv, the city, not UA-30);
+    ///    (Paris; Buenos Aires, the city, not the province; Kyiv, the city, not UA-30), unless
+    ///    one of them lies in another time zone (Washington: the state or the city, asked);
     /// 3. the only subdivision, when every town among them is in its country or smaller than
     ///    `SMALL_TOWN` (Texas; São Paulo, the state; Vermont, not the town in Victoria);
     /// 4. among towns only: the one with `FAR_MORE_POPULOUS` times the next one's people
@@ -305,13 +306,21 @@ impl World {
             return only(PlaceKind::Country);
         }
         let mut capitals = places.iter().filter(|p| p.capital);
-        if let (Some(capital), None) = (capitals.next(), capitals.next())
-            && places
-                .iter()
-                .filter(|p| p.kind == PlaceKind::Subdivision)
-                .all(|p| p.country == capital.country)
-        {
-            return Some(capital);
+        if let (Some(capital), None) = (capitals.next(), capitals.next()) {
+            let subdivisions = || places.iter().filter(|p| p.kind == PlaceKind::Subdivision);
+            if subdivisions().all(|p| p.country == capital.country) {
+                // A subdivision in another time zone is not the capital's surroundings but a
+                // place of its own, as likely meant (Washington, the state, a continent from
+                // Washington, D.C.): the caller asks.
+                let far = subdivisions().any(|p| {
+                    !self
+                        .subdivision_of(capital)
+                        .is_some_and(|own| std::ptr::eq(*p, own))
+                        && p.time_zone().is_some()
+                        && p.time_zone() != capital.time_zone()
+                });
+                return (!far).then_some(*capital);
+            }
         }
         if count(PlaceKind::Subdivision) > 0 {
             return only(PlaceKind::Subdivision).filter(|subdivision| {

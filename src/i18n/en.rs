@@ -475,6 +475,14 @@ impl Messages for English {
                     near.join("; ")
                 )
             }
+            PlaceNote::NearSpelling { query, near } => {
+                let near: Vec<String> = near.iter().map(|place| self.place_chain(*place)).collect();
+                format!(
+                    "\"{}\" is read as the town of that name; a letter off, it would be {}",
+                    echo(query),
+                    near.join("; ")
+                )
+            }
             PlaceNote::Unread { read, rest } => format!(
                 "read as {}; \"{}\" is not a place edl knows",
                 self.place_chain(Place::Division(read)),

@@ -575,6 +575,14 @@ impl Messages for Chinese {
                     near.join("、")
                 )
             }
+            PlaceNote::NearSpelling { query, near } => {
+                let near: Vec<String> = near.iter().map(|place| self.place_chain(*place)).collect();
+                format!(
+                    "“{}”按同名城镇作答；若拼错一个字母，则可能指 {}",
+                    echo(query),
+                    near.join("、")
+                )
+            }
             PlaceNote::Unread { read, rest } => format!(
                 "按 {} 作答；“{}”不是已知地点",
                 self.place_chain(Place::Division(read)),

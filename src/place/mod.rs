@@ -21,8 +21,14 @@ pub use normalise::normalise;
 
 use crate::data::aliases::pinyin_key;
 use crate::data::divisions::Key;
-use crate::data::world::{DivisionLink, PlaceKind, Via as WorldVia, World, WorldPlace, place_key};
+use crate::data::world::{
+    DivisionLink, PlaceKind, SMALL_TOWN, Via as WorldVia, World, WorldPlace, place_key,
+};
 use crate::data::{Alias, AliasKind, Code, Division, Divisions, Level};
+
+/// The most words a place, its region and its country written with spaces alone are read
+/// in: each way of cutting them is a lookup.
+const MAX_SPACED_WORDS: usize = 8;
 
 /// Short forms in everyday use that the suffix rules do not make.
 const CHINESE_SHORT_FORMS: &[(&str, &str)] = &[("内蒙", "150000")];
@@ -213,6 +219,9 @@ pub enum PlaceNote<'d> {
     /// No place has the name, but these countries or regions have one a letter or two from
     /// it (Florda: Florida).
     Mistyped { query: String, near: Vec<Place<'d>> },
+    /// The query names a small town, and these countries or regions have a name a letter or
+    /// two from it (Albert, a town in France, and Alberta).
+    NearSpelling { query: String, near: Vec<Place<'d>> },
     /// Only the start of the query names a division; the rest was not read.
     Unread { read: &'d Division, rest: String },
 }
@@ -398,7 +407,22 @@ impl<'d> Gazetteer<'d> {
             return self.stops(&chunks);
         }
         if let Some(found) = whole {
-            return self.answer(trimmed, &text, found).map(Reading::One);
+            let mut resolved = self.answer(trimmed, &text, found)?;
+            // Albert is a town in France, and Alberta missed by a letter: not a silent guess.
+            if let [Place::World(town)] = resolved.places[..]
+                && town.kind == PlaceKind::City
+                && !town.capital
+                && town.population().is_none_or(|people| people < SMALL_TOWN)
+            {
+                let near = self.mistyped(&text);
+                if !near.is_empty() {
+                    resolved.notes.push(PlaceNote::NearSpelling {
+                        query: trimmed.to_string(),
+                        near,
+                    });
+                }
+            }
+            return Ok(Reading::One(resolved));
         }
         // Bosnia & Herzegovina, Trinidad & Tobago.
         if text.contains('&') {
@@ -669,6 +693,17 @@ impl<'d> Gazetteer<'d> {
             // The longest name first: "New York NY" is New York in NY before New in York.
             for at in (1..words.len()).rev() {
                 splits.push((words[..at].join(" "), vec![words[at..].join(" ")]));
+            }
+            // "Sydney New South Wales Australia": the region, then the country, after the name.
+            if words.len() <= MAX_SPACED_WORDS {
+                for at in (1..words.len()).rev() {
+                    for then in (at + 1..words.len()).rev() {
+                        splits.push((
+                            words[..at].join(" "),
+                            vec![words[at..then].join(" "), words[then..].join(" ")],
+                        ));
+                    }
+                }
             }
         }
         for (name, qualifiers) in splits {

