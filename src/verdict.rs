@@ -761,20 +761,7 @@ fn home_near_stops<'d>(
         if let (Some(chosen), None) = (near.next(), near.next())
             && home.candidates.len() > 1
         {
-            let others = home
-                .candidates
-                .iter()
-                .copied()
-                .zip(home.hints.iter().cloned())
-                .filter(|(place, _)| !place.same(chosen))
-                .collect();
-            home.notes.push(PlaceNote::Prominent {
-                query: home.text.clone(),
-                chosen,
-                others,
-            });
-            home.candidates = vec![chosen];
-            home.hints = Vec::new();
+            home.settle_on(chosen);
         }
         if home.candidates.len() == 1 {
             home.hints = Vec::new();
@@ -838,20 +825,7 @@ fn stops_near_home<'d>(
         let [chosen] = near[..] else {
             continue;
         };
-        let others = stop
-            .candidates
-            .iter()
-            .copied()
-            .zip(stop.hints.iter().cloned())
-            .filter(|(place, _)| !place.same(chosen))
-            .collect();
-        stop.notes.push(PlaceNote::Prominent {
-            query: stop.text.clone(),
-            chosen,
-            others,
-        });
-        stop.candidates = vec![chosen];
-        stop.hints = Vec::new();
+        stop.settle_on(chosen);
     }
 }
 
@@ -1202,6 +1176,25 @@ impl<'d> Query<'d> {
             notes: resolved.notes,
             hints,
         }
+    }
+
+    /// Takes one of the candidates as meant, with a note naming the others and how to ask for
+    /// each: what context (the home, the other stops) settled.
+    fn settle_on(&mut self, chosen: Place<'d>) {
+        let others = self
+            .candidates
+            .iter()
+            .copied()
+            .zip(self.hints.iter().cloned())
+            .filter(|(place, _)| !place.same(chosen))
+            .collect();
+        self.notes.push(PlaceNote::Prominent {
+            query: self.text.clone(),
+            chosen,
+            others,
+        });
+        self.candidates = vec![chosen];
+        self.hints = Vec::new();
     }
 }
 
