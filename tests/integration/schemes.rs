@@ -27,8 +27,8 @@ fn checked(args: &[&str]) -> (i32, String, String) {
     )
 }
 
-/// The case answers `code` and `verdict`, and its reason contains `cites`.
-fn answers(args: &[&str], code: i32, verdict: &str, cites: &str) {
+/// The case answers `code` and `verdict`, and its reason contains `cites`: that reason.
+pub(crate) fn answers(args: &[&str], code: i32, verdict: &str, cites: &str) -> String {
     let (got_code, got_verdict, reason) = checked(args);
     assert_eq!(
         (got_code, got_verdict.as_str()),
@@ -39,6 +39,7 @@ fn answers(args: &[&str], code: i32, verdict: &str, cites: &str) {
         reason.contains(cites),
         "{args:?} should cite {cites:?}: {reason}"
     );
+    reason
 }
 
 #[test]

@@ -3,46 +3,8 @@
 //! the issue names, through the binary with its exit code, verdict and reason. Every run pins its
 //! day: no test reads the clock.
 
-use serde_json::Value;
-
+use crate::schemes::answers;
 use crate::support::run;
-
-/// `edl check ARGS --format json`: the exit code, the trip's verdict and each stop's reason.
-fn checked(args: &[&str]) -> (i32, String, Vec<String>) {
-    let mut all = vec!["check"];
-    all.extend_from_slice(args);
-    all.extend_from_slice(&["--format", "json"]);
-    let outcome = run(&all);
-    let report: Value = serde_json::from_str(&outcome.stdout)
-        .unwrap_or_else(|_| panic!("{args:?}: {}{}", outcome.stdout, outcome.stderr));
-    let reasons = report["stops"]
-        .as_array()
-        .expect("stops")
-        .iter()
-        .map(|stop| stop["reason"].as_str().expect("a reason").to_string())
-        .collect();
-    (
-        outcome.code,
-        report["verdict"].as_str().expect("a verdict").to_string(),
-        reasons,
-    )
-}
-
-/// The case exits `code` with `verdict`, and its first stop's reason contains `cites`.
-fn answers(args: &[&str], code: i32, verdict: &str, cites: &str) -> String {
-    let (got_code, got_verdict, reasons) = checked(args);
-    let reason = reasons.into_iter().next().unwrap_or_default();
-    assert_eq!(
-        (got_code, got_verdict.as_str()),
-        (code, verdict),
-        "{args:?}: {reason}"
-    );
-    assert!(
-        reason.contains(cites),
-        "{args:?} should cite {cites:?}: {reason}"
-    );
-    reason
-}
 
 #[test]
 fn the_eu_mobile_licence_counts_only_for_a_holder_of_one() {
