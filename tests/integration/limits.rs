@@ -103,7 +103,11 @@ impl Run {
         }
         command
             .env("LC_ALL", "C.UTF-8")
-            .env("TERM", "xterm-256color");
+            .env("TERM", "xterm-256color")
+            // The day is pinned, as in every test; and what is measured is edl, not the
+            // libfaketime that the suite's run under faketime preloads into every child.
+            .env("EDL_NOW", crate::support::NOW)
+            .env_remove("LD_PRELOAD");
         command
             .arg(env!("CARGO_BIN_EXE_edl"))
             .args(&self.args)
