@@ -183,7 +183,7 @@ fn divisions(csv: &str, aliases_csv: &str) -> (String, String) {
             "province-direct" => "ProvinceDirect",
             "county" => "County",
             "sar-district" => "SarDistrict",
-            "taiwan-county" => "TaiwanCounty",
+            "taiwan-county" => "PrefectureCounty",
             other => fail(DIVISIONS, line_no, &format!("unknown kind `{other}`")),
         };
         let parent = match row[8] {
@@ -542,15 +542,9 @@ fn rollout(text: &str) -> String {
         let note = fact.note.as_deref().map_or("None".to_string(), |note| {
             format!("Some({})", wording(note, &fact.note_zh))
         });
-        let governed_by = fact
-            .governed_by
-            .as_ref()
-            .map_or("None".to_string(), |code| {
-                format!("Some(Code::from_raw({}))", code.get_ref())
-            });
         let _ = writeln!(
             out,
-            "        Fact {{ id: {}, places: Cow::Borrowed(&[{}]), claim: {claim}, sources: {}, quality: {}, note: {note}, governed_by: {governed_by}, id_span: 0..0 }},",
+            "        Fact {{ id: {}, places: Cow::Borrowed(&[{}]), claim: {claim}, sources: {}, quality: {}, note: {note}, id_span: 0..0 }},",
             text_of(fact.id.get_ref()),
             codes.join(", "),
             sources(&fact.sources),
@@ -562,9 +556,12 @@ fn rollout(text: &str) -> String {
         let from = rule.from.as_ref().map_or("None".to_string(), |from| {
             format!("Some({})", date(text, from))
         });
+        let territory = rule.territory.as_ref().map_or("None".to_string(), |code| {
+            format!("Some({})", text_of(code.get_ref()))
+        });
         let _ = writeln!(
             out,
-            "        Rule {{ id: RuleId::{:?}, from: {from}, sources: {}, quality: {}, note: {} }},",
+            "        Rule {{ id: RuleId::{:?}, territory: {territory}, from: {from}, sources: {}, quality: {}, note: {} }},",
             rule.id.get_ref(),
             sources(&rule.sources),
             quality(rule.quality),
@@ -791,7 +788,7 @@ fn world(csv: &str, divisions_csv: &str) -> String {
         };
         if kind != "City"
             && let Ok(code) = link.parse::<u32>()
-            && code > 1
+            && code > 0
         {
             linked.push((code, row));
         }

@@ -519,7 +519,7 @@ impl Session<'_> {
             .transpose()?;
         // The mainland's timeline is its rollout's, as without --country.
         if let Some(country) =
-            country.filter(|row| row.division_code() != Some(data::world::DivisionLink::Mainland))
+            country.filter(|row| row.division_code() != Some(data::world::DivisionLink::Whole))
         {
             let steps = verdict::scheme_timeline(dataset, country);
             match args.format {

@@ -11,7 +11,7 @@ use crate::data::Divisions;
 use crate::data::rollout::Milestone;
 use crate::data::rollout::{Text, Wording};
 use crate::data::schemes::{self, Answer, Holder, HolderKind, Judgement, Scheme, Stage, Territory};
-use crate::data::world::{PlaceKind, World, WorldPlace};
+use crate::data::world::{DivisionLink, PlaceKind, World, WorldPlace};
 use crate::data::{
     Availability, Basis, Claim, Dataset, Division, Kind, Level, LiveWindow, Quality, RuleId,
 };
@@ -349,37 +349,35 @@ where
     I::IntoIter: 'd,
 {
     let availabilities = dataset.rollout.availabilities(places, dataset.divisions);
-    availabilities.map(move |(division, availability)| Standing {
-        division,
-        province: dataset.divisions.province_of(division),
-        status: Status::on(&availability, on),
-        availability,
-        on,
+    availabilities.map(move |(division, availability)| {
+        let availability = dataset.confined(division, availability);
+        Standing {
+            division,
+            province: dataset.divisions.province_of(division),
+            status: Status::on(&availability, on),
+            availability,
+            on,
+        }
     })
 }
 
-/// Who answers for the roads of a place: the e-license is the mainland's; outside it, what the
-/// sources say of the mainland card depends on where.
+/// Whose roads a place is on, as the rollout sees it: the country whose places the divisions
+/// table lists (the gazetteer links that country to the whole table), where the windows decide;
+/// or another jurisdiction, named by its country-level territory, whose own rules on the card
+/// are the rollout's rules with that `territory`. [`Place::territories`] alone decides which.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Jurisdiction {
-    Mainland,
-    HongKong,
-    Macau,
-    /// Taiwan, and any other place the data does not cover (金门, 马祖): no source on the
-    /// mainland card there.
-    Elsewhere,
+pub enum Reach {
+    Within,
+    Beyond(Option<Territory>),
 }
 
-impl Jurisdiction {
-    /// By the place's province (81 香港, 82 澳门, 71 台湾), so that any place under them
-    /// inherits it; a place the data says is never covered is outside too.
-    pub fn of(division: &Division, availability: &Availability) -> Jurisdiction {
-        match division.province.value() / 10_000 {
-            81 => Jurisdiction::HongKong,
-            82 => Jurisdiction::Macau,
-            71 => Jurisdiction::Elsewhere,
-            _ if matches!(availability, Availability::Never(_)) => Jurisdiction::Elsewhere,
-            _ => Jurisdiction::Mainland,
+impl Reach {
+    pub fn of(divisions: &Divisions, place: Place<'_>) -> Reach {
+        let territories = place.territories(divisions);
+        let divided = World::bundled().divided_country().and_then(Territory::of);
+        match divided {
+            Some(country) if territories.contains(&country) => Reach::Within,
+            _ => Reach::Beyond(territories.last().copied()),
         }
     }
 }
@@ -417,7 +415,7 @@ pub struct RegionCount<'d> {
 pub enum Reason<'d> {
     /// Outside the mainland, where the e-license is not valid.
     Outside {
-        jurisdiction: Jurisdiction,
+        reach: Reach,
         on: NaiveDate,
         /// Who governs the place, where the divisions list names it under a mainland province.
         governed_by: Option<&'d Division>,
@@ -444,8 +442,8 @@ pub enum Reason<'d> {
     NoFacts {
         on: NaiveDate,
     },
-    /// China as a whole: the facts are by province and city.
-    WholeMainland,
+    /// A country whose places are the divisions, as a whole: the facts are by province and city.
+    WholeCountry,
     /// Judged by the schemes file: `Why::scheme` says how.
     Scheme,
     /// The licence's home outside the mainland: `Why::scheme` lists the schemes it issues.
@@ -539,15 +537,9 @@ impl Default for Licence {
     }
 }
 
-/// The ISO territories a place is in, most specific first: `[CN-SC, CN]` for 成都, `[HK]` for
-/// a district of Hong Kong, `[AU-NSW, AU]` for Sydney.
+/// The ISO territories a place is in, most specific first (see [`Place::territories`]).
 pub fn territories(divisions: &Divisions, place: Place<'_>) -> Vec<Territory> {
-    let (country, subdivision) = place.regions(divisions);
-    subdivision
-        .into_iter()
-        .chain(country)
-        .filter_map(Territory::of)
-        .collect()
+    place.territories(divisions)
 }
 
 /// A jurisdiction's first-level subdivisions (or itself, where it has none), each with what a
@@ -682,7 +674,7 @@ fn by_schemes<'d>(
     let stop = territories(dataset.divisions, place);
     let judgement = dataset.schemes().judge(&holder, &stop, on);
     let (verdict, status) = match &judgement.answer {
-        Answer::DeferToRollout { .. } => return None,
+        Answer::ByAvailability { .. } => return None,
         Answer::Counts { .. } => (Verdict::ELicense, Status::Live),
         Answer::NoCardNeeded { .. } => (Verdict::NoCardNeeded, Status::NotCovered),
         Answer::BringCard(schemes::Reason::NotYet { .. }) => (Verdict::BringCard, Status::NotYet),
@@ -697,7 +689,7 @@ fn by_schemes<'d>(
         status,
         verdict,
         on,
-        jurisdiction: Jurisdiction::Elsewhere,
+        reach: Reach::of(dataset.divisions, place),
         judged_by: Engine::Schemes,
         why: Why {
             reason: Reason::Scheme,
@@ -860,7 +852,7 @@ fn issuer<'d>(
         status: Status::NotCovered,
         verdict,
         on,
-        jurisdiction: Jurisdiction::Elsewhere,
+        reach: Reach::of(dataset.divisions, home),
         judged_by: Engine::Schemes,
         why: Why {
             reason: Reason::Issuer,
@@ -893,7 +885,7 @@ pub struct Assessment<'d> {
     pub verdict: Verdict,
     /// The date the status is for.
     pub on: NaiveDate,
-    pub jurisdiction: Jurisdiction,
+    pub reach: Reach,
     pub judged_by: Engine,
     pub why: Why<'d>,
 }
@@ -927,19 +919,17 @@ pub fn assess_place<'d>(dataset: &'d Dataset, place: Place<'d>, on: NaiveDate) -
             ..assess(dataset, division, on)
         };
     }
-    let mainland = place.is_whole_mainland();
-    // China as a whole, once every place in it is surely live, gets the one answer they all get.
-    if let Some(settled) = dataset
-        .mainland_settled()
-        .filter(|&day| mainland && on >= day)
-    {
+    let whole = place.is_divided_country();
+    // The divided country as a whole, once every place in it is surely live, gets the one
+    // answer they all get.
+    if let Some(settled) = dataset.all_live_by().filter(|&day| whole && on >= day) {
         return Assessment {
             place,
             standing: None,
             status: Status::Live,
             verdict: Verdict::ELicense,
             on,
-            jurisdiction: Jurisdiction::Mainland,
+            reach: Reach::Within,
             judged_by: Engine::Rollout,
             why: Why {
                 reason: Reason::RegionLiveBy(settled),
@@ -957,11 +947,11 @@ pub fn assess_place<'d>(dataset: &'d Dataset, place: Place<'d>, on: NaiveDate) -
         status: Status::NotCovered,
         verdict: Verdict::BringCard,
         on,
-        jurisdiction: Jurisdiction::Elsewhere,
+        reach: Reach::of(dataset.divisions, place),
         judged_by: Engine::Rollout,
         why: Why {
-            reason: if mainland {
-                Reason::WholeMainland
+            reason: if whole {
+                Reason::WholeCountry
             } else {
                 Reason::NoFacts { on }
             },
@@ -976,18 +966,13 @@ pub fn assess_place<'d>(dataset: &'d Dataset, place: Place<'d>, on: NaiveDate) -
 
 pub fn assess<'d>(dataset: &'d Dataset, division: &'d Division, on: NaiveDate) -> Assessment<'d> {
     let standing = standing(dataset, division, on);
-    let governed_by = match &standing.availability {
-        Availability::Never(facts) => facts
-            .iter()
-            .find_map(|&fact| dataset.rollout.facts[fact].governed_by)
-            .and_then(|code| dataset.divisions.get(code)),
-        Availability::Window(_) => None,
-    };
-    let jurisdiction = Jurisdiction::of(governed_by.unwrap_or(division), &standing.availability);
-    let mut why = match (&standing.availability, jurisdiction) {
-        (Availability::Never(facts), _) => Why {
+    let reach = Reach::of(dataset.divisions, Place::Division(division));
+    let governed_by = governor(dataset.divisions, division, reach);
+    let status = standing.status;
+    let mut why = match &standing.availability {
+        Availability::Never(facts) => Why {
             reason: Reason::Outside {
-                jurisdiction,
+                reach,
                 on,
                 governed_by,
             },
@@ -1000,20 +985,8 @@ pub fn assess<'d>(dataset: &'d Dataset, division: &'d Division, on: NaiveDate) -
             settled: None,
             scheme: None,
         },
-        (Availability::Window(_), outside) if outside != Jurisdiction::Mainland => Why {
-            reason: Reason::Outside {
-                jurisdiction,
-                on,
-                governed_by: None,
-            },
-            grounds: Vec::new(),
-            low_quality: false,
-            rules: Vec::new(),
-            settled: None,
-            scheme: None,
-        },
-        (Availability::Window(window), _) if is_region(division, window) => {
-            let reason = match standing.status {
+        Availability::Window(window) if is_region(division, window) => {
+            let reason = match status {
                 Status::Live => Reason::RegionLiveBy(window.latest.date),
                 _ => Reason::Region(region_count(dataset, division, on)),
             };
@@ -1026,8 +999,8 @@ pub fn assess<'d>(dataset: &'d Dataset, division: &'d Division, on: NaiveDate) -
                 scheme: None,
             }
         }
-        (Availability::Window(window), _) => Why {
-            reason: reason(window, standing.status, on),
+        Availability::Window(window) => Why {
+            reason: reason(window, status, on),
             grounds: grounds(dataset, window),
             low_quality: dataset.rollout.rests_on_low_quality(window),
             rules: Vec::new(),
@@ -1035,29 +1008,50 @@ pub fn assess<'d>(dataset: &'d Dataset, division: &'d Division, on: NaiveDate) -
             scheme: None,
         },
     };
-    why.rules = match jurisdiction {
-        Jurisdiction::Mainland if standing.status != Status::Live => {
+    why.rules = match reach {
+        Reach::Within if status != Status::Live => {
             [RuleId::ValidNationwide, RuleId::LocalVerification]
                 .into_iter()
                 .filter_map(|id| cite(dataset, id))
                 .collect()
         }
-        Jurisdiction::Mainland | Jurisdiction::Elsewhere => Vec::new(),
-        Jurisdiction::HongKong => cite(dataset, RuleId::HkVisitors).into_iter().collect(),
-        Jurisdiction::Macau => cite(dataset, RuleId::MacauRecognition)
-            .into_iter()
+        Reach::Within | Reach::Beyond(None) => Vec::new(),
+        Reach::Beyond(Some(territory)) => dataset
+            .rollout
+            .rules
+            .iter()
+            .filter(|rule| rule.territory.as_deref() == Some(territory.code()))
+            .filter_map(|rule| cite(dataset, rule.id))
             .collect(),
     };
     Assessment {
         place: Place::Division(division),
-        status: standing.status,
-        verdict: Verdict::of(standing.status),
+        status,
+        verdict: Verdict::of(status),
         judged_by: Engine::Rollout,
         on,
         standing: Some(standing),
-        jurisdiction,
+        reach,
         why,
     }
+}
+
+/// The province-level division that governs a division beyond the divided country, where the
+/// divisions list names it under another province (金门, under 福建, is in TW: 台湾).
+fn governor<'d>(
+    divisions: &'d Divisions,
+    division: &Division,
+    reach: Reach,
+) -> Option<&'d Division> {
+    let Reach::Beyond(Some(territory)) = reach else {
+        return None;
+    };
+    let row = World::bundled().by_code(territory.code())?;
+    let DivisionLink::Division(code) = row.division_code()? else {
+        return None;
+    };
+    let governor = divisions.get(code)?;
+    (governor.code != divisions.province_of(division).code).then_some(governor)
 }
 
 /// A province (other than a municipality) whose window spans its places'.
@@ -1301,7 +1295,7 @@ impl Trip<'_> {
         self.stops
             .iter()
             .flat_map(|stop| &stop.places)
-            .any(|place| place.jurisdiction == Jurisdiction::Mainland)
+            .any(|place| place.reach == Reach::Within)
     }
 
     /// What the trip answers for one of its places alone: the place's own verdict, with the
@@ -1383,7 +1377,7 @@ pub fn judge_licence<'d>(
     // city, and the 2021 rule on where the licence was issued is then unknown.
     if home
         .as_ref()
-        .is_some_and(|query| matches!(query.candidates[..], [place] if place.is_whole_mainland()))
+        .is_some_and(|query| matches!(query.candidates[..], [place] if place.is_divided_country()))
     {
         home = None;
     }
@@ -1391,15 +1385,15 @@ pub fn judge_licence<'d>(
         home_near_stops(dataset, query, &stops);
         stops_near_home(dataset, query, &mut stops);
     }
-    let mainland_holder = home.as_ref().is_none_or(|query| {
-        query
-            .candidates
-            .iter()
-            .all(|&place| place.is_mainland(dataset.divisions))
+    let rollout_holder = home.as_ref().is_none_or(|query| {
+        query.candidates.iter().all(|&place| {
+            matches!(place, Place::Division(_))
+                && Reach::of(dataset.divisions, place) == Reach::Within
+        })
     });
     // A home beyond the mainland that could be several places: ask only if the trip's answer
     // depends on which.
-    if !mainland_holder
+    if !rollout_holder
         && let Some(query) = &mut home
         && query.candidates.len() > 1
     {
@@ -1438,7 +1432,7 @@ pub fn judge_licence<'d>(
         .as_ref()
         .and_then(|query| query.candidates.first().copied());
     let assess_stop = |place: Place<'d>, on: NaiveDate| -> Assessment<'d> {
-        let by_rollout = mainland_holder && matches!(place, Place::Division(_));
+        let by_rollout = rollout_holder && matches!(place, Place::Division(_));
         if !by_rollout && let Some(assessment) = by_schemes(dataset, place, on, home_place, licence)
         {
             return assessment;
@@ -1489,7 +1483,7 @@ pub fn judge_licence<'d>(
         .map(|(query, on)| judge_stop(query, on, &assess_stop))
         .collect::<Result<Vec<_>, _>>()?;
     let home = match home {
-        Some(query) if mainland_holder => Some(judge_stop(query, first, &|place, on| {
+        Some(query) if rollout_holder => Some(judge_stop(query, first, &|place, on| {
             assess_place(dataset, place, on)
         })?),
         Some(query) => Some(judge_stop(query, first, &|place, on| {
@@ -1506,14 +1500,11 @@ pub fn judge_licence<'d>(
     let mainland = stops
         .iter()
         .flat_map(|stop| &stop.places)
-        .any(|place| place.jurisdiction == Jurisdiction::Mainland);
-    let settled = dataset.mainland_settled();
+        .any(|place| place.reach == Reach::Within);
+    let settled = dataset.all_live_by();
     if let Some(settled) = settled {
         for place in stops.iter_mut().flat_map(|stop| stop.places.iter_mut()) {
-            if place.jurisdiction == Jurisdiction::Mainland
-                && place.status == Status::Live
-                && place.on >= settled
-            {
+            if place.reach == Reach::Within && place.status == Status::Live && place.on >= settled {
                 place.why.settled = Some(settled);
             }
         }
@@ -1527,11 +1518,7 @@ pub fn judge_licence<'d>(
             // The first stop before every place was surely live is the one that needs a home.
             let unsettled = stops
                 .iter()
-                .filter(|stop| {
-                    stop.places
-                        .iter()
-                        .any(|place| place.jurisdiction == Jurisdiction::Mainland)
-                })
+                .filter(|stop| stop.places.iter().any(|place| place.reach == Reach::Within))
                 .map(|stop| stop.on)
                 .min();
             if let Some((settled, on)) = settled.zip(unsettled).filter(|(settled, on)| on < settled)
@@ -1579,7 +1566,7 @@ pub fn judge_licence<'d>(
     let beyond = stops
         .iter()
         .flat_map(|stop| &stop.places)
-        .any(|place| place.jurisdiction != Jurisdiction::Mainland);
+        .any(|place| place.reach != Reach::Within);
     if beyond {
         let apps = home
             .iter()

@@ -91,7 +91,7 @@ pub enum Kind {
     SarDistrict,
     /// One of Taiwan's special municipalities, cities and counties (台北市, 基隆市, 花莲县), listed
     /// at the prefecture level.
-    TaiwanCounty,
+    PrefectureCounty,
 }
 
 impl Kind {
@@ -106,7 +106,7 @@ impl Kind {
             Kind::ProvinceDirect => "province-direct",
             Kind::County => "county",
             Kind::SarDistrict => "sar-district",
-            Kind::TaiwanCounty => "taiwan-county",
+            Kind::PrefectureCounty => "taiwan-county",
         }
     }
 }

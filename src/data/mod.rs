@@ -146,13 +146,30 @@ impl Dataset {
     }
 
     pub fn availability(&self, division: &Division) -> Availability {
-        self.rollout.availability(division, self.divisions)
+        self.confined(
+            division,
+            self.rollout.availability(division, self.divisions),
+        )
     }
 
-    /// The first day on which every mainland place is surely live: the latest of their windows'
+    /// A division's availability as the rollout gives it, held to the divided country: beyond
+    /// it (where the gazetteer puts a division in another country) no window applies, whatever
+    /// a rollout file says.
+    pub fn confined(&self, division: &Division, availability: Availability) -> Availability {
+        match availability {
+            Availability::Window(_)
+                if !world::World::bundled().in_divided_country(self.divisions, division) =>
+            {
+                Availability::Never(Default::default())
+            }
+            availability => availability,
+        }
+    }
+
+    /// The first day on which every place with a window is surely live: the latest of their windows'
     /// ends (2021-12-31 in the bundled data). Before it, a license from an unknown place may
     /// have had no e-license. `None` when no place has a window.
-    pub fn mainland_settled(&self) -> Option<NaiveDate> {
+    pub fn all_live_by(&self) -> Option<NaiveDate> {
         *self.settled.get_or_init(|| {
             // A county that no fact names has its parent's window, and a province spans its
             // places', so neither can end later; only the other divisions need a window (a few
@@ -323,7 +340,7 @@ mod tests {
         assert_eq!(outside, ["台湾", "香港", "澳门"]);
         let outside_kind = |kind| divisions.iter().filter(|d| d.kind == kind).count();
         assert_eq!(
-            outside_kind(Kind::TaiwanCounty),
+            outside_kind(Kind::PrefectureCounty),
             20,
             "Taiwan's cities and counties"
         );
@@ -335,7 +352,7 @@ mod tests {
         assert!(
             divisions
                 .iter()
-                .filter(|d| matches!(d.kind, Kind::TaiwanCounty | Kind::SarDistrict))
+                .filter(|d| matches!(d.kind, Kind::PrefectureCounty | Kind::SarDistrict))
                 .all(|d| !mainland(&d)),
             "only outside the mainland"
         );
@@ -457,7 +474,7 @@ mod tests {
                 Availability::Never(_) => None,
             })
             .max();
-        assert_eq!(dataset.mainland_settled(), last);
+        assert_eq!(dataset.all_live_by(), last);
         assert_eq!(last, NaiveDate::from_ymd_opt(2021, 12, 31));
     }
 

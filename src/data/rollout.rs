@@ -97,9 +97,6 @@ pub struct Fact {
     /// A grade for the fact below that of its best source, where the facts files give one.
     pub quality: Option<Quality>,
     pub note: Option<Wording>,
-    /// For a place the fact says is never covered: who governs it, where that is not its
-    /// province (金门 is listed under 福建 but governed by 台湾).
-    pub governed_by: Option<Code>,
     /// Where the fact's id sits in its file, for messages about contradictions.
     id_span: Range<usize>,
 }
@@ -128,6 +125,8 @@ pub struct DefaultWindow {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rule {
     pub id: RuleId,
+    /// The territory (`HK`) where the rule holds, for one that holds outside the mainland.
+    pub territory: Option<Text>,
     /// The first day it holds, where it has one.
     pub from: Option<NaiveDate>,
     /// Indexes into [`Rollout::sources`].
@@ -443,28 +442,6 @@ impl Rollout {
                 problems.add(fact.id.span(), format!("fact `{id}` has no source"));
             }
             let sources = problems.sources(&fact.sources, &known);
-            let governed_by = fact.governed_by.as_ref().and_then(|code| {
-                let parsed = Code::parse(code.get_ref()).filter(|code| {
-                    divisions
-                        .get(*code)
-                        .is_some_and(|d| d.level == Level::Province)
-                });
-                if parsed.is_none() {
-                    problems.add(
-                        code.span(),
-                        format!(
-                            "governed_by `{}` in fact `{id}` is no province-level division code",
-                            code.get_ref()
-                        ),
-                    );
-                } else if fact.never.is_none() {
-                    problems.add(
-                        code.span(),
-                        format!("fact `{id}` gives governed_by without never = true"),
-                    );
-                }
-                parsed
-            });
             if let Some(claim) = parse_claim(fact, &mut problems) {
                 facts.push(Fact {
                     id: id.clone().into(),
@@ -483,7 +460,6 @@ impl Rollout {
                         }
                         (None, None) => None,
                     },
-                    governed_by,
                     id_span: fact.id.span(),
                 });
             }
@@ -501,8 +477,23 @@ impl Rollout {
             if rule.sources.is_empty() {
                 problems.add(rule.id.span(), format!("rule `{}` has no source", id.id()));
             }
+            let territory = rule.territory.as_ref().and_then(|code| {
+                let known = super::schemes::Territory::parse(code.get_ref()).is_some();
+                if !known {
+                    problems.add(
+                        code.span(),
+                        format!(
+                            "rule `{}` names territory `{}`, which is no country or subdivision code of the gazetteer",
+                            id.id(),
+                            code.get_ref()
+                        ),
+                    );
+                }
+                known.then(|| code.get_ref().clone().into())
+            });
             rules.push(Rule {
                 id,
+                territory,
                 from: rule.from.as_ref().and_then(|from| problems.date(from)),
                 sources: problems.sources(&rule.sources, &known).into(),
                 quality: rule.quality,

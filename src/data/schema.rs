@@ -93,9 +93,6 @@ pub struct RawFact {
     pub note: Option<String>,
     /// The note in Chinese, for `--lang zh`.
     pub note_zh: Option<Spanned<String>>,
-    /// With `never`, for a place listed under a mainland province but governed elsewhere (金门):
-    /// the code of the province-level division that governs it (710000 台湾).
-    pub governed_by: Option<Spanned<String>>,
 }
 
 /// A rule `edl` states beside a place's window: what the e-license is worth once held, what the
@@ -168,6 +165,9 @@ impl RuleId {
 #[serde(deny_unknown_fields)]
 pub struct RawRule {
     pub id: Spanned<RuleId>,
+    /// The jurisdiction (a gazetteer territory code: `HK`) whose rule on a mainland licence this
+    /// is, for a rule that holds there rather than on the mainland.
+    pub territory: Option<Spanned<String>>,
     /// The day the rule starts to hold, where it has one.
     pub from: Option<Spanned<Datetime>>,
     pub sources: Vec<Spanned<String>>,

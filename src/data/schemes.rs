@@ -4,7 +4,7 @@
 //! column, and a pure evaluator ([`Schemes::judge`], in `judge`).
 //!
 //! The mainland's 12123 e-license is a scheme here too, but its facts stay in the rollout file:
-//! where that file answers, the judgement says to ask it ([`Answer::DeferToRollout`]).
+//! where that file answers, the judgement says to ask it ([`Answer::ByAvailability`]).
 //!
 //! The bundled file is parsed on first use only, so a check that never leaves the mainland
 //! never pays for it.

@@ -8,7 +8,7 @@
 //! ambiguous and merging with the divisions' answers is `place`'s business; the links make
 //! sure a query never meets one place twice: towns the divisions name are not in this table.
 
-use super::divisions::Code;
+use super::divisions::{Code, Division, Divisions};
 pub use super::keys::place_key;
 use super::sample::Sample;
 
@@ -67,8 +67,9 @@ pub enum Via {
 /// What a world row is in the divisions table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DivisionLink {
-    /// China (CN): the mainland divisions, all of the table but 710000, 810000 and 820000.
-    Mainland,
+    /// The country whose places the divisions table lists (CN), save those it links to rows of
+    /// their own.
+    Whole,
     /// This division (HK 810000, MO 820000, TW 710000, CN-SC 510000, TW-TPE 710100 …).
     Division(Code),
 }
@@ -178,7 +179,7 @@ impl WorldPlace {
     pub fn division_code(&self) -> Option<DivisionLink> {
         match self.link {
             0 => None,
-            1 => Some(DivisionLink::Mainland),
+            1 => Some(DivisionLink::Whole),
             code => Some(DivisionLink::Division(Code::from_raw(code))),
         }
     }
@@ -349,6 +350,39 @@ impl World {
         LINKED
             .get(at)
             .filter(|&&(link, _)| link == code.value())
+            .map(|&(_, row)| &self.places[usize::from(row)])
+    }
+
+    /// The rows a division is or lies in, most specific first: the row of the first division up
+    /// its chain that the gazetteer links (成都 → CN-SC → CN; 金门, which the divisions list
+    /// names under 泉州, → TW-KIN → TW; a district of Hong Kong → HK).
+    pub fn rows_of_division<'a>(
+        &'a self,
+        divisions: &Divisions,
+        division: &Division,
+    ) -> impl Iterator<Item = &'a WorldPlace> + use<'a> {
+        divisions
+            .chain(division)
+            .find_map(|d| self.of_division(d.code))
+            .into_iter()
+            .flat_map(move |row| self.chain(row))
+    }
+
+    /// Whether a division lies in the divided country, whose places the rollout's windows are
+    /// for: not 金门, nor any place of Hong Kong, Macau or Taiwan.
+    pub fn in_divided_country(&self, divisions: &Divisions, division: &Division) -> bool {
+        self.divided_country().is_some_and(|country| {
+            self.rows_of_division(divisions, division)
+                .any(|row| std::ptr::eq(row, country))
+        })
+    }
+
+    /// The country whose places the divisions table lists (CN), linked to the whole table.
+    pub fn divided_country(&self) -> Option<&WorldPlace> {
+        // LINKED is sorted and the whole table's link is 1: it is first where it is at all.
+        LINKED
+            .first()
+            .filter(|&&(link, _)| link == 1)
             .map(|&(_, row)| &self.places[usize::from(row)])
     }
 
@@ -566,7 +600,7 @@ mod tests {
                 "{text}"
             );
         }
-        assert_eq!(meant("China").division_code(), Some(DivisionLink::Mainland));
+        assert_eq!(meant("China").division_code(), Some(DivisionLink::Whole));
         assert_eq!(
             world().by_code("CN-SC").and_then(WorldPlace::division_code),
             Some(DivisionLink::Division(Code::from_raw(510000)))
@@ -724,7 +758,9 @@ mod tests {
                 linked += 1;
             }
         }
-        assert_eq!(linked, LINKED.len());
+        // And the divided country, linked to the whole table.
+        assert_eq!(linked + 1, LINKED.len());
+        assert_eq!(world().divided_country().map(|p| p.code()), Some("CN"));
         assert_eq!(
             world().of_division(Code::from_raw(810000)).map(|p| p.kind),
             Some(PlaceKind::Country)

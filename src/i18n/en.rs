@@ -16,8 +16,8 @@ use crate::data::{AliasKind, Change, Divisions};
 use crate::data::{Claim, Division, Kind, Level, Quality, Wording};
 use crate::place::{Place, PlaceNote};
 use crate::verdict::{
-    Ambiguous, Cited, Days, Facts, Ground, Jurisdiction, LicenseState, Note, Placed, Reason,
-    SchemeWhy, Status, Verdict, Why,
+    Ambiguous, Cited, Days, Facts, Ground, LicenseState, Note, Placed, Reason, SchemeWhy, Status,
+    Verdict, Why,
 };
 
 pub struct English;
@@ -70,14 +70,14 @@ fn grounds_text(why: &Why<'_>) -> String {
 }
 
 /// What the sources say of the mainland card outside the mainland.
-fn outside_card(why: &Why<'_>, jurisdiction: Jurisdiction, on: NaiveDate) -> String {
+fn outside_card(why: &Why<'_>, on: NaiveDate) -> String {
     let rule = why.rules.first();
-    match (jurisdiction, rule) {
-        (Jurisdiction::HongKong, Some(rule)) => format!(
+    match (rule.map(|rule| rule.rule), rule) {
+        (Some(RuleId::HkVisitors), Some(rule)) => format!(
             "; Hong Kong lets visitors drive on a valid driving licence from elsewhere{}: bring the physical card",
             cite(rule)
         ),
-        (Jurisdiction::Macau, Some(rule)) => match rule.from {
+        (Some(RuleId::MacauRecognition), Some(rule)) => match rule.from {
             Some(from) if on < from => format!(
                 "; Macau recognises mainland licences only from {from}{}: edl has no source for driving there on {on}, so local rules apply",
                 cite(rule)
@@ -155,7 +155,7 @@ impl English {
                 cite(&baseline.id, baseline.grade),
                 clause(self.wording(&baseline.note))
             ),
-            Answer::DeferToRollout { scheme } => {
+            Answer::ByAvailability { scheme } => {
                 format!("the rollout of {} decides here", self.wording(&scheme.name))
             }
             Answer::BringCard(reason) => match reason {
@@ -298,8 +298,8 @@ impl English {
     /// the license's issuing place.
     fn uncovered(&self, why: &Why<'_>, place: Place<'_>, home: bool) -> String {
         match (why.reason, home) {
-            (Reason::WholeMainland, false) => "China as a whole: edl's facts are by province and city; name one (as in edl check 成都)".to_string(),
-            (Reason::WholeMainland, true) => "China as a whole: licenses are issued by city; give the city with --home".to_string(),
+            (Reason::WholeCountry, false) => "China as a whole: edl's facts are by province and city; name one (as in edl check 成都)".to_string(),
+            (Reason::WholeCountry, true) => "China as a whole: licenses are issued by city; give the city with --home".to_string(),
             (Reason::RegionLiveBy(day), _) => {
                 format!("China as a whole: every mainland place surely live by {day}")
             }
@@ -592,7 +592,7 @@ impl Messages for English {
             );
         }
         let mut text = match why.reason {
-            Reason::NoFacts { .. } | Reason::WholeMainland | Reason::Scheme | Reason::Issuer => {
+            Reason::NoFacts { .. } | Reason::WholeCountry | Reason::Scheme | Reason::Issuer => {
                 return self.uncovered(why, Place::Division(place), false);
             }
             Reason::Outside {
@@ -634,10 +634,8 @@ impl Messages for English {
         };
         text.push_str(&grounds_text(why));
         match why.reason {
-            Reason::Outside {
-                jurisdiction, on, ..
-            } => {
-                text.push_str(&outside_card(why, jurisdiction, on));
+            Reason::Outside { on, .. } => {
+                text.push_str(&outside_card(why, on));
             }
             _ => {
                 let half = |id| why.rules.iter().find(|rule| rule.rule == id);
@@ -674,7 +672,7 @@ impl Messages for English {
         };
         let name = place.short();
         let mut text = match why.reason {
-            Reason::NoFacts { .. } | Reason::WholeMainland | Reason::Scheme | Reason::Issuer => {
+            Reason::NoFacts { .. } | Reason::WholeCountry | Reason::Scheme | Reason::Issuer => {
                 return self.uncovered(why, Place::Division(place), true);
             }
             Reason::Outside { .. } => format!(

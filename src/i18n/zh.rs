@@ -18,8 +18,8 @@ use crate::data::{AliasKind, Change, Divisions};
 use crate::data::{Claim, Division, Kind, Level, Quality, Wording};
 use crate::place::{Place, PlaceNote};
 use crate::verdict::{
-    Ambiguous, Cited, Days, Facts, Ground, Jurisdiction, LicenseState, Note, Placed, Reason,
-    SchemeWhy, Status, UnknownLicenseState, Verdict, Why,
+    Ambiguous, Cited, Days, Facts, Ground, LicenseState, Note, Placed, Reason, SchemeWhy, Status,
+    UnknownLicenseState, Verdict, Why,
 };
 
 pub struct Chinese;
@@ -82,14 +82,14 @@ fn grounds_text(why: &Why<'_>) -> String {
 }
 
 /// 来源对大陆以外使用大陆实体驾驶证的说法。
-fn outside_card(why: &Why<'_>, jurisdiction: Jurisdiction, on: NaiveDate) -> String {
+fn outside_card(why: &Why<'_>, on: NaiveDate) -> String {
     let rule = why.rules.first();
-    match (jurisdiction, rule) {
-        (Jurisdiction::HongKong, Some(rule)) => format!(
+    match (rule.map(|rule| rule.rule), rule) {
+        (Some(RuleId::HkVisitors), Some(rule)) => format!(
             "；香港允许访客凭其他地方签发的有效驾驶执照驾车{}：请带实体驾驶证",
             cite(rule)
         ),
-        (Jurisdiction::Macau, Some(rule)) => match rule.from {
+        (Some(RuleId::MacauRecognition), Some(rule)) => match rule.from {
             Some(from) if on < from => format!(
                 "；澳门自 {from} 起才承认内地驾驶证{}：edl 没有 {on} 在当地驾车的来源，以当地规定为准",
                 cite(rule)
@@ -224,7 +224,7 @@ impl Chinese {
                 cite(&baseline.id, baseline.grade),
                 clause(self.wording(&baseline.note))
             ),
-            Answer::DeferToRollout { scheme } => {
+            Answer::ByAvailability { scheme } => {
                 format!("此地由{}的推广情况决定", self.wording(&scheme.name))
             }
             Answer::BringCard(reason) => match reason {
@@ -370,10 +370,10 @@ impl Chinese {
     /// the license's issuing place.
     fn uncovered(&self, why: &Why<'_>, place: Place<'_>, home: bool) -> String {
         match (why.reason, home) {
-            (Reason::WholeMainland, false) => {
+            (Reason::WholeCountry, false) => {
                 "中国整体：edl 的资料按省、市记录；请指明一地（如 edl check 成都）".to_string()
             }
-            (Reason::WholeMainland, true) => {
+            (Reason::WholeCountry, true) => {
                 "中国整体：驾驶证按城市核发；请用 --home 指明城市".to_string()
             }
             (Reason::RegionLiveBy(day), _) => format!("中国整体：大陆各地最迟 {day} 均已启用"),
@@ -446,7 +446,7 @@ impl Messages for Chinese {
             Kind::ProvinceDirect => "省直辖县级行政区",
             Kind::County => "县级行政区",
             Kind::SarDistrict => "特别行政区的区、堂区",
-            Kind::TaiwanCounty => "台湾地区的市、县",
+            Kind::PrefectureCounty => "台湾地区的市、县",
         }
     }
 
@@ -688,7 +688,7 @@ impl Messages for Chinese {
             );
         }
         let mut text = match why.reason {
-            Reason::NoFacts { .. } | Reason::WholeMainland | Reason::Scheme | Reason::Issuer => {
+            Reason::NoFacts { .. } | Reason::WholeCountry | Reason::Scheme | Reason::Issuer => {
                 return self.uncovered(why, Place::Division(place), false);
             }
             Reason::Outside {
@@ -728,10 +728,8 @@ impl Messages for Chinese {
         };
         text.push_str(&grounds_text(why));
         match why.reason {
-            Reason::Outside {
-                jurisdiction, on, ..
-            } => {
-                text.push_str(&outside_card(why, jurisdiction, on));
+            Reason::Outside { on, .. } => {
+                text.push_str(&outside_card(why, on));
             }
             _ => {
                 let half = |id| why.rules.iter().find(|rule| rule.rule == id);
@@ -760,7 +758,7 @@ impl Messages for Chinese {
         };
         let name = place.short();
         let mut text = match why.reason {
-            Reason::NoFacts { .. } | Reason::WholeMainland | Reason::Scheme | Reason::Issuer => {
+            Reason::NoFacts { .. } | Reason::WholeCountry | Reason::Scheme | Reason::Issuer => {
                 return self.uncovered(why, Place::Division(place), true);
             }
             Reason::Outside { .. } => {

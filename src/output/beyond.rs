@@ -22,7 +22,7 @@ fn decided_by<'a>(place: &'a Assessment<'_>) -> Option<&'a str> {
     Some(match &judgement.answer {
         Answer::Counts { rule, .. } => &rule.id,
         Answer::NoCardNeeded { baseline } => &baseline.id,
-        Answer::DeferToRollout { scheme } => &scheme.id,
+        Answer::ByAvailability { scheme } => &scheme.id,
         Answer::BringCard(reason) => match reason {
             Reason::CarryCardRule { rule }
             | Reason::Conflict { rule }

@@ -317,8 +317,7 @@ fn about(
     Vec<BaselineReport<'static>>,
     Vec<GapReport<'static>>,
 ) {
-    let (country, _) = place.place.regions(dataset.divisions);
-    if country.is_none_or(|country| country.code() == "CN") {
+    if place.reach == crate::verdict::Reach::Within {
         return (Vec::new(), Vec::new(), Vec::new());
     }
     let schemes = dataset.schemes();

@@ -21,6 +21,7 @@ pub use normalise::normalise;
 
 use crate::data::aliases::pinyin_key;
 use crate::data::divisions::Key;
+use crate::data::schemes::Territory;
 use crate::data::world::{
     DivisionLink, PlaceKind, SMALL_TOWN, Via as WorldVia, World, WorldPlace, place_key,
 };
@@ -136,56 +137,56 @@ impl<'d> Place<'d> {
                     .chain(place)
                     .find_map(|row| match row.division_code()? {
                         DivisionLink::Division(code) => divisions.get(code),
-                        DivisionLink::Mainland => None,
+                        DivisionLink::Whole => None,
                     })
             }
         }
     }
 
-    /// The world's country and subdivision rows the place is in or is: a division's country
-    /// is that of its ISO subdivision where it has one (金门, listed under 泉州, is TW-KIN),
-    /// else its province's (CN, HK, MO, TW).
+    /// The gazetteer rows a place is in or is, most specific first: the one tree of places. A
+    /// division climbs its parents to the first one the gazetteer links to a row (成都 → CN-SC →
+    /// CN; 金门, which the divisions list names under 泉州, is TW-KIN → TW; a district of Hong
+    /// Kong → HK); a world row climbs its own chain.
+    fn rows(self, divisions: &Divisions) -> Vec<&'static WorldPlace> {
+        let world = World::bundled();
+        match self {
+            Place::World(row) => world.chain(row).collect(),
+            Place::Division(division) => world.rows_of_division(divisions, division).collect(),
+        }
+    }
+
+    /// The jurisdictions a place is in, most specific first: `[CN-SC, CN]` for 成都, `[TW-KIN,
+    /// TW]` for 金门, `[HK]` for a district of Hong Kong, `[AU-NSW, AU]` for Sydney. Whose roads a
+    /// place is on is this and nothing else: the data says it once.
+    pub fn territories(self, divisions: &Divisions) -> Vec<Territory> {
+        self.rows(divisions)
+            .into_iter()
+            .filter_map(Territory::of)
+            .collect()
+    }
+
+    /// The world's country and subdivision rows the place is in or is.
     pub fn regions(
         self,
         divisions: &Divisions,
     ) -> (Option<&'static WorldPlace>, Option<&'static WorldPlace>) {
-        let world = World::bundled();
-        let division = match self {
-            Place::World(row) => return (world.country_of(row), world.subdivision_of(row)),
-            Place::Division(division) => division,
-        };
-        let subdivision = linked_subdivision(divisions, division);
-        let country = match subdivision {
-            Some(row) => world.country_of(row),
-            None => match divisions.province_of(division).code.value() {
-                810000 => world.by_code("HK"),
-                820000 => world.by_code("MO"),
-                710000 => world.by_code("TW"),
-                _ => world.by_code("CN"),
-            },
-        };
-        (country, subdivision)
+        let mut rows = self
+            .rows(divisions)
+            .into_iter()
+            .filter(|row| row.kind != PlaceKind::City);
+        let first = rows.next();
+        let last = rows.last().or(first);
+        let subdivision = first.filter(|row| row.kind == PlaceKind::Subdivision);
+        (
+            last.filter(|row| row.kind == PlaceKind::Country),
+            subdivision,
+        )
     }
 
-    /// Whether this is a mainland division, whose licences the rollout answers for: not in
-    /// Hong Kong, Macau or Taiwan, nor 金门 (listed under 泉州, but TW-KIN). Reads only the
-    /// small table of linked rows, never the world's index.
-    pub fn is_mainland(self, divisions: &Divisions) -> bool {
-        let Place::Division(division) = self else {
-            return false;
-        };
-        match linked_subdivision(divisions, division) {
-            // By the row's country, not by its code's text: the text lies far from the rows.
-            Some(row) => World::bundled()
-                .country_of(row)
-                .is_some_and(|country| country.division_code() == Some(DivisionLink::Mainland)),
-            None => !outside_mainland(divisions.province_of(division).code),
-        }
-    }
-
-    /// China as a whole (CN, China, 中国).
-    pub fn is_whole_mainland(self) -> bool {
-        matches!(self, Place::World(row) if row.division_code() == Some(DivisionLink::Mainland))
+    /// A country whose places are the divisions (China as a whole: CN, China, 中国): what it
+    /// answers depends on the division.
+    pub fn is_divided_country(self) -> bool {
+        matches!(self, Place::World(row) if row.division_code() == Some(DivisionLink::Whole))
     }
 
     /// The same place: one division, or one world row.
@@ -658,7 +659,7 @@ impl<'d> Gazetteer<'d> {
     fn linked(&self, place: &WorldPlace) -> Option<&'d Division> {
         match place.division_code()? {
             DivisionLink::Division(code) => self.divisions.get(code),
-            DivisionLink::Mainland => None,
+            DivisionLink::Whole => None,
         }
     }
 
@@ -972,12 +973,9 @@ impl<'d> Gazetteer<'d> {
         if at_top.next().is_some() {
             return None;
         }
-        let outside = |d: &Division| outside_mainland(self.divisions.province_of(d).code);
-        let home = outside(chosen).then_some(chosen.province);
-        places
-            .iter()
-            .all(|d| outside(d).then_some(d.province) == home)
-            .then_some(chosen)
+        let country = |d: &'d Division| Place::Division(d).regions(self.divisions).0;
+        let home = country(chosen);
+        places.iter().all(|d| country(d) == home).then_some(chosen)
     }
 
     /// One term: a code, pinyin, or a Chinese name or address. An address may leave text
@@ -1356,20 +1354,6 @@ impl<'d> Gazetteer<'d> {
             .map(|(_, _, code)| code)
             .collect()
     }
-}
-
-/// The ISO subdivision row a division is or lies in (CN-SC for 成都, TW-KIN for 金门).
-fn linked_subdivision(divisions: &Divisions, division: &Division) -> Option<&'static WorldPlace> {
-    let world = World::bundled();
-    divisions
-        .chain(division)
-        .filter_map(|d| world.of_division(d.code))
-        .find(|row| row.kind == PlaceKind::Subdivision)
-}
-
-/// Hong Kong, Macau and Taiwan: places outside the mainland's traffic police.
-fn outside_mainland(province: Code) -> bool {
-    matches!(province.value(), 710000 | 810000 | 820000)
 }
 
 /// The one country a query in Latin letters names beside divisions: a country's name

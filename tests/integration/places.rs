@@ -225,6 +225,50 @@ fn places_outside_the_mainland_are_known_and_not_covered() {
     assert_eq!(shown("福建省福州市连江县").0, "350122");
 }
 
+/// Whose roads 金门 is on is the gazetteer's to say (TW-KIN, in TW), once: a rollout file
+/// without the fact that it is never covered leaves it outside the mainland all the same.
+#[test]
+fn kinmen_stays_in_taiwan_without_its_rollout_fact() {
+    let bundled = include_str!("../../data/rollout.toml");
+    let start = bundled
+        .find("id = \"never-kinmen\"")
+        .expect("the bundled fact");
+    let fact_start = bundled[..start].rfind("[[fact]]").expect("its table");
+    let fact_end = start + bundled[start..].find("\n\n").expect("its end");
+    let without = format!("{}{}", &bundled[..fact_start], &bundled[fact_end..]);
+    assert!(!without.contains("never-kinmen") && !without.contains("350527"));
+    let dir = std::env::temp_dir().join(format!("edl-places-kinmen-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("rollout.toml");
+    std::fs::write(&file, without).expect("write the file");
+    let file = file.to_str().expect("utf-8 path");
+    assert_eq!(run(["data", "--check", file]).code, 0);
+    let kinmen = run(["--data", file, "check", "金门", "--on", "2022-01-01"]);
+    assert_eq!(kinmen.code, 1, "{}", kinmen.stdout);
+    assert!(
+        kinmen
+            .stdout
+            .contains("金门 is governed by 台湾, though the divisions list names it under 福建"),
+        "{}",
+        kinmen.stdout
+    );
+    let json = run([
+        "--data",
+        file,
+        "check",
+        "金门",
+        "--on",
+        "2022-01-01",
+        "--format",
+        "json",
+    ]);
+    let report: Value = serde_json::from_str(&json.stdout).expect("check JSON");
+    assert_eq!(report["verdict"], "bring-card");
+    assert_eq!(report["stops"][0]["status"], "not-covered");
+    assert_eq!(report["stops"][0]["country"]["code"], "TW");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 #[test]
 fn a_name_shared_with_hong_kong_is_a_question() {
     for (query, mainland, hong_kong) in [("九龙", "513324", "810000"), ("东区", "510402", "810102")]

@@ -10,9 +10,7 @@ use chrono::{Days, NaiveDate};
 use edl::data::world::{DivisionLink, PlaceKind, World, WorldPlace};
 use edl::data::{AliasKind, Code, Dataset, Division, Divisions};
 use edl::place::{Gazetteer, Place, PlaceError, PlaceNote, Resolved, normalise};
-use edl::verdict::{
-    Jurisdiction, LicenseClass, LicenseState, Query, Status, Verdict, assess, judge,
-};
+use edl::verdict::{LicenseClass, LicenseState, Query, Reach, Status, Verdict, assess, judge};
 use proptest::prelude::*;
 use proptest::sample::select;
 
@@ -486,12 +484,12 @@ proptest! {
         let mainland_days: Vec<NaiveDate> = stops
             .iter()
             .filter(|&&(i, day)| {
-                assess(&DATASET, DIVISIONS[i], day).jurisdiction == Jurisdiction::Mainland
+                assess(&DATASET, DIVISIONS[i], day).reach == Reach::Within
             })
             .map(|&(_, day)| day)
             .collect();
         let first = stops.iter().map(|&(_, day)| day).min().expect("one stop at least");
-        let settled = DATASET.mainland_settled().expect("the mainland has windows");
+        let settled = DATASET.all_live_by().expect("the mainland has windows");
         // Without a home, the license may come from any mainland place: surely usable only
         // once every one of them is live, at every mainland stop's date. With one, that place
         // decides, on the first date (being live lasts).

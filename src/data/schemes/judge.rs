@@ -40,9 +40,9 @@ pub enum Answer<'s> {
     NoCardNeeded { baseline: &'s Baseline },
     /// Bring the card (`bring-card`), and why.
     BringCard(Reason<'s>),
-    /// The rollout file answers for this scheme here (the 12123 e-license on the mainland, in
-    /// HK, Macau and Taiwan): ask the existing verdict code.
-    DeferToRollout { scheme: &'s Scheme },
+    /// The scheme's availability by division (the rollout file: its windows, its `never` facts
+    /// and its rules) answers here, for a stop its `rollout` list names.
+    ByAvailability { scheme: &'s Scheme },
 }
 
 /// Why the card must be brought.
@@ -156,7 +156,7 @@ impl Schemes {
             .find(|scheme| scheme.rollout.iter().any(|place| stop.contains(place)))
         {
             return Judgement {
-                answer: Answer::DeferToRollout { scheme },
+                answer: Answer::ByAvailability { scheme },
                 notes: Vec::new(),
             };
         }
@@ -233,7 +233,7 @@ impl Schemes {
             .find(|scheme| !scheme.rollout.is_empty() && self.issued_in(scheme.issuer, stop))
         {
             return Judgement {
-                answer: Answer::DeferToRollout { scheme },
+                answer: Answer::ByAvailability { scheme },
                 notes: Vec::new(),
             };
         }

@@ -44,7 +44,7 @@ fn said(judgement: &Judgement<'_>) -> String {
     match &judgement.answer {
         Answer::Counts { rule, .. } => format!("counts {}", rule.id),
         Answer::NoCardNeeded { baseline } => format!("no-card-needed {}", baseline.id),
-        Answer::DeferToRollout { scheme } => format!("rollout {}", scheme.id),
+        Answer::ByAvailability { scheme } => format!("rollout {}", scheme.id),
         Answer::BringCard(reason) => match reason {
             Reason::NoHome { counts, no_card } => format!(
                 "no-home [{}] [{}]",
