@@ -175,7 +175,7 @@ impl<'d> Place<'d> {
             .into_iter()
             .filter(|row| row.kind != PlaceKind::City);
         let first = rows.next();
-        let last = rows.last().or(first);
+        let last = rows.next_back().or(first);
         let subdivision = first.filter(|row| row.kind == PlaceKind::Subdivision);
         (
             last.filter(|row| row.kind == PlaceKind::Country),
