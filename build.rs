@@ -565,7 +565,7 @@ fn rollout(text: &str) -> String {
             rule.id.get_ref(),
             sources(&rule.sources),
             quality(rule.quality),
-            text_of(&rule.note)
+            wording(&rule.note, &rule.note_zh)
         );
     }
     by_place.sort();

@@ -416,6 +416,8 @@ pub enum Reason<'d> {
     /// Outside the mainland, where the e-license is not valid.
     Outside {
         reach: Reach,
+        /// What the data says of the mainland card there, if anything.
+        card: Option<CardRule<'d>>,
         on: NaiveDate,
         /// Who governs the place, where the divisions list names it under a mainland province.
         governed_by: Option<&'d Division>,
@@ -448,6 +450,21 @@ pub enum Reason<'d> {
     Scheme,
     /// The licence's home outside the mainland: `Why::scheme` lists the schemes it issues.
     Issuer,
+}
+
+/// A rule of the rollout file on the mainland card in another territory (its `territory`),
+/// as a reason states it: in the rule's own words where it holds on the date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CardRule<'d> {
+    Holds {
+        cited: Cited,
+        note: &'d Wording,
+    },
+    /// The rule holds from a later day: nothing is known of the card before it.
+    NotYet {
+        cited: Cited,
+        from: NaiveDate,
+    },
 }
 
 /// What a window rests on.
@@ -973,6 +990,7 @@ pub fn assess<'d>(dataset: &'d Dataset, division: &'d Division, on: NaiveDate) -
         Availability::Never(facts) => Why {
             reason: Reason::Outside {
                 reach,
+                card: card_rule(dataset, reach, on),
                 on,
                 governed_by,
             },
@@ -1015,14 +1033,7 @@ pub fn assess<'d>(dataset: &'d Dataset, division: &'d Division, on: NaiveDate) -
                 .filter_map(|id| cite(dataset, id))
                 .collect()
         }
-        Reach::Within | Reach::Beyond(None) => Vec::new(),
-        Reach::Beyond(Some(territory)) => dataset
-            .rollout
-            .rules
-            .iter()
-            .filter(|rule| rule.territory.as_deref() == Some(territory.code()))
-            .filter_map(|rule| cite(dataset, rule.id))
-            .collect(),
+        Reach::Within | Reach::Beyond(_) => Vec::new(),
     };
     Assessment {
         place: Place::Division(division),
@@ -1034,6 +1045,26 @@ pub fn assess<'d>(dataset: &'d Dataset, division: &'d Division, on: NaiveDate) -
         reach,
         why,
     }
+}
+
+/// The rollout's rule on the mainland card in the territory a place is in, if it has one.
+fn card_rule<'d>(dataset: &'d Dataset, reach: Reach, on: NaiveDate) -> Option<CardRule<'d>> {
+    let Reach::Beyond(Some(territory)) = reach else {
+        return None;
+    };
+    let rule = dataset
+        .rollout
+        .rules
+        .iter()
+        .find(|rule| rule.territory.as_deref() == Some(territory.code()))?;
+    let cited = cite(dataset, rule.id)?;
+    Some(match rule.from {
+        Some(from) if on < from => CardRule::NotYet { cited, from },
+        _ => CardRule::Holds {
+            cited,
+            note: &rule.note,
+        },
+    })
 }
 
 /// The province-level division that governs a division beyond the divided country, where the

@@ -132,7 +132,8 @@ pub struct Rule {
     /// Indexes into [`Rollout::sources`].
     pub sources: Cow<'static, [usize]>,
     pub quality: Option<Quality>,
-    pub note: Text,
+    /// What the rule says; a rule with a territory is stated in these words.
+    pub note: Wording,
 }
 
 /// Facts behind a bound: rarely more than a few, so kept inline (windows are computed for
@@ -497,7 +498,12 @@ impl Rollout {
                 from: rule.from.as_ref().and_then(|from| problems.date(from)),
                 sources: problems.sources(&rule.sources, &known).into(),
                 quality: rule.quality,
-                note: rule.note.clone().into(),
+                note: problems.wording(
+                    &format!("rule `{}`", id.id()),
+                    "note",
+                    &rule.note,
+                    &rule.note_zh,
+                ),
             });
         }
 

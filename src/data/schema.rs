@@ -173,4 +173,6 @@ pub struct RawRule {
     pub sources: Vec<Spanned<String>>,
     pub quality: Option<Quality>,
     pub note: String,
+    /// The note in Chinese, for `--lang zh`.
+    pub note_zh: Option<Spanned<String>>,
 }

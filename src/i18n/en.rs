@@ -16,8 +16,8 @@ use crate::data::{AliasKind, Change, Divisions};
 use crate::data::{Claim, Division, Kind, Level, Quality, Wording};
 use crate::place::{Place, PlaceNote};
 use crate::verdict::{
-    Ambiguous, Cited, Days, Facts, Ground, LicenseState, Note, Placed, Reason, SchemeWhy, Status,
-    Verdict, Why,
+    Ambiguous, CardRule, Cited, Days, Facts, Ground, LicenseState, Note, Placed, Reason, SchemeWhy,
+    Status, Verdict, Why,
 };
 
 pub struct English;
@@ -69,27 +69,19 @@ fn grounds_text(why: &Why<'_>) -> String {
     text
 }
 
-/// What the sources say of the mainland card outside the mainland.
-fn outside_card(why: &Why<'_>, on: NaiveDate) -> String {
-    let rule = why.rules.first();
-    match (rule.map(|rule| rule.rule), rule) {
-        (Some(RuleId::HkVisitors), Some(rule)) => format!(
-            "; Hong Kong lets visitors drive on a valid driving licence from elsewhere{}: bring the physical card",
-            cite(rule)
+/// What the data says of the mainland card outside the mainland, in its own words.
+fn outside_card(card: Option<&CardRule<'_>>, on: NaiveDate) -> String {
+    match card {
+        Some(CardRule::Holds { cited, note }) => format!(
+            "; {}{}: bring the physical card",
+            English.wording(note).trim_end_matches('.'),
+            cite(cited)
         ),
-        (Some(RuleId::MacauRecognition), Some(rule)) => match rule.from {
-            Some(from) if on < from => format!(
-                "; Macau recognises mainland licences only from {from}{}: edl has no source for driving there on {on}, so local rules apply",
-                cite(rule)
-            ),
-            _ => format!(
-                "; Macau recognises a valid mainland paper licence{}, for 14 days after entry or up to a year once registered with its traffic police{}: bring the physical card",
-                rule.from
-                    .map_or(String::new(), |from| format!(" since {from}")),
-                cite(rule)
-            ),
-        },
-        _ => "; edl has no source on driving there with a mainland licence: local rules apply"
+        Some(CardRule::NotYet { cited, from }) => format!(
+            "; the rule edl has on mainland licences there{} holds only from {from}: edl has no source for driving there on {on}, so local rules apply",
+            cite(cited)
+        ),
+        None => "; edl has no source on driving there with a mainland licence: local rules apply"
             .to_string(),
     }
 }
@@ -634,8 +626,8 @@ impl Messages for English {
         };
         text.push_str(&grounds_text(why));
         match why.reason {
-            Reason::Outside { on, .. } => {
-                text.push_str(&outside_card(why, on));
+            Reason::Outside { card, on, .. } => {
+                text.push_str(&outside_card(card.as_ref(), on));
             }
             _ => {
                 let half = |id| why.rules.iter().find(|rule| rule.rule == id);

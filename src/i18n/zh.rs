@@ -18,8 +18,8 @@ use crate::data::{AliasKind, Change, Divisions};
 use crate::data::{Claim, Division, Kind, Level, Quality, Wording};
 use crate::place::{Place, PlaceNote};
 use crate::verdict::{
-    Ambiguous, Cited, Days, Facts, Ground, LicenseState, Note, Placed, Reason, SchemeWhy, Status,
-    UnknownLicenseState, Verdict, Why,
+    Ambiguous, CardRule, Cited, Days, Facts, Ground, LicenseState, Note, Placed, Reason, SchemeWhy,
+    Status, UnknownLicenseState, Verdict, Why,
 };
 
 pub struct Chinese;
@@ -81,27 +81,19 @@ fn grounds_text(why: &Why<'_>) -> String {
     text
 }
 
-/// 来源对大陆以外使用大陆实体驾驶证的说法。
-fn outside_card(why: &Why<'_>, on: NaiveDate) -> String {
-    let rule = why.rules.first();
-    match (rule.map(|rule| rule.rule), rule) {
-        (Some(RuleId::HkVisitors), Some(rule)) => format!(
-            "；香港允许访客凭其他地方签发的有效驾驶执照驾车{}：请带实体驾驶证",
-            cite(rule)
+/// 数据对大陆以外使用大陆实体驾驶证的说法，用其原话。
+fn outside_card(card: Option<&CardRule<'_>>, on: NaiveDate) -> String {
+    match card {
+        Some(CardRule::Holds { cited, note }) => format!(
+            "；{}{}：请带实体驾驶证",
+            Chinese.wording(note).trim_end_matches('。'),
+            cite(cited)
         ),
-        (Some(RuleId::MacauRecognition), Some(rule)) => match rule.from {
-            Some(from) if on < from => format!(
-                "；澳门自 {from} 起才承认内地驾驶证{}：edl 没有 {on} 在当地驾车的来源，以当地规定为准",
-                cite(rule)
-            ),
-            _ => format!(
-                "；澳门{}承认有效的内地纸质驾驶证，入境 14 日内可直接驾车，向治安警察局交通厅登记后最长一年{}：请带实体驾驶证",
-                rule.from
-                    .map_or(String::new(), |from| format!("自 {from} 起")),
-                cite(rule)
-            ),
-        },
-        _ => "；edl 没有持内地驾驶证在当地驾车的来源：以当地规定为准".to_string(),
+        Some(CardRule::NotYet { cited, from }) => format!(
+            "；edl 掌握的当地关于内地驾驶证的规定{}自 {from} 起才适用：edl 没有 {on} 在当地驾车的来源，以当地规定为准",
+            cite(cited)
+        ),
+        None => "；edl 没有持内地驾驶证在当地驾车的来源：以当地规定为准".to_string(),
     }
 }
 
@@ -728,8 +720,8 @@ impl Messages for Chinese {
         };
         text.push_str(&grounds_text(why));
         match why.reason {
-            Reason::Outside { on, .. } => {
-                text.push_str(&outside_card(why, on));
+            Reason::Outside { card, on, .. } => {
+                text.push_str(&outside_card(card.as_ref(), on));
             }
             _ => {
                 let half = |id| why.rules.iter().find(|rule| rule.rule == id);

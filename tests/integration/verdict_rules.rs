@@ -158,17 +158,17 @@ fn outside_the_mainland_says_what_the_sources_say_of_the_card_and_no_12123_notes
         (
             "香港",
             "2025-01-01",
-            "香港特别行政区: the mainland e-license is not valid in 香港 (never-hk-macau, low); Hong Kong lets visitors drive on a valid driving licence from elsewhere (hk-visitors, strong): bring the physical card",
+            "香港特别行政区: the mainland e-license is not valid in 香港 (never-hk-macau, low); Hong Kong lets visitors drive on a valid driving licence from elsewhere; no source says the 12123 e-license counts there (hk-visitors, strong): bring the physical card",
         ),
         (
             "澳门",
             "2025-01-01",
-            "澳门特别行政区: the mainland e-license is not valid in 澳门 (never-hk-macau, low); Macau recognises a valid mainland paper licence since 2023-05-16, for 14 days after entry or up to a year once registered with its traffic police (macau-recognition, strong): bring the physical card",
+            "澳门特别行政区: the mainland e-license is not valid in 澳门 (never-hk-macau, low); Macau lets the holder of a valid mainland paper licence drive there from 2023-05-16, within 14 days of entry, and up to a year after registering with the traffic police; no source says the 12123 e-license counts there (macau-recognition, strong): bring the physical card",
         ),
         (
             "澳门",
             "2023-05-15",
-            "澳门特别行政区: the mainland e-license is not valid in 澳门 (never-hk-macau, low); Macau recognises mainland licences only from 2023-05-16 (macau-recognition, strong): edl has no source for driving there on 2023-05-15, so local rules apply",
+            "澳门特别行政区: the mainland e-license is not valid in 澳门 (never-hk-macau, low); the rule edl has on mainland licences there (macau-recognition, strong) holds only from 2023-05-16: edl has no source for driving there on 2023-05-15, so local rules apply",
         ),
         (
             "台湾",
