@@ -10,6 +10,7 @@ pub mod batch;
 pub mod cli;
 pub mod clock;
 pub mod data;
+pub mod dates;
 pub mod i18n;
 pub mod output;
 pub mod place;
@@ -23,9 +24,10 @@ use clap::CommandFactory;
 
 use crate::cli::{
     CheckArgs, Cli, ColorChoice, Command, DataArgs, Format, ListArgs, ShowArgs, ShowFormat,
-    TimelineArgs, TravelDate,
+    TimelineArgs,
 };
 use crate::data::{Dataset, Kind, Level};
+use crate::dates::TravelDate;
 use crate::i18n::{English, Lang, Messages};
 use crate::output::{ErrorKind, Failure, Palette};
 use crate::place::{Gazetteer, Place, PlaceError, PlaceNote, Reading};
@@ -259,12 +261,12 @@ impl Session<'_> {
         let stop_date = |argument: &str| -> Result<(String, TravelDate), Failure> {
             match cli::split_stop_date(argument) {
                 (place, Some(date)) => {
-                    let given = cli::parse_travel_date(date)
+                    let given = dates::parse_travel_date(date)
                         .and_then(|given| given.day(|| now.today_in_china()).map(|_| given))
                         .map_err(|error| date_failure(messages, date, error))?;
                     Ok((place.to_string(), given))
                 }
-                (place, None) => match cli::parse_travel_date(place) {
+                (place, None) => match dates::parse_travel_date(place) {
                     Ok(date) => Err(date_for_place(messages, place, date)),
                     Err(_) => Ok((place.to_string(), given_on)),
                 },
@@ -633,7 +635,7 @@ fn option_date(
 }
 
 /// A date that was refused, as the language says it.
-fn date_failure(messages: &dyn Messages, text: &str, error: cli::DateError) -> Failure {
+fn date_failure(messages: &dyn Messages, text: &str, error: dates::DateError) -> Failure {
     let said = |words: &dyn Messages| words.bad_date(&i18n::echo(text), &words.date_problem(error));
     let mut failure = Failure::plain(ErrorKind::BadDate, said(messages), said(&English));
     failure.report.query = Some(text.to_string());

@@ -12,11 +12,13 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 
-use crate::cli::DateError;
 use crate::data::world::{World, WorldPlace};
 use crate::data::{Claim, Division, Divisions, Kind, Level, Quality, Wording};
+use crate::dates::DateError;
 use crate::place::{Place, PlaceError, PlaceNote};
-use crate::verdict::{Ambiguous, Days, Engine, LicenseState, Note, Placed, Status, Verdict, Why};
+use crate::verdict::{
+    Ambiguous, Days, Engine, LicenseState, Note, Placed, Status, UnknownLicenseState, Verdict, Why,
+};
 
 pub use en::English;
 pub use zh::Chinese;
@@ -291,6 +293,20 @@ pub struct ManText {
     pub exit_codes: &'static [(&'static str, &'static str)],
     pub environment: &'static [(&'static str, &'static str)],
     pub examples: &'static [(&'static str, &'static str)],
+}
+
+// The refusals below the edge are data; as errors (clap shows a value parser's), they read in
+// English, and each catalogue says them in its own language.
+impl std::fmt::Display for DateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&English.date_problem(*self))
+    }
+}
+
+impl std::fmt::Display for UnknownLicenseState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&English.unknown_license_state(&self.0))
+    }
 }
 
 /// The division and those above it, lowest first.

@@ -8,7 +8,6 @@ use super::{
     Blocking, CheckColumn, DataSummary, Messages, Reach, Retype, ShowField, chain, echo, with_code,
     world_chain, world_zh,
 };
-use crate::cli::{DateError, FIRST_YEAR, LAST_YEAR};
 use crate::data::RuleId;
 use crate::data::schemes::{
     Answer, HolderKind, Note as SchemeNote, PhoneFailure, Reason as SchemeReason, Stage,
@@ -16,6 +15,7 @@ use crate::data::schemes::{
 use crate::data::world::{PlaceKind, WorldPlace};
 use crate::data::{AliasKind, Change, Divisions};
 use crate::data::{Claim, Division, Kind, Level, Quality, Wording};
+use crate::dates::{DateError, FIRST_YEAR, LAST_YEAR};
 use crate::place::{Place, PlaceNote};
 use crate::verdict::{
     Ambiguous, Cited, Days, Facts, Ground, Jurisdiction, LicenseState, Note, Placed, Reason,
