@@ -990,8 +990,8 @@ impl Messages for English {
         change.id()
     }
 
-    fn coverage_lines(&self, coverage: &crate::output::Coverage) -> Vec<String> {
-        let list = |entries: &[crate::output::Covered]| -> String {
+    fn coverage_lines(&self, coverage: &crate::data::coverage::Coverage) -> Vec<String> {
+        let list = |entries: &[crate::data::coverage::Covered]| -> String {
             entries
                 .iter()
                 .map(|entry| format!("{} {} ({})", entry.code, entry.name, entry.ids.join(", ")))

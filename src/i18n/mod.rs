@@ -213,7 +213,7 @@ pub trait Messages: Sync {
     /// A rule that starts or ends holding, in a timeline.
     fn rule_change(&self, change: crate::verdict::RuleChange) -> &'static str;
     /// `edl data`'s lines on what the schemes file covers beyond the mainland.
-    fn coverage_lines(&self, coverage: &crate::output::Coverage) -> Vec<String>;
+    fn coverage_lines(&self, coverage: &crate::data::coverage::Coverage) -> Vec<String>;
     /// `edl show`'s heading over the digital licences beyond the mainland.
     fn show_schemes_heading(&self) -> &'static str;
     /// One rule of a scheme: its id, grade, outcome, scope and note.

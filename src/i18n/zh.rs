@@ -1050,8 +1050,8 @@ impl Messages for Chinese {
         }
     }
 
-    fn coverage_lines(&self, coverage: &crate::output::Coverage) -> Vec<String> {
-        let list = |entries: &[crate::output::Covered]| -> String {
+    fn coverage_lines(&self, coverage: &crate::data::coverage::Coverage) -> Vec<String> {
+        let list = |entries: &[crate::data::coverage::Covered]| -> String {
             entries
                 .iter()
                 .map(|entry| {

@@ -31,9 +31,8 @@ pub use beyond::{
     scheme_timeline_json, scheme_timeline_tsv,
 };
 pub use browse::{
-    Coverage, CoverageGap, Covered, LIST_TSV_HEADER, Listing, data_human, data_json, data_tsv,
-    list_human, list_json, list_tsv, show_human, show_json, timeline_human, timeline_json,
-    timeline_tsv,
+    LIST_TSV_HEADER, Listing, data_human, data_json, data_tsv, list_human, list_json, list_tsv,
+    show_human, show_json, timeline_human, timeline_json, timeline_tsv,
 };
 pub use check::{CHECK_TSV_HEADER, CheckReport, check_human, check_json, check_tsv};
 pub use report::{
