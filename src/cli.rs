@@ -12,71 +12,8 @@ use crate::dates::{TravelDate, parse_travel_date};
 use crate::i18n::Lang;
 use crate::verdict::{LicenseState, Status};
 
-/// The exit codes, a contract as grep's are; also rendered into the man page.
-pub const EXIT_CODE_TABLE: [(&str, &str); 4] = [
-    (
-        "0",
-        "e-license: the e-license (or, beyond the mainland, the licence's digital licence) is enough at every stop on the date; no-card-needed: at some stop the local law needs no licence carried for this licence, and the rest are e-license",
-    ),
-    (
-        "1",
-        "bring-card: bring the physical card (a stop is not live yet, or not surely live, or outside the mainland; or the license's home was not live, or no --home was given before every mainland place was surely live; or the state is transferred-out; beyond the mainland: no source lets the licence count there, a source says to carry the card, or sources disagree)",
-    ),
-    (
-        "2",
-        "error: bad usage, unknown or ambiguous place, bad date, bad data file; with check -, any bad line or no query at all",
-    ),
-    (
-        "3",
-        "no-valid-license: the license state does not allow driving at all",
-    ),
-];
-
-/// The environment variables `edl` reads; also rendered into the man page.
-pub const ENVIRONMENT: [(&str, &str); 8] = [
-    (
-        "EDL_DATA",
-        "a rollout or schemes file to use instead of the bundled one of its kind (as --data)",
-    ),
-    ("EDL_LICENSE", "default for --license"),
-    ("EDL_HOME", "default for --home"),
-    ("EDL_LANG", "default for --lang"),
-    (
-        "EDL_NOW",
-        "for tests and reproducible runs: the moment taken as now (2026-12-07T20:00:00Z)",
-    ),
-    (
-        "LANG",
-        "with LC_ALL and LC_MESSAGES before it: without --lang or EDL_LANG, the first one set picks the language, Chinese if it starts with zh",
-    ),
-    ("NO_COLOR", "no colour with --color auto"),
-    ("TERM", "no colour with --color auto when it is dumb"),
-];
-
-/// Examples for the man page.
-pub const EXAMPLES: [(&str, &str); 6] = [
-    ("edl check 成都", "is the e-license enough in 成都 today?"),
-    (
-        "edl check 北京 天津 --home 天津 --on 2021-07-01",
-        "an itinerary on a date, with a license issued in 天津",
-    ),
-    (
-        "edl check chengdu --license 暂扣",
-        "with the license state the 12123 app shows",
-    ),
-    (
-        "edl check 成都 -q || echo \"bring the card\"",
-        "in a script",
-    ),
-    (
-        "printf '成都\\n北京\\t2021-08-31\\n' | edl check - --format tsv",
-        "many queries, one a line",
-    ),
-    ("edl show 昆山", "a place's window and the facts behind it"),
-];
-
-/// The help's epilogue: the tables above, written out (a test checks that they agree), so that
-/// starting `edl` does not format it.
+/// The help's epilogue: the exit codes (`exit`) and the environment (`i18n`) tables, written out
+/// (a test checks that they agree), so that starting `edl` does not format it.
 const EPILOGUE: &str = concat!(
     "Exit codes:\n",
     "  0  e-license: the e-license (or, beyond the mainland, the licence's digital licence) is enough at every stop on the date; no-card-needed: at some stop the local law needs no licence carried for this licence, and the rest are e-license\n",
@@ -663,6 +600,8 @@ pub fn localized_command(lang: Lang) -> Option<clap::Command> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::exit::EXIT_CODE_TABLE;
+    use crate::i18n::ENVIRONMENT;
 
     #[test]
     fn every_argument_of_every_command_has_chinese_help() {

@@ -11,6 +11,7 @@ pub mod cli;
 pub mod clock;
 pub mod data;
 pub mod dates;
+pub mod exit;
 pub mod i18n;
 pub mod output;
 pub mod place;
@@ -28,8 +29,9 @@ use crate::cli::{
 };
 use crate::data::{Dataset, Kind, Level};
 use crate::dates::TravelDate;
+use crate::exit::ErrorKind;
 use crate::i18n::{English, Lang, Messages};
-use crate::output::{ErrorKind, Failure, Palette};
+use crate::output::{Failure, Palette};
 use crate::place::{Gazetteer, Place, PlaceError, PlaceNote, Reading};
 use crate::verdict::Query;
 

@@ -321,9 +321,9 @@ impl Messages for English {
             sections: ["COMMANDS", "EXIT STATUS", "ENVIRONMENT", "EXAMPLES"],
             commands_intro: "Each command also takes the options above (--data, --color, --lang), before its name or after it.",
             labels: ["possible values", "default", "env"],
-            exit_codes: &crate::cli::EXIT_CODE_TABLE,
-            environment: &crate::cli::ENVIRONMENT,
-            examples: &crate::cli::EXAMPLES,
+            exit_codes: &crate::exit::EXIT_CODE_TABLE,
+            environment: &super::ENVIRONMENT,
+            examples: &super::EXAMPLES,
         }
     }
 

@@ -295,6 +295,50 @@ pub struct ManText {
     pub examples: &'static [(&'static str, &'static str)],
 }
 
+/// The environment variables `edl` reads, in English: the help's epilogue and the man page say
+/// them (each other catalogue has its own).
+pub const ENVIRONMENT: [(&str, &str); 8] = [
+    (
+        "EDL_DATA",
+        "a rollout or schemes file to use instead of the bundled one of its kind (as --data)",
+    ),
+    ("EDL_LICENSE", "default for --license"),
+    ("EDL_HOME", "default for --home"),
+    ("EDL_LANG", "default for --lang"),
+    (
+        "EDL_NOW",
+        "for tests and reproducible runs: the moment taken as now (2026-12-07T20:00:00Z)",
+    ),
+    (
+        "LANG",
+        "with LC_ALL and LC_MESSAGES before it: without --lang or EDL_LANG, the first one set picks the language, Chinese if it starts with zh",
+    ),
+    ("NO_COLOR", "no colour with --color auto"),
+    ("TERM", "no colour with --color auto when it is dumb"),
+];
+
+/// Examples for the man page, in English (each other catalogue has its own).
+pub const EXAMPLES: [(&str, &str); 6] = [
+    ("edl check 成都", "is the e-license enough in 成都 today?"),
+    (
+        "edl check 北京 天津 --home 天津 --on 2021-07-01",
+        "an itinerary on a date, with a license issued in 天津",
+    ),
+    (
+        "edl check chengdu --license 暂扣",
+        "with the license state the 12123 app shows",
+    ),
+    (
+        "edl check 成都 -q || echo \"bring the card\"",
+        "in a script",
+    ),
+    (
+        "printf '成都\\n北京\\t2021-08-31\\n' | edl check - --format tsv",
+        "many queries, one a line",
+    ),
+    ("edl show 昆山", "a place's window and the facts behind it"),
+];
+
 // The refusals below the edge are data; as errors (clap shows a value parser's), they read in
 // English, and each catalogue says them in its own language.
 impl std::fmt::Display for DateError {

@@ -113,7 +113,7 @@ fn join_places(places: &[Place<'_>]) -> String {
         .join("、")
 }
 
-/// The man page's own rows, in the order of `cli::EXIT_CODE_TABLE`, `ENVIRONMENT` and `EXAMPLES`.
+/// The man page's own rows, in the order of `exit::EXIT_CODE_TABLE`, `ENVIRONMENT` and `EXAMPLES`.
 const MAN_EXIT_CODES: [(&str, &str); 4] = [
     (
         "0",
