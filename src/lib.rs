@@ -1,10 +1,29 @@
 //! `edl` tells a driver whether China's electronic driver's license (电子驾驶证) is enough where
 //! and when they drive, or whether to bring the physical card.
 //!
-//! The data flows one way: [`data`] (the bundled divisions and rollout facts) → [`place`] (what the
-//! user typed → divisions) → [`verdict`] (divisions, date and license → an answer) → [`output`]
-//! (the answer → human, JSON or TSV, in words from [`i18n`]). This file wires a parsed command
-//! line to that chain.
+//! The data flows one way, and each top-level module uses only those before it in the flow
+//! (`tests/integration/modules.rs` fails on a cycle):
+//!
+//! ```text
+//! data ──→ place ──→ verdict ──→ explanation ──→ output ──→ cli, batch
+//!                                   (i18n)
+//! ```
+//!
+//! - [`data`]: the bundled divisions, gazetteer, rollout and schemes, with their sources;
+//! - [`place`]: what the user typed → a place;
+//! - [`verdict`]: place, date and licence → an answer, and its reasons as data;
+//! - [`i18n`]: the explanation, each language rendering the reasons (they are data until here);
+//! - [`output`]: the answer → human, JSON or TSV;
+//! - [`cli`] and [`batch`]: the commands, one layer above the engine: the command line, and
+//!   `check -`'s stream of queries.
+//!
+//! Beside the flow, for the layers above them: [`dates`] (travel dates and why one is refused),
+//! [`exit`] (exit codes and the sorts of failure), [`clock`] (now, and the day at a place; it
+//! uses `place`). This file wires a parsed command line to the flow; `main.rs` only parses and
+//! exits.
+//!
+//! A new jurisdiction goes in `data/` only (its places, rules and sources), never in the
+//! engine's code.
 
 pub mod batch;
 pub mod cli;
