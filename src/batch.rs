@@ -11,11 +11,13 @@ use std::io::{self, BufRead, Read, Write};
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
-use crate::cli::{DateError, Format, TravelDate, parse_travel_date};
+use crate::cli::Format;
 use crate::clock::Now;
 use crate::data::Dataset;
+use crate::dates::{DateError, TravelDate, parse_travel_date};
+use crate::exit::ErrorKind;
 use crate::i18n::{English, Messages, echo};
-use crate::output::{self, BatchAnswer, BatchRow, ErrorKind, ErrorReport, Failure};
+use crate::output::{self, BatchAnswer, BatchRow, ErrorReport, Failure};
 use crate::place::{Gazetteer, MAX_QUERY_BYTES, PlaceError};
 use crate::verdict::{self, Ambiguous, LicenseState, Query, Verdict};
 

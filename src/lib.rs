@@ -1,15 +1,36 @@
 //! `edl` tells a driver whether China's electronic driver's license (电子驾驶证) is enough where
 //! and when they drive, or whether to bring the physical card.
 //!
-//! The data flows one way: [`data`] (the bundled divisions and rollout facts) → [`place`] (what the
-//! user typed → divisions) → [`verdict`] (divisions, date and license → an answer) → [`output`]
-//! (the answer → human, JSON or TSV, in words from [`i18n`]). This file wires a parsed command
-//! line to that chain.
+//! The data flows one way, and each top-level module uses only those before it in the flow
+//! (`tests/integration/modules.rs` fails on a cycle):
+//!
+//! ```text
+//! data ──→ place ──→ verdict ──→ explanation ──→ output ──→ cli, batch
+//!                                   (i18n)
+//! ```
+//!
+//! - [`data`]: the bundled divisions, gazetteer, rollout and schemes, with their sources;
+//! - [`place`]: what the user typed → a place;
+//! - [`verdict`]: place, date and licence → an answer, and its reasons as data;
+//! - [`i18n`]: the explanation, each language rendering the reasons (they are data until here);
+//! - [`output`]: the answer → human, JSON or TSV;
+//! - [`cli`] and [`batch`]: the commands, one layer above the engine: the command line, and
+//!   `check -`'s stream of queries.
+//!
+//! Beside the flow, for the layers above them: [`dates`] (travel dates and why one is refused),
+//! [`exit`] (exit codes and the sorts of failure), [`clock`] (now, and the day at a place; it
+//! uses `place`). This file wires a parsed command line to the flow; `main.rs` only parses and
+//! exits.
+//!
+//! A new jurisdiction goes in `data/` only (its places, rules and sources), never in the
+//! engine's code.
 
 pub mod batch;
 pub mod cli;
 pub mod clock;
 pub mod data;
+pub mod dates;
+pub mod exit;
 pub mod i18n;
 pub mod output;
 pub mod place;
@@ -23,11 +44,13 @@ use clap::CommandFactory;
 
 use crate::cli::{
     CheckArgs, Cli, ColorChoice, Command, DataArgs, Format, ListArgs, ShowArgs, ShowFormat,
-    TimelineArgs, TravelDate,
+    TimelineArgs,
 };
 use crate::data::{Dataset, Kind, Level};
+use crate::dates::TravelDate;
+use crate::exit::ErrorKind;
 use crate::i18n::{English, Lang, Messages};
-use crate::output::{ErrorKind, Failure, Palette};
+use crate::output::{Failure, Palette};
 use crate::place::{Gazetteer, Place, PlaceError, PlaceNote, Reading};
 use crate::verdict::Query;
 
@@ -259,12 +282,12 @@ impl Session<'_> {
         let stop_date = |argument: &str| -> Result<(String, TravelDate), Failure> {
             match cli::split_stop_date(argument) {
                 (place, Some(date)) => {
-                    let given = cli::parse_travel_date(date)
+                    let given = dates::parse_travel_date(date)
                         .and_then(|given| given.day(|| now.today_in_china()).map(|_| given))
                         .map_err(|error| date_failure(messages, date, error))?;
                     Ok((place.to_string(), given))
                 }
-                (place, None) => match cli::parse_travel_date(place) {
+                (place, None) => match dates::parse_travel_date(place) {
                     Ok(date) => Err(date_for_place(messages, place, date)),
                     Err(_) => Ok((place.to_string(), given_on)),
                 },
@@ -633,7 +656,7 @@ fn option_date(
 }
 
 /// A date that was refused, as the language says it.
-fn date_failure(messages: &dyn Messages, text: &str, error: cli::DateError) -> Failure {
+fn date_failure(messages: &dyn Messages, text: &str, error: dates::DateError) -> Failure {
     let said = |words: &dyn Messages| words.bad_date(&i18n::echo(text), &words.date_problem(error));
     let mut failure = Failure::plain(ErrorKind::BadDate, said(messages), said(&English));
     failure.report.query = Some(text.to_string());

@@ -69,16 +69,9 @@ impl LicenseClass {
     }
 }
 
-/// A license state that `edl` does not know, as typed.
+/// A license state that `edl` does not know, as typed (`i18n` says it, in English for `Display`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnknownLicenseState(pub String);
-
-impl fmt::Display for UnknownLicenseState {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use crate::i18n::Messages;
-        f.write_str(&crate::i18n::English.unknown_license_state(&self.0))
-    }
-}
 
 impl std::error::Error for UnknownLicenseState {}
 

@@ -33,5 +33,5 @@ fuzz_target!(|data: &[u8]| {
         once,
         "normalise({text:?}) is not idempotent"
     );
-    let _ = edl::cli::parse_travel_date(text);
+    let _ = edl::dates::parse_travel_date(text);
 });

@@ -3,6 +3,7 @@
 //! (`world`), which names the places beyond China's divisions.
 
 pub mod aliases;
+pub mod coverage;
 pub mod divisions;
 mod keys;
 pub mod rollout;

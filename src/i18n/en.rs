@@ -6,7 +6,6 @@ use super::{
     Blocking, CheckColumn, DataSummary, Messages, Reach, Retype, ShowField, chain, echo, with_code,
     world_chain,
 };
-use crate::cli::{DateError, FIRST_YEAR, LAST_YEAR};
 use crate::data::RuleId;
 use crate::data::schemes::{
     Answer, HolderKind, Note as SchemeNote, PhoneFailure, Reason as SchemeReason,
@@ -14,6 +13,7 @@ use crate::data::schemes::{
 use crate::data::world::WorldPlace;
 use crate::data::{AliasKind, Change, Divisions};
 use crate::data::{Claim, Division, Kind, Level, Quality, Wording};
+use crate::dates::{DateError, FIRST_YEAR, LAST_YEAR};
 use crate::place::{Place, PlaceNote};
 use crate::verdict::{
     Ambiguous, CardRule, Cited, Days, Facts, Ground, LicenseState, Note, Placed, Reason, SchemeWhy,
@@ -313,9 +313,9 @@ impl Messages for English {
             sections: ["COMMANDS", "EXIT STATUS", "ENVIRONMENT", "EXAMPLES"],
             commands_intro: "Each command also takes the options above (--data, --color, --lang), before its name or after it.",
             labels: ["possible values", "default", "env"],
-            exit_codes: &crate::cli::EXIT_CODE_TABLE,
-            environment: &crate::cli::ENVIRONMENT,
-            examples: &crate::cli::EXAMPLES,
+            exit_codes: &crate::exit::EXIT_CODE_TABLE,
+            environment: &super::ENVIRONMENT,
+            examples: &super::EXAMPLES,
         }
     }
 
@@ -980,8 +980,8 @@ impl Messages for English {
         change.id()
     }
 
-    fn coverage_lines(&self, coverage: &crate::output::Coverage) -> Vec<String> {
-        let list = |entries: &[crate::output::Covered]| -> String {
+    fn coverage_lines(&self, coverage: &crate::data::coverage::Coverage) -> Vec<String> {
+        let list = |entries: &[crate::data::coverage::Covered]| -> String {
             entries
                 .iter()
                 .map(|entry| format!("{} {} ({})", entry.code, entry.name, entry.ids.join(", ")))

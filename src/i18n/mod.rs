@@ -12,11 +12,13 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 
-use crate::cli::DateError;
 use crate::data::world::{World, WorldPlace};
 use crate::data::{Claim, Division, Divisions, Kind, Level, Quality, Wording};
+use crate::dates::DateError;
 use crate::place::{Place, PlaceError, PlaceNote};
-use crate::verdict::{Ambiguous, Days, Engine, LicenseState, Note, Placed, Status, Verdict, Why};
+use crate::verdict::{
+    Ambiguous, Days, Engine, LicenseState, Note, Placed, Status, UnknownLicenseState, Verdict, Why,
+};
 
 pub use en::English;
 pub use zh::Chinese;
@@ -211,7 +213,7 @@ pub trait Messages: Sync {
     /// A rule that starts or ends holding, in a timeline.
     fn rule_change(&self, change: crate::verdict::RuleChange) -> &'static str;
     /// `edl data`'s lines on what the schemes file covers beyond the mainland.
-    fn coverage_lines(&self, coverage: &crate::output::Coverage) -> Vec<String>;
+    fn coverage_lines(&self, coverage: &crate::data::coverage::Coverage) -> Vec<String>;
     /// `edl show`'s heading over the digital licences beyond the mainland.
     fn show_schemes_heading(&self) -> &'static str;
     /// One rule of a scheme: its id, grade, outcome, scope and note.
@@ -291,6 +293,64 @@ pub struct ManText {
     pub exit_codes: &'static [(&'static str, &'static str)],
     pub environment: &'static [(&'static str, &'static str)],
     pub examples: &'static [(&'static str, &'static str)],
+}
+
+/// The environment variables `edl` reads, in English: the help's epilogue and the man page say
+/// them (each other catalogue has its own).
+pub const ENVIRONMENT: [(&str, &str); 8] = [
+    (
+        "EDL_DATA",
+        "a rollout or schemes file to use instead of the bundled one of its kind (as --data)",
+    ),
+    ("EDL_LICENSE", "default for --license"),
+    ("EDL_HOME", "default for --home"),
+    ("EDL_LANG", "default for --lang"),
+    (
+        "EDL_NOW",
+        "for tests and reproducible runs: the moment taken as now (2026-12-07T20:00:00Z)",
+    ),
+    (
+        "LANG",
+        "with LC_ALL and LC_MESSAGES before it: without --lang or EDL_LANG, the first one set picks the language, Chinese if it starts with zh",
+    ),
+    ("NO_COLOR", "no colour with --color auto"),
+    ("TERM", "no colour with --color auto when it is dumb"),
+];
+
+/// Examples for the man page, in English (each other catalogue has its own).
+pub const EXAMPLES: [(&str, &str); 6] = [
+    ("edl check 成都", "is the e-license enough in 成都 today?"),
+    (
+        "edl check 北京 天津 --home 天津 --on 2021-07-01",
+        "an itinerary on a date, with a license issued in 天津",
+    ),
+    (
+        "edl check chengdu --license 暂扣",
+        "with the license state the 12123 app shows",
+    ),
+    (
+        "edl check 成都 -q || echo \"bring the card\"",
+        "in a script",
+    ),
+    (
+        "printf '成都\\n北京\\t2021-08-31\\n' | edl check - --format tsv",
+        "many queries, one a line",
+    ),
+    ("edl show 昆山", "a place's window and the facts behind it"),
+];
+
+// The refusals below the edge are data; as errors (clap shows a value parser's), they read in
+// English, and each catalogue says them in its own language.
+impl std::fmt::Display for DateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&English.date_problem(*self))
+    }
+}
+
+impl std::fmt::Display for UnknownLicenseState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&English.unknown_license_state(&self.0))
+    }
 }
 
 /// The division and those above it, lowest first.

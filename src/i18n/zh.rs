@@ -8,7 +8,6 @@ use super::{
     Blocking, CheckColumn, DataSummary, Messages, Reach, Retype, ShowField, chain, echo, with_code,
     world_chain, world_zh,
 };
-use crate::cli::{DateError, FIRST_YEAR, LAST_YEAR};
 use crate::data::RuleId;
 use crate::data::schemes::{
     Answer, HolderKind, Note as SchemeNote, PhoneFailure, Reason as SchemeReason, Stage,
@@ -16,6 +15,7 @@ use crate::data::schemes::{
 use crate::data::world::{PlaceKind, WorldPlace};
 use crate::data::{AliasKind, Change, Divisions};
 use crate::data::{Claim, Division, Kind, Level, Quality, Wording};
+use crate::dates::{DateError, FIRST_YEAR, LAST_YEAR};
 use crate::place::{Place, PlaceNote};
 use crate::verdict::{
     Ambiguous, CardRule, Cited, Days, Facts, Ground, LicenseState, Note, Placed, Reason, SchemeWhy,
@@ -105,7 +105,7 @@ fn join_places(places: &[Place<'_>]) -> String {
         .join("、")
 }
 
-/// The man page's own rows, in the order of `cli::EXIT_CODE_TABLE`, `ENVIRONMENT` and `EXAMPLES`.
+/// The man page's own rows, in the order of `exit::EXIT_CODE_TABLE`, `ENVIRONMENT` and `EXAMPLES`.
 const MAN_EXIT_CODES: [(&str, &str); 4] = [
     (
         "0",
@@ -1040,8 +1040,8 @@ impl Messages for Chinese {
         }
     }
 
-    fn coverage_lines(&self, coverage: &crate::output::Coverage) -> Vec<String> {
-        let list = |entries: &[crate::output::Covered]| -> String {
+    fn coverage_lines(&self, coverage: &crate::data::coverage::Coverage) -> Vec<String> {
+        let list = |entries: &[crate::data::coverage::Covered]| -> String {
             entries
                 .iter()
                 .map(|entry| {

@@ -31,14 +31,15 @@ pub use beyond::{
     scheme_timeline_json, scheme_timeline_tsv,
 };
 pub use browse::{
-    Coverage, CoverageGap, Covered, LIST_TSV_HEADER, Listing, data_human, data_json, data_tsv,
-    list_human, list_json, list_tsv, show_human, show_json, timeline_human, timeline_json,
-    timeline_tsv,
+    LIST_TSV_HEADER, Listing, data_human, data_json, data_tsv, list_human, list_json, list_tsv,
+    show_human, show_json, timeline_human, timeline_json, timeline_tsv,
 };
+// The error object scripts read names its kind.
+pub use crate::exit::ErrorKind;
 pub use check::{CHECK_TSV_HEADER, CheckReport, check_human, check_json, check_tsv};
 pub use report::{
-    ErrorAnswer, ErrorKind, ErrorReport, Failure, Place, Window, ambiguous_report,
-    place_error_report, prefecture_of, several_places_report,
+    ErrorAnswer, ErrorReport, Failure, Place, Window, ambiguous_report, place_error_report,
+    prefecture_of, several_places_report,
 };
 
 /// Every error `edl` reports, in one shape: one line, prefixed with the program's name, with

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::data::world::{PlaceKind, World, WorldPlace};
 use crate::data::{Availability, Dataset, Division, Divisions, Kind, Level};
+use crate::exit::ErrorKind;
 use crate::i18n::{English, Messages};
 use crate::place::{Gazetteer, Place as PlaceOf, PlaceError};
 use crate::verdict::{self, Ambiguous, Assessment, Engine, Standing, Status, Verdict};
@@ -240,32 +241,6 @@ pub fn prefecture_of<'d>(divisions: &'d Divisions, division: &'d Division) -> Op
     divisions
         .chain(division)
         .find(|d| d.level == Level::Prefecture || d.kind == Kind::Municipality)
-}
-
-/// What sort of error ended a command or a batch line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ErrorKind {
-    /// The command line is wrong (an unknown flag, a missing place, `-` with other places).
-    Usage,
-    UnknownPlace,
-    /// The query fits several places that get different answers, or several where one is
-    /// wanted (`show`, `--home`, `--province`).
-    AmbiguousPlace,
-    EmptyPlace,
-    PlaceTooLong,
-    /// One argument names several places where one is wanted.
-    SeveralPlaces,
-    /// The place is not of the level asked for (`--province 成都`).
-    WrongLevel,
-    BadDate,
-    UnknownLicense,
-    /// A batch line that is not text (not UTF-8, or with a NUL).
-    BadLine,
-    /// A rollout file that cannot be used.
-    BadData,
-    /// Anything else: a file or stream that could not be read or written.
-    Io,
 }
 
 /// An error, for scripts: always in English, whatever the language of the stderr line.

@@ -8,6 +8,7 @@ mod environment;
 mod help;
 mod language;
 mod limits;
+mod modules;
 mod package;
 mod places;
 mod properties;
