@@ -1456,7 +1456,14 @@ pub fn judge_licence<'d>(
         .as_ref()
         .and_then(|query| query.candidates.first().copied());
     let assess_stop = |place: Place<'d>, on: NaiveDate| -> Assessment<'d> {
-        let by_rollout = rollout_holder && matches!(place, Place::Division(_));
+        // Beyond the divided country, the schemes file says whether the rollout answers: where
+        // its scheme's `rollout` list names the place (HK, MO), not elsewhere (TW).
+        let by_rollout = rollout_holder
+            && matches!(place, Place::Division(_))
+            && (Reach::of(dataset.divisions, place) == Reach::Within
+                || dataset
+                    .schemes()
+                    .by_availability(&territories(dataset.divisions, place)));
         if !by_rollout && let Some(assessment) = by_schemes(dataset, place, on, home_place, licence)
         {
             return assessment;

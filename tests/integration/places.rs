@@ -212,13 +212,22 @@ fn places_outside_the_mainland_are_known_and_not_covered() {
         let report: Value = serde_json::from_str(&outcome.stdout).expect("check JSON");
         assert_eq!(report["stops"][0]["status"], "not-covered", "{query}");
     }
+    // 金门 is in TW: Taiwan's own rule answers there, as in 台北.
     let kinmen = run(["check", "金门", "--on", "2022-01-01"]);
     assert!(
         kinmen
             .stdout
-            .contains("金门 is governed by 台湾, though the divisions list names it under 福建"),
+            .contains("金门县: the law here says to carry a licence (tw-art-25, strong)"),
         "{}",
         kinmen.stdout
+    );
+    let shown_kinmen = run(["show", "金门", "--on", "2022-01-01"]);
+    assert!(
+        shown_kinmen
+            .stdout
+            .contains("金门 is governed by 台湾, though the divisions list names it under 福建"),
+        "{}",
+        shown_kinmen.stdout
     );
     // 马祖 is Lienchiang County in Taiwan, not 福州's 连江县.
     assert_eq!(shown("马祖").0, "710000");
@@ -226,7 +235,8 @@ fn places_outside_the_mainland_are_known_and_not_covered() {
 }
 
 /// Whose roads 金门 is on is the gazetteer's to say (TW-KIN, in TW), once: a rollout file
-/// without the fact that it is never covered leaves it outside the mainland all the same.
+/// without the fact that it is never covered leaves it outside the mainland all the same, and
+/// Taiwan's own rule answers there.
 #[test]
 fn kinmen_stays_in_taiwan_without_its_rollout_fact() {
     let bundled = include_str!("../../data/rollout.toml");
@@ -248,7 +258,7 @@ fn kinmen_stays_in_taiwan_without_its_rollout_fact() {
     assert!(
         kinmen
             .stdout
-            .contains("金门 is governed by 台湾, though the divisions list names it under 福建"),
+            .contains("金门县: the law here says to carry a licence (tw-art-25, strong)"),
         "{}",
         kinmen.stdout
     );
