@@ -382,3 +382,17 @@ fn wuhan_is_no_longer_marked_scheduled() {
         done.stdout
     );
 }
+
+/// A mainland licence in Taiwan: Taiwan's own rule answers (tw-art-25), not "no source".
+#[test]
+fn taipei_with_a_beijing_licence_cites_taiwans_own_rule() {
+    let done = check(&["台北", "--home", "北京", "--on", "2025-01-01"]);
+    assert_eq!(done.code, 1, "{}", done.stdout);
+    assert!(
+        done.stdout
+            .contains("台北市: the law here says to carry a licence (tw-art-25, strong)"),
+        "{}",
+        done.stdout
+    );
+    assert!(!done.stdout.contains("no source"), "{}", done.stdout);
+}
