@@ -9,6 +9,7 @@ pub mod rollout;
 mod sample;
 mod schema;
 pub mod schemes;
+mod schemes_schema;
 pub mod world;
 
 use std::borrow::Cow;
