@@ -131,8 +131,7 @@ impl Dataset {
         })
     }
 
-    /// The digital licences beyond the mainland: the user's file, else the bundled one (read
-    /// on first use, so a mainland answer never parses it).
+    /// The digital licences beyond the mainland: the user's file, else the bundled table.
     pub fn schemes(&self) -> &'static schemes::Schemes {
         self.user_schemes
             .as_ref()

@@ -33,6 +33,26 @@ fn the_compiled_table_is_what_the_loader_makes_of_the_bundled_file() {
     assert_eq!(*compiled, parsed);
 }
 
+#[test]
+fn the_command_line_takes_stages_and_holders_by_the_words_of_the_file() {
+    #[derive(serde::Deserialize)]
+    struct Words {
+        stage: Stage,
+        holder: HolderKind,
+    }
+    use clap::ValueEnum;
+    for (stage, holder) in Stage::ALL
+        .into_iter()
+        .zip(HolderKind::ALL.into_iter().cycle())
+    {
+        let text = format!("stage = \"{}\"\nholder = \"{}\"", stage.id(), holder.id());
+        let words: Words = toml::from_str(&text).expect("the file's words");
+        assert_eq!((words.stage, words.holder), (stage, holder));
+        assert_eq!(Stage::from_str(stage.id(), false), Ok(stage));
+        assert_eq!(HolderKind::from_str(holder.id(), false), Ok(holder));
+    }
+}
+
 fn day(text: &str) -> NaiveDate {
     text.parse().expect("a test date")
 }
