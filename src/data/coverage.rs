@@ -53,14 +53,14 @@ pub fn coverage(dataset: &Dataset) -> Coverage {
         }
     };
     let mut covered: Vec<Covered> = Vec::new();
-    for scheme in &schemes.schemes {
+    for scheme in schemes.schemes.iter() {
         let code = match scheme.issuer {
             Issuer::Territory(territory) => territory.code().to_string(),
             Issuer::Group(index) => schemes.groups[index].id.to_uppercase(),
         };
         match covered.iter_mut().find(|c| c.code == code) {
-            Some(entry) => entry.ids.push(scheme.id.clone()),
-            None => covered.push(named(&code, vec![scheme.id.clone()])),
+            Some(entry) => entry.ids.push(scheme.id.to_string()),
+            None => covered.push(named(&code, vec![scheme.id.to_string()])),
         }
     }
     let mut no_card: Vec<Covered> = Vec::new();
@@ -69,23 +69,23 @@ pub fn coverage(dataset: &Dataset) -> Coverage {
         .iter()
         .filter(|baseline| baseline.carry == Carry::NotRequired);
     for baseline in not_required {
-        for place in &baseline.places {
+        for place in baseline.places.iter() {
             match no_card.iter_mut().find(|c| c.code == place.code()) {
-                Some(entry) => entry.ids.push(baseline.id.clone()),
-                None => no_card.push(named(place.code(), vec![baseline.id.clone()])),
+                Some(entry) => entry.ids.push(baseline.id.to_string()),
+                None => no_card.push(named(place.code(), vec![baseline.id.to_string()])),
             }
         }
     }
     Coverage {
         origin: dataset.schemes_origin().to_string(),
-        version: schemes.version.clone(),
+        version: schemes.version.to_string(),
         covered,
         no_card,
         gaps: schemes
             .gaps
             .iter()
             .map(|gap| CoverageGap {
-                id: gap.id.clone(),
+                id: gap.id.to_string(),
                 jurisdictions: gap
                     .jurisdictions
                     .iter()

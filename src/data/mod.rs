@@ -10,6 +10,7 @@ pub mod rollout;
 mod sample;
 mod schema;
 pub mod schemes;
+mod schemes_schema;
 pub mod world;
 
 use std::borrow::Cow;
@@ -131,8 +132,7 @@ impl Dataset {
         })
     }
 
-    /// The digital licences beyond the mainland: the user's file, else the bundled one (read
-    /// on first use, so a mainland answer never parses it).
+    /// The digital licences beyond the mainland: the user's file, else the bundled table.
     pub fn schemes(&self) -> &'static schemes::Schemes {
         self.user_schemes
             .as_ref()

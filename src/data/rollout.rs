@@ -25,8 +25,8 @@ pub const BUNDLED_NAME: &str = "data/rollout.toml";
 
 include!(concat!(env!("OUT_DIR"), "/rollout_table.rs"));
 
-/// A date in the compiled table; `build.rs` copied it from a TOML date, which is valid.
-const fn date(year: i32, month: u32, day: u32) -> NaiveDate {
+/// A date in the compiled tables; `build.rs` copied it from a TOML date, which is valid.
+pub(super) const fn date(year: i32, month: u32, day: u32) -> NaiveDate {
     match NaiveDate::from_ymd_opt(year, month, day) {
         Some(date) => date,
         None => panic!("build.rs wrote an impossible date"),

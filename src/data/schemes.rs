@@ -6,29 +6,33 @@
 //! The mainland's 12123 e-license is a scheme here too, but its facts stay in the rollout file:
 //! where that file answers, the judgement says to ask it ([`Answer::ByAvailability`]).
 //!
-//! The bundled file is parsed on first use only, so a check that never leaves the mainland
-//! never pays for it.
+//! The bundled file is a static table that `build.rs` compiled from it, so no check parses it;
+//! a test asserts that the table is what [`Schemes::parse`] makes of the same file.
 
 mod judge;
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
-use std::sync::OnceLock;
 
 use chrono::NaiveDate;
-use serde::Deserialize;
 use toml::Spanned;
-use toml::value::Datetime;
 
 pub use judge::{Answer, Holder, Judgement, Note, Reason};
 
-use super::rollout::{Problems, Wording, line_column, past_token_budget};
+use super::rollout::{Problems, Text, Wording, date, line_column, past_token_budget};
 use super::schema::Quality;
+pub use super::schemes_schema::{Carry, Form, HolderKind, Outcome, Stage};
+use super::schemes_schema::{PhoneFailureKind, RawPhoneFailure, RawSchemes};
 use super::world::{PlaceKind, World, WorldPlace};
 use super::{DataError, DataErrors};
 
+/// The bundled file's text; what the binary uses is the table `build.rs` compiled from it, and
+/// a test checks that the two agree.
 pub const BUNDLED_TOML: &str = include_str!("../../data/schemes.toml");
 pub const BUNDLED_NAME: &str = "data/schemes.toml";
+
+include!(concat!(env!("OUT_DIR"), "/schemes_table.rs"));
 
 /// A country or first-level subdivision, by the world gazetteer's code (`JP`, `AU-NSW`, `CN`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -65,63 +69,25 @@ impl Territory {
     }
 }
 
-/// A licence's stage, for rules that hold for some stages only.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "kebab-case")]
-pub enum Stage {
-    Full,
-    Provisional,
-    Learner,
-}
+// The command line takes stages and holders by the words of the file (`--stage learner`).
 
-impl Stage {
-    pub const ALL: [Stage; 3] = [Stage::Full, Stage::Provisional, Stage::Learner];
+impl clap::ValueEnum for Stage {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Stage::ALL
+    }
 
-    pub fn id(self) -> &'static str {
-        match self {
-            Stage::Full => "full",
-            Stage::Provisional => "provisional",
-            Stage::Learner => "learner",
-        }
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.id()))
     }
 }
 
-/// Who the holder is, for rules that hold for some holders only (Malaysia's citizens).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "kebab-case")]
-pub enum HolderKind {
-    Citizen,
-    NonCitizen,
-}
+impl clap::ValueEnum for HolderKind {
+    fn value_variants<'a>() -> &'a [Self] {
+        &HolderKind::ALL
+    }
 
-/// What the credential is: "is my phone enough" has a different answer for a card.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Form {
-    PhoneApp,
-    /// A chip card the police read (Japan's マイナ免許証): the card, not a phone.
-    ChipCard,
-}
-
-/// What a rule says of the credential at a stop.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Outcome {
-    /// It is enough.
-    Counts,
-    /// A source says to carry the card.
-    CarryCard,
-    /// Sources disagree: carry the card.
-    Conflict,
-}
-
-impl Outcome {
-    pub fn id(self) -> &'static str {
-        match self {
-            Outcome::Counts => "counts",
-            Outcome::CarryCard => "carry-card",
-            Outcome::Conflict => "conflict",
-        }
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.id()))
     }
 }
 
@@ -165,46 +131,38 @@ pub enum PhoneFailure {
     ProduceWithin { days: u32 },
 }
 
-/// What a jurisdiction's own law says of carrying a licence at all.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Carry {
-    NotRequired,
-    Required,
-}
-
 /// Whose licences a baseline is about.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Licences {
     Any,
-    IssuedBy(Vec<Territory>),
+    IssuedBy(Cow<'static, [Territory]>),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Source {
-    pub id: String,
-    pub title: String,
+    pub id: Text,
+    pub title: Text,
     /// Where the facts give one.
-    pub url: Option<String>,
+    pub url: Option<Text>,
     pub quality: Quality,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Group {
-    pub id: String,
-    pub name: String,
-    pub members: Vec<Territory>,
-    pub sources: Vec<usize>,
+    pub id: Text,
+    pub name: Text,
+    pub members: Cow<'static, [Territory]>,
+    pub sources: Cow<'static, [usize]>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Scheme {
-    pub id: String,
+    pub id: Text,
     pub issuer: Issuer,
     pub name: Wording,
     pub form: Form,
     /// Where the rollout file answers for this scheme instead (the 12123 e-license).
-    pub rollout: Vec<Territory>,
+    pub rollout: Cow<'static, [Territory]>,
     /// A licence of its issuer need not come with it (a rule says `may_not_hold`): whether the
     /// holder has one is theirs to say.
     pub on_request: bool,
@@ -212,9 +170,9 @@ pub struct Scheme {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rule {
-    pub id: String,
+    pub id: Text,
     pub covers: Covers,
-    pub places: Vec<Place>,
+    pub places: Cow<'static, [Place]>,
     pub outcome: Outcome,
     /// The agency whose practice it is; such a rule is only ever a note.
     pub by: Option<Wording>,
@@ -223,7 +181,7 @@ pub struct Rule {
     /// The first day it no longer holds.
     pub until: Option<NaiveDate>,
     /// The stages it holds for; every stage when empty.
-    pub stages: Vec<Stage>,
+    pub stages: Cow<'static, [Stage]>,
     /// It holds for licences issued on or after this day.
     pub issued_from: Option<NaiveDate>,
     /// It holds for licences issued before this day.
@@ -235,14 +193,14 @@ pub struct Rule {
     pub may_not_hold: bool,
     pub phone_failure: Option<PhoneFailure>,
     pub grade: Quality,
-    pub sources: Vec<usize>,
+    pub sources: Cow<'static, [usize]>,
     pub note: Wording,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Baseline {
-    pub id: String,
-    pub places: Vec<Territory>,
+    pub id: Text,
+    pub places: Cow<'static, [Territory]>,
     pub licences: Licences,
     pub carry: Carry,
     pub from: Option<NaiveDate>,
@@ -251,29 +209,29 @@ pub struct Baseline {
     /// The licence must be produced at a police station within so many days.
     pub produce_within_days: Option<u32>,
     pub grade: Quality,
-    pub sources: Vec<usize>,
+    pub sources: Cow<'static, [usize]>,
     pub note: Wording,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Gap {
-    pub id: String,
-    pub jurisdictions: Vec<Territory>,
+    pub id: Text,
+    pub jurisdictions: Cow<'static, [Territory]>,
     pub reason: Wording,
-    pub sources: Vec<usize>,
+    pub sources: Cow<'static, [usize]>,
 }
 
-/// A validated schemes file.
-#[derive(Clone, Debug)]
+/// A validated schemes file: the bundled one borrowed from the compiled table, a user's owned.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Schemes {
-    pub version: String,
+    pub version: Text,
     pub as_of: NaiveDate,
-    pub sources: Vec<Source>,
-    pub groups: Vec<Group>,
-    pub schemes: Vec<Scheme>,
-    pub rules: Vec<Rule>,
-    pub baselines: Vec<Baseline>,
-    pub gaps: Vec<Gap>,
+    pub sources: Cow<'static, [Source]>,
+    pub groups: Cow<'static, [Group]>,
+    pub schemes: Cow<'static, [Scheme]>,
+    pub rules: Cow<'static, [Rule]>,
+    pub baselines: Cow<'static, [Baseline]>,
+    pub gaps: Cow<'static, [Gap]>,
 }
 
 /// What the schemes file says about a place's territories.
@@ -322,127 +280,6 @@ pub fn file_kind(text: &str) -> FileKind {
         line_start = kind == TokenKind::Newline;
     }
     FileKind::Rollout
-}
-
-// The file as serde reads it.
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawSchemes {
-    version: String,
-    as_of: Spanned<Datetime>,
-    #[serde(default)]
-    source: Vec<RawSource>,
-    #[serde(default)]
-    group: Vec<RawGroup>,
-    #[serde(default)]
-    scheme: Vec<RawScheme>,
-    #[serde(default)]
-    rule: Vec<RawRule>,
-    #[serde(default)]
-    baseline: Vec<RawBaseline>,
-    #[serde(default)]
-    gap: Vec<RawGap>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawSource {
-    id: Spanned<String>,
-    title: String,
-    url: Option<String>,
-    quality: Quality,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawGroup {
-    id: Spanned<String>,
-    name: String,
-    members: Vec<Spanned<String>>,
-    sources: Vec<Spanned<String>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawScheme {
-    id: Spanned<String>,
-    issuer: Spanned<String>,
-    name: String,
-    name_zh: Option<Spanned<String>>,
-    form: Form,
-    #[serde(default)]
-    rollout: Vec<Spanned<String>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawRule {
-    id: Spanned<String>,
-    scheme: Option<Spanned<String>>,
-    issued_in: Option<Spanned<String>>,
-    #[serde(rename = "in")]
-    places: Spanned<Vec<Spanned<String>>>,
-    outcome: Spanned<Outcome>,
-    by: Option<Spanned<String>>,
-    by_zh: Option<Spanned<String>>,
-    from: Option<Spanned<Datetime>>,
-    until: Option<Spanned<Datetime>>,
-    stages: Option<Spanned<Vec<Stage>>>,
-    issued_from: Option<Spanned<Datetime>>,
-    issued_before: Option<Spanned<Datetime>>,
-    holder: Option<HolderKind>,
-    may_not_hold: Option<Spanned<bool>>,
-    phone_failure: Option<Spanned<RawPhoneFailure>>,
-    grade: Spanned<Quality>,
-    sources: Vec<Spanned<String>>,
-    note: String,
-    note_zh: Option<Spanned<String>>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "kebab-case")]
-enum PhoneFailureKind {
-    NoLicence,
-    Grace,
-    ProduceWithin,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawPhoneFailure {
-    kind: PhoneFailureKind,
-    hours: Option<u32>,
-    discretionary: Option<bool>,
-    days: Option<u32>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawBaseline {
-    id: Spanned<String>,
-    #[serde(rename = "in")]
-    places: Vec<Spanned<String>>,
-    licences: Vec<Spanned<String>>,
-    carry: Carry,
-    from: Option<Spanned<Datetime>>,
-    identity_document: Option<bool>,
-    produce_within_days: Option<u32>,
-    grade: Spanned<Quality>,
-    sources: Vec<Spanned<String>>,
-    note: String,
-    note_zh: Option<Spanned<String>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawGap {
-    id: Spanned<String>,
-    jurisdictions: Vec<Spanned<String>>,
-    reason: String,
-    reason_zh: Option<Spanned<String>>,
-    #[serde(default)]
-    sources: Vec<Spanned<String>>,
 }
 
 /// Ids given once each, per kind of entry.
@@ -536,9 +373,9 @@ impl Schemes {
                 .entry(source.id.get_ref().clone())
                 .or_insert(sources.len());
             sources.push(Source {
-                id: source.id.into_inner(),
-                title: source.title,
-                url: source.url,
+                id: source.id.into_inner().into(),
+                title: source.title.into(),
+                url: source.url.map(Into::into),
                 quality: source.quality,
             });
         }
@@ -556,7 +393,7 @@ impl Schemes {
                     format!("{kind} `{}` has no source", id.get_ref()),
                 );
             }
-            problems.sources(list, &known)
+            problems.sources(list, &known).into()
         };
 
         let as_of = problems.date(&raw.as_of).unwrap_or(NaiveDate::MIN);
@@ -571,8 +408,8 @@ impl Schemes {
                 .filter_map(|code| territory(&mut problems, code, &whose))
                 .collect();
             groups.push(Group {
-                id: group.id.get_ref().clone(),
-                name: group.name.clone(),
+                id: group.id.get_ref().clone().into(),
+                name: group.name.clone().into(),
                 members,
                 sources: cited(&mut problems, &group.id, "group", &group.sources),
             });
@@ -593,7 +430,7 @@ impl Schemes {
                 .filter_map(|code| territory(&mut problems, code, &whose))
                 .collect();
             schemes.push(Scheme {
-                id: scheme.id.get_ref().clone(),
+                id: scheme.id.get_ref().clone().into(),
                 issuer: issuer.unwrap_or(Issuer::Group(usize::MAX)),
                 name: problems.wording(&whose, "name", &scheme.name, &scheme.name_zh),
                 form: scheme.form,
@@ -742,14 +579,14 @@ impl Schemes {
             let note = problems.wording(&whose, "note", &rule.note, &rule.note_zh);
             if let Some(covers) = covers {
                 rules.push(Rule {
-                    id: id.clone(),
+                    id: id.clone().into(),
                     covers,
-                    places,
+                    places: places.into(),
                     outcome: *rule.outcome.get_ref(),
                     by,
                     from,
                     until,
-                    stages,
+                    stages: stages.into(),
                     issued_from,
                     issued_before,
                     holder: rule.holder,
@@ -790,7 +627,7 @@ impl Schemes {
                         baseline.id.span(),
                         format!("{whose} is about nobody's licences (write [\"any\"] or issuers)"),
                     );
-                    Licences::IssuedBy(Vec::new())
+                    Licences::IssuedBy(Cow::Borrowed(&[]))
                 }
                 codes => Licences::IssuedBy(
                     codes
@@ -808,7 +645,7 @@ impl Schemes {
                 &sources,
             );
             baselines.push(Baseline {
-                id: baseline.id.get_ref().clone(),
+                id: baseline.id.get_ref().clone().into(),
                 places,
                 licences,
                 carry: baseline.carry,
@@ -834,38 +671,32 @@ impl Schemes {
                 .filter_map(|code| territory(&mut problems, code, &whose))
                 .collect();
             gaps.push(Gap {
-                id: gap.id.get_ref().clone(),
+                id: gap.id.get_ref().clone().into(),
                 jurisdictions,
                 reason: problems.wording(&whose, "reason", &gap.reason, &gap.reason_zh),
-                sources: problems.sources(&gap.sources, &known),
+                sources: problems.sources(&gap.sources, &known).into(),
             });
         }
 
         if problems.is_empty() {
             Ok(Schemes {
-                version: raw.version,
+                version: raw.version.into(),
                 as_of,
-                sources,
-                groups,
-                schemes,
-                rules,
-                baselines,
-                gaps,
+                sources: sources.into(),
+                groups: groups.into(),
+                schemes: schemes.into(),
+                rules: rules.into(),
+                baselines: baselines.into(),
+                gaps: gaps.into(),
             })
         } else {
             Err(problems.into_found())
         }
     }
 
-    /// The bundled file, parsed on first use. It is checked by the tests, so a failure here is
-    /// a build that shipped a broken file.
+    /// The bundled file, as `build.rs` compiled it.
     pub fn bundled() -> &'static Schemes {
-        static BUNDLED: OnceLock<Schemes> = OnceLock::new();
-        BUNDLED.get_or_init(|| {
-            Schemes::parse(BUNDLED_TOML, BUNDLED_NAME).unwrap_or_else(|errors| {
-                panic!("the bundled schemes file is broken: {}", errors[0])
-            })
-        })
+        &BUNDLED_SCHEMES
     }
 
     /// Reads and validates a schemes file; the error names the file and every problem in it.

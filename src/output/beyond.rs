@@ -141,7 +141,7 @@ pub fn scheme_timeline_human(
                     messages.wording(&step.scheme.name),
                     step.scheme.id
                 ),
-                step.rule.id.clone(),
+                step.rule.id.to_string(),
                 messages.rule_change(step.change).to_string(),
                 messages.quality(step.rule.grade).to_string(),
             ]

@@ -1,8 +1,8 @@
 use super::*;
 
 #[test]
-fn the_bundled_file_loads() {
-    let schemes = Schemes::parse(BUNDLED_TOML, BUNDLED_NAME).unwrap_or_else(|errors| {
+fn the_compiled_table_is_what_the_loader_makes_of_the_bundled_file() {
+    let parsed = Schemes::parse(BUNDLED_TOML, BUNDLED_NAME).unwrap_or_else(|errors| {
         panic!(
             "{}",
             errors
@@ -12,7 +12,45 @@ fn the_bundled_file_loads() {
                 .join("\n")
         )
     });
-    assert!(!schemes.rules.is_empty());
+    assert!(!parsed.rules.is_empty());
+    let compiled = Schemes::bundled();
+    assert!(matches!(compiled.rules, Cow::Borrowed(_)), "not compiled");
+    // Entry by entry, so that a difference shows the one entry it is in.
+    fn same<T: PartialEq + std::fmt::Debug>(compiled: &[T], parsed: &[T]) {
+        for (compiled, parsed) in compiled.iter().zip(parsed) {
+            assert_eq!(compiled, parsed);
+        }
+        assert_eq!(compiled.len(), parsed.len());
+    }
+    assert_eq!(compiled.version, parsed.version);
+    assert_eq!(compiled.as_of, parsed.as_of);
+    same(&compiled.sources, &parsed.sources);
+    same(&compiled.groups, &parsed.groups);
+    same(&compiled.schemes, &parsed.schemes);
+    same(&compiled.rules, &parsed.rules);
+    same(&compiled.baselines, &parsed.baselines);
+    same(&compiled.gaps, &parsed.gaps);
+    assert_eq!(*compiled, parsed);
+}
+
+#[test]
+fn the_command_line_takes_stages_and_holders_by_the_words_of_the_file() {
+    #[derive(serde::Deserialize)]
+    struct Words {
+        stage: Stage,
+        holder: HolderKind,
+    }
+    use clap::ValueEnum;
+    for (stage, holder) in Stage::ALL
+        .into_iter()
+        .zip(HolderKind::ALL.into_iter().cycle())
+    {
+        let text = format!("stage = \"{}\"\nholder = \"{}\"", stage.id(), holder.id());
+        let words: Words = toml::from_str(&text).expect("the file's words");
+        assert_eq!((words.stage, words.holder), (stage, holder));
+        assert_eq!(Stage::from_str(stage.id(), false), Ok(stage));
+        assert_eq!(HolderKind::from_str(holder.id(), false), Ok(holder));
+    }
 }
 
 fn day(text: &str) -> NaiveDate {
@@ -48,16 +86,8 @@ fn said(judgement: &Judgement<'_>) -> String {
         Answer::BringCard(reason) => match reason {
             Reason::NoHome { counts, no_card } => format!(
                 "no-home [{}] [{}]",
-                counts
-                    .iter()
-                    .map(|s| s.id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                no_card
-                    .iter()
-                    .map(|b| b.id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ")
+                counts.iter().map(|s| &*s.id).collect::<Vec<_>>().join(" "),
+                no_card.iter().map(|b| &*b.id).collect::<Vec<_>>().join(" ")
             ),
             Reason::NoScheme => "no-scheme".into(),
             Reason::Gap { gap } => format!("gap {}", gap.id),
@@ -791,25 +821,25 @@ fn a_users_file_is_read_and_checked() {
 #[test]
 fn the_bundled_file_cites_and_translates_everything() {
     let schemes = Schemes::bundled();
-    for scheme in &schemes.schemes {
+    for scheme in schemes.schemes.iter() {
         assert!(scheme.name.zh.is_some(), "scheme {}", scheme.id);
     }
-    for rule in &schemes.rules {
+    for rule in schemes.rules.iter() {
         assert!(!rule.sources.is_empty(), "{}", rule.id);
         assert!(rule.note.zh.is_some(), "rule {}", rule.id);
         if let Some(by) = &rule.by {
             assert!(by.zh.is_some(), "by of rule {}", rule.id);
         }
     }
-    for baseline in &schemes.baselines {
+    for baseline in schemes.baselines.iter() {
         assert!(baseline.note.zh.is_some(), "baseline {}", baseline.id);
     }
-    for gap in &schemes.gaps {
+    for gap in schemes.gaps.iter() {
         assert!(gap.reason.zh.is_some(), "gap {}", gap.id);
     }
     // No jurisdiction is both a scheme's issuer and a gap.
-    for gap in &schemes.gaps {
-        for place in &gap.jurisdictions {
+    for gap in schemes.gaps.iter() {
+        for place in gap.jurisdictions.iter() {
             assert!(
                 !schemes
                     .schemes
@@ -877,7 +907,7 @@ fn a_licence_that_may_come_without_its_digital_form_counts_only_when_the_holder_
         .schemes
         .iter()
         .filter(|scheme| scheme.on_request)
-        .map(|scheme| scheme.id.as_str())
+        .map(|scheme| &*scheme.id)
         .collect();
     assert_eq!(on_request, ["us-nd-mdl", "eu-mdl", "cl-licencia-digital"]);
 }
@@ -963,7 +993,7 @@ fn the_schemes_of_2026_12() {
 fn a_home_whose_own_licences_need_not_be_carried_somewhere_does_not_decide_alone() {
     let schemes = Schemes::bundled();
     let gb = chain(&["GB"]);
-    let frees = |home: &[Territory], on: &str| schemes.frees(home, day(on)).map(|b| b.id.as_str());
+    let frees = |home: &[Territory], on: &str| schemes.frees(home, day(on)).map(|b| &*b.id);
     assert_eq!(frees(&gb, "2026-12-01"), Some("gb-produce"));
     assert_eq!(
         frees(&chain(&["GB-ENG", "GB"]), "2026-12-01"),
