@@ -94,6 +94,11 @@ impl Recognition {
     /// needs to drive in `destination` (`[JP, JP-13]`) on `on`. `None` when the destination is
     /// the licence's own ground (it holds the licence's most specific territory): no border is
     /// crossed, and the licence's home rules answer. Empty territory lists are no place: `None`.
+    ///
+    /// Pass the territories that issue the licence: a country's own licence as the country
+    /// alone (`[CN]`), a subdivision's with its country (`[AU, AU-NSW]`). A subdivision's licence
+    /// elsewhere in its country is judged by the `same-country` rules, of which only a few states
+    /// have one: pass a national licence with a subdivision and it is judged so too.
     pub fn judge(
         &self,
         licence: &[Territory],

@@ -320,6 +320,19 @@ fn the_licence_at_home_crosses_no_border() {
 }
 
 #[test]
+fn a_national_licence_passed_with_a_subdivision_is_judged_within_its_country() {
+    // No rule says a mainland licence holds from one province to another: given as the
+    // country's licence it is at home; given with its province, nothing covers it.
+    let file = Recognition::bundled();
+    assert!(
+        file.judge(&place(&["CN"]), &place(&["CN", "CN-BJ"]), day(ON))
+            .is_none()
+    );
+    let finding = judge(&["CN", "CN-SC"], &["CN", "CN-BJ"], ON);
+    assert_eq!(finding.needs, Needs::NoSource);
+}
+
+#[test]
 fn the_rules_and_gaps_of_a_destination_are_listed() {
     let file = Recognition::bundled();
     let japan = place(&["JP", "JP-13"]);
