@@ -597,6 +597,17 @@ fn check_data_file(path: &Path, out: &mut dyn Write) -> anyhow::Result<u8> {
                 )
             })
         }
+        data::schemes::FileKind::Recognition => {
+            data::recognition::Recognition::parse(&text, &name).map(|file| {
+                format!(
+                    "{name}: ok ({} rules, {} parties, {} gaps, version {})",
+                    file.rules.len(),
+                    file.parties.len(),
+                    file.gaps.len(),
+                    file.version
+                )
+            })
+        }
         data::schemes::FileKind::Schemes => {
             data::schemes::Schemes::parse(&text, &name).map(|schemes| {
                 format!(

@@ -6,6 +6,7 @@ pub mod aliases;
 pub mod coverage;
 pub mod divisions;
 mod keys;
+pub mod recognition;
 pub mod rollout;
 mod sample;
 mod schema;
@@ -114,7 +115,12 @@ impl Dataset {
     pub fn with_data_file(path: &Path) -> anyhow::Result<Dataset> {
         let name = path.display().to_string();
         let text = read_data_file(path, &name)?;
-        if schemes::file_kind(&text) == schemes::FileKind::Rollout {
+        let kind = schemes::file_kind(&text);
+        anyhow::ensure!(
+            kind != schemes::FileKind::Recognition,
+            "{name} is a recognition file: `edl data --check` checks it, --data does not take one yet"
+        );
+        if kind == schemes::FileKind::Rollout {
             let rollout = Rollout::parse(&text, &name, Divisions::bundled()).map_err(DataErrors)?;
             return Ok(Dataset {
                 rollout: Cow::Owned(rollout),

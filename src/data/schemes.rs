@@ -247,18 +247,23 @@ pub struct About<'s> {
 pub enum FileKind {
     Rollout,
     Schemes,
+    /// Licences across borders (`data/recognition.toml`).
+    Recognition,
 }
 
-/// Whether a TOML text is a schemes file or a rollout file, by the tables it has (`[[scheme]]`,
-/// `[[baseline]]`, `[[gap]]`, `[[group]]` are a schemes file's only). A text that shows neither
-/// is taken for a rollout file, whose loader then says what is wrong with it. Reads tokens, not
-/// a tree: a table name inside a string or comment is no table.
+/// Whether a TOML text is a schemes, recognition or rollout file, by the tables it has
+/// (`[[scheme]]`, `[[baseline]]` are a schemes file's only; `[[convention]]`, `[[party]]` a
+/// recognition file's; `[[gap]]`, `[[group]]` are in both, and say schemes unless a
+/// recognition table follows). A text that shows none is taken for a rollout file, whose loader
+/// then says what is wrong with it. Reads tokens, not a tree: a table name inside a string or
+/// comment is no table.
 pub fn file_kind(text: &str) -> FileKind {
     use toml_parser::lexer::TokenKind;
     let mut tokens = toml_parser::Source::new(text)
         .lex()
         .filter(|token| !matches!(token.kind(), TokenKind::Whitespace | TokenKind::Comment));
     let mut line_start = true;
+    let mut shared = None;
     while let Some(token) = tokens.next() {
         let kind = token.kind();
         if line_start && kind == TokenKind::LeftSquareBracket {
@@ -269,8 +274,12 @@ pub fn file_kind(text: &str) -> FileKind {
             if let Some(name) = name.filter(|name| name.kind() == TokenKind::Atom) {
                 let span = name.span();
                 match &text[span.start()..span.end()] {
-                    "scheme" | "baseline" | "gap" | "group" => return FileKind::Schemes,
-                    "default" | "fact" | "milestone" => return FileKind::Rollout,
+                    "scheme" | "baseline" => return FileKind::Schemes,
+                    "convention" | "party" => return FileKind::Recognition,
+                    "gap" | "group" => shared = Some(FileKind::Schemes),
+                    "default" | "fact" | "milestone" => {
+                        return shared.unwrap_or(FileKind::Rollout);
+                    }
                     _ => {}
                 }
             }
@@ -279,7 +288,7 @@ pub fn file_kind(text: &str) -> FileKind {
         }
         line_start = kind == TokenKind::Newline;
     }
-    FileKind::Rollout
+    shared.unwrap_or(FileKind::Rollout)
 }
 
 /// Ids given once each, per kind of entry.

@@ -364,6 +364,41 @@ fn data_check_validates_a_schemes_file_with_line_and_column() {
     std::fs::remove_file(&path).expect("removed");
 }
 
+/// `data --check` takes a recognition file too (issue 23): a broken entry is named at its line
+/// and column.
+#[test]
+fn data_check_validates_a_recognition_file_with_line_and_column() {
+    let ok = run(["data", "--check", "data/recognition.toml"]);
+    assert_eq!(ok.code, 0, "{}", ok.stderr);
+    assert!(
+        ok.stdout.starts_with("data/recognition.toml: ok ("),
+        "{}",
+        ok.stdout
+    );
+    let bundled = std::fs::read_to_string("data/recognition.toml").expect("the bundled file");
+    let seed = std::fs::read_to_string("fuzz/seeds/recognition/bundled.toml").expect("the seed");
+    assert_eq!(seed, bundled, "the fuzz seed is a copy of the bundled file");
+    let lines = bundled.lines().count();
+    let broken = format!(
+        "{bundled}\n[[rule]]\nid = \"x-rule\"\nin = [\"JP\"]\nissued = \"abroad\"\noutcome = \"valid\"\ncarry = [\"passport\"]\ngrade = \"low\"\nsources = [{{ url = \"https://example.org\", quote = \"x\" }}]\n"
+    );
+    let path = std::env::temp_dir().join(format!("edl-recognition-{}.toml", std::process::id()));
+    std::fs::write(&path, broken).expect("written");
+    let failed = run(["data", "--check", path.to_str().expect("a UTF-8 path")]);
+    assert_eq!(failed.code, 2);
+    let expected = format!(
+        "{}:{}:10: `passport` in rule `x-rule` is no document",
+        path.display(),
+        lines + 7
+    );
+    assert!(
+        failed.stderr.contains(&expected),
+        "want {expected}: {}",
+        failed.stderr
+    );
+    std::fs::remove_file(&path).expect("removed");
+}
+
 #[test]
 fn a_candidates_query_names_it_alone_or_is_null() {
     for ambiguous in ["Victoria", "Springfield", "鼓楼区", "San José"] {

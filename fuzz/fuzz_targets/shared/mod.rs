@@ -1,4 +1,4 @@
-//! What the data-file targets (rollout, schemes) assert alike.
+//! What the data-file targets (rollout, schemes, recognition) assert alike.
 
 use edl::data::DataError;
 

@@ -778,6 +778,13 @@ fn a_file_says_which_kind_it_is_by_its_tables() {
     );
     assert_eq!(file_kind("  [[ baseline ]]\n"), FileKind::Schemes);
     assert_eq!(file_kind(""), FileKind::Rollout);
+    assert_eq!(
+        file_kind(crate::data::recognition::BUNDLED_TOML),
+        FileKind::Recognition
+    );
+    // A gap or group is in both kinds of file: a recognition table after it decides.
+    assert_eq!(file_kind("[[gap]]\n[[party]]\n"), FileKind::Recognition);
+    assert_eq!(file_kind("[[group]]\n[default]\n"), FileKind::Schemes);
 }
 
 #[test]
