@@ -8,6 +8,7 @@ use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::data::Divisions;
+use crate::data::recognition::{Document, Finding, Needs, Recognition};
 use crate::data::rollout::Milestone;
 use crate::data::rollout::{Text, Wording};
 use crate::data::schemes::{self, Answer, Holder, HolderKind, Judgement, Scheme, Stage, Territory};
@@ -714,7 +715,28 @@ fn by_schemes<'d>(
                 issued: Vec::new(),
             }),
         },
+        crossing: None,
     })
+}
+
+/// Weighs a border crossing into a stop's assessment: where the licence's country is not the
+/// place's, the recognition facts say what the licence needs there. A licence that does not
+/// let its holder drive there is `no-valid-license`; anything else is at least `bring-card`,
+/// since no digital licence stands in for the card across a border.
+fn cross<'d>(dataset: &'d Dataset, home: Place<'d>, assessment: &mut Assessment<'d>) {
+    let licence = territories(dataset.divisions, home);
+    let stop = territories(dataset.divisions, assessment.place);
+    if licence.last() == stop.last() {
+        return;
+    }
+    let Some(finding) = Recognition::bundled().judge(&licence, &stop, assessment.on) else {
+        return;
+    };
+    assessment.verdict = match finding.needs {
+        Needs::NotValid | Needs::LocalPermitOnly(_) => Verdict::NoValidLicense,
+        _ => assessment.verdict.max(Verdict::BringCard),
+    };
+    assessment.crossing = Some(finding);
 }
 
 /// A home read as the far more prominent of several places (Georgia, the country) means the
@@ -880,6 +902,7 @@ fn issuer<'d>(
                 issued,
             }),
         },
+        crossing: None,
     }
 }
 
@@ -898,6 +921,9 @@ pub struct Assessment<'d> {
     pub reach: Reach,
     pub judged_by: Engine,
     pub why: Why<'d>,
+    /// Across a border (the licence's country is not the place's): what the recognition facts
+    /// say the licence needs there, and what to carry.
+    pub crossing: Option<Finding<'static>>,
 }
 
 /// Which of the data's files answered for a place.
@@ -912,6 +938,28 @@ pub enum Engine {
 impl<'d> Assessment<'d> {
     pub fn verdict(&self) -> Verdict {
         self.verdict
+    }
+
+    /// What to carry at the place: across a border, what the recognition facts name; else the
+    /// digital licence where it is enough, the identity document a local law asks for instead
+    /// of the licence, or the card.
+    pub fn carry(&self) -> Vec<Document> {
+        if let Some(crossing) = &self.crossing {
+            return crossing.carry.clone();
+        }
+        match self.verdict {
+            Verdict::ELicense => vec![Document::DigitalLicence],
+            Verdict::NoCardNeeded => {
+                match self.why.scheme.as_ref().map(|why| &why.judgement.answer) {
+                    Some(Answer::NoCardNeeded { baseline }) if baseline.identity_document => {
+                        vec![Document::IdentityDocument]
+                    }
+                    _ => Vec::new(),
+                }
+            }
+            Verdict::BringCard => vec![Document::LicenceCard],
+            Verdict::NoValidLicense => Vec::new(),
+        }
     }
 
     /// The division whose window the place has, if any.
@@ -949,6 +997,7 @@ pub fn assess_place<'d>(dataset: &'d Dataset, place: Place<'d>, on: NaiveDate) -
                 settled: Some(settled),
                 scheme: None,
             },
+            crossing: None,
         };
     }
     Assessment {
@@ -971,6 +1020,7 @@ pub fn assess_place<'d>(dataset: &'d Dataset, place: Place<'d>, on: NaiveDate) -
             settled: None,
             scheme: None,
         },
+        crossing: None,
     }
 }
 
@@ -1037,6 +1087,7 @@ pub fn assess<'d>(dataset: &'d Dataset, division: &'d Division, on: NaiveDate) -
         standing: Some(standing),
         reach,
         why,
+        crossing: None,
     }
 }
 
@@ -1455,7 +1506,7 @@ pub fn judge_licence<'d>(
     let home_place = home
         .as_ref()
         .and_then(|query| query.candidates.first().copied());
-    let assess_stop = |place: Place<'d>, on: NaiveDate| -> Assessment<'d> {
+    let assess_by_engine = |place: Place<'d>, on: NaiveDate| -> Assessment<'d> {
         // Beyond the divided country, the schemes file says whether the rollout answers: where
         // its scheme's `rollout` list names the place (HK, MO), not elsewhere (TW).
         let by_rollout = rollout_holder
@@ -1469,6 +1520,13 @@ pub fn judge_licence<'d>(
             return assessment;
         }
         assess_place(dataset, place, on)
+    };
+    let assess_stop = |place: Place<'d>, on: NaiveDate| -> Assessment<'d> {
+        let mut assessment = assess_by_engine(place, on);
+        if let Some(home) = home_place {
+            cross(dataset, home, &mut assessment);
+        }
+        assessment
     };
     let mut judge_stop = |query: Query<'d>,
                           on: NaiveDate,

@@ -7,6 +7,7 @@ use super::{
     world_chain,
 };
 use crate::data::RuleId;
+use crate::data::recognition::{Document, Finding, Needs, Note as RecognitionNote};
 use crate::data::schemes::{
     Answer, HolderKind, Note as SchemeNote, PhoneFailure, Reason as SchemeReason,
 };
@@ -508,6 +509,17 @@ impl Messages for English {
             Verdict::NoCardNeeded => format!(
                 "no card needed {on}: at every stop the local law or the digital licence covers this licence"
             ),
+            Verdict::NoValidLicense if !license.class().forbids_driving() => {
+                let places: Vec<String> = blocking
+                    .iter()
+                    .filter(|place| !place.home)
+                    .map(|place| self.place_name(place.place))
+                    .collect();
+                format!(
+                    "this licence does not let you drive {on} ({})",
+                    places.join(", ")
+                )
+            }
             Verdict::NoValidLicense => format!(
                 "license state {} ({}) does not allow driving, with the e-license or the card",
                 license.id(),
@@ -558,6 +570,89 @@ impl Messages for English {
             CheckColumn::LiveFrom => "E-license live from".into(),
             CheckColumn::Verdict(Some(on)) => format!("On {on}"),
             CheckColumn::Verdict(None) => "Verdict".into(),
+        }
+    }
+
+    fn document(&self, document: Document) -> &'static str {
+        match document {
+            Document::DigitalLicence => "the digital licence",
+            Document::LicenceCard => "the licence card",
+            Document::Idp1926 => "a 1926 International Driving Permit",
+            Document::Idp1949 => "a 1949 International Driving Permit",
+            Document::Idp1968 => "a 1968 International Driving Permit",
+            Document::Translation => "a translation of the licence",
+            Document::TemporaryPermit => "a local temporary driving permit",
+            Document::LocalLicence => "a local driving licence",
+            Document::IdentityDocument => "an identity document",
+            Document::Registration => "the registration slip",
+        }
+    }
+
+    fn crossing(&self, finding: &Finding<'_>, home: Place<'_>) -> String {
+        let from = format!("a licence from {}", self.place_name(home));
+        let mut text = match (&finding.needs, finding.basis) {
+            (Needs::NoSource, _) | (_, None) => format!(
+                "edl has no source on whether {from} is valid here: check whether it needs an IDP or a translation"
+            ),
+            (needs, Some(basis)) => {
+                let needs = match needs {
+                    Needs::Valid => "is valid here as it is".to_string(),
+                    Needs::WithIdp(conventions) => format!(
+                        "needs an International Driving Permit here ({})",
+                        conventions
+                            .iter()
+                            .map(|convention| convention.id())
+                            .collect::<Vec<_>>()
+                            .join(" or ")
+                    ),
+                    Needs::WithTranslation(translation) if translation.unless_written_in => {
+                        "needs a translation here, unless it is written in the local language"
+                            .to_string()
+                    }
+                    Needs::WithTranslation(_) => "needs a translation here".to_string(),
+                    Needs::LocalPermitOnly(permit) => format!(
+                        "does not let you drive here alone: {} is needed",
+                        self.document(permit.document())
+                    ),
+                    Needs::NotValid | Needs::NoSource => "is not valid here".to_string(),
+                };
+                format!("{from} {needs} ({}, {})", basis.id, basis.grade.id())
+            }
+        };
+        for note in &finding.notes {
+            let said = match note {
+                RecognitionNote::Said(wording) => self.wording(wording).to_string(),
+                RecognitionNote::NotParty(party) => format!(
+                    "{} is no party to the {} convention",
+                    party.territory.code(),
+                    party.convention.id()
+                ),
+                RecognitionNote::PartyUnknown {
+                    issuer,
+                    conventions,
+                } => format!(
+                    "edl has no source on whether {} is a party to the {} convention",
+                    issuer.code(),
+                    conventions
+                        .iter()
+                        .map(|convention| convention.id())
+                        .collect::<Vec<_>>()
+                        .join(" or ")
+                ),
+                RecognitionNote::Gap(gap) => self.wording(&gap.reason).to_string(),
+            };
+            text.push_str("; ");
+            text.push_str(said.trim_end_matches('.'));
+        }
+        text
+    }
+
+    fn carry_line(&self, documents: &[Document]) -> String {
+        let names: Vec<&str> = documents.iter().map(|&d| self.document(d)).collect();
+        if names.is_empty() {
+            "carry: nothing lets this licence drive here".to_string()
+        } else {
+            format!("carry: {}", names.join(", "))
         }
     }
 

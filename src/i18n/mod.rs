@@ -12,6 +12,7 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 
+use crate::data::recognition::{Document, Finding};
 use crate::data::world::{World, WorldPlace};
 use crate::data::{Claim, Division, Divisions, Kind, Level, Quality, Wording};
 use crate::dates::DateError;
@@ -166,6 +167,12 @@ pub trait Messages: Sync {
     /// A column's heading in `check`'s table.
     fn check_column(&self, column: CheckColumn) -> String;
     fn home_prefix(&self) -> &'static str;
+    /// A document to carry, as a list names it.
+    fn document(&self, document: Document) -> &'static str;
+    /// What the recognition facts say of a licence from `home` at a place across a border.
+    fn crossing(&self, finding: &Finding<'_>, home: Place<'_>) -> String;
+    /// The line naming everything to carry on the trip.
+    fn carry_line(&self, documents: &[Document]) -> String;
     fn reason(&self, why: &Why<'_>, place: Place<'_>) -> String;
     /// The reason for the license's issuing place: whether licenses issued there could have an
     /// e-license on the date.

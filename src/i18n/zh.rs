@@ -9,6 +9,7 @@ use super::{
     world_chain, world_zh,
 };
 use crate::data::RuleId;
+use crate::data::recognition::{Document, Finding, Needs, Note as RecognitionNote};
 use crate::data::schemes::{
     Answer, HolderKind, Note as SchemeNote, PhoneFailure, Reason as SchemeReason, Stage,
 };
@@ -608,6 +609,14 @@ impl Messages for Chinese {
             Verdict::NoCardNeeded => {
                 format!("{on} 各站的当地法律或数字驾照都已涵盖这本驾照，无需携带实体驾驶证")
             }
+            Verdict::NoValidLicense if !license.class().forbids_driving() => {
+                let places: Vec<String> = blocking
+                    .iter()
+                    .filter(|place| !place.home)
+                    .map(|place| self.place_name(place.place))
+                    .collect();
+                format!("{on} 这本驾驶证不能在{}驾车", places.join("、"))
+            }
             Verdict::NoValidLicense => {
                 format!(
                     "驾驶证状态为“{}”，无论电子驾驶证还是实体驾驶证都不能驾车",
@@ -654,6 +663,92 @@ impl Messages for Chinese {
             CheckColumn::LiveFrom => "电子驾驶证启用日期".into(),
             CheckColumn::Verdict(Some(on)) => format!("{on} 结论"),
             CheckColumn::Verdict(None) => "结论".into(),
+        }
+    }
+
+    fn document(&self, document: Document) -> &'static str {
+        match document {
+            Document::DigitalLicence => "电子驾驶证",
+            Document::LicenceCard => "实体驾驶证",
+            Document::Idp1926 => "国际驾驶许可证（1926）",
+            Document::Idp1949 => "国际驾驶许可证（1949）",
+            Document::Idp1968 => "国际驾驶许可证（1968）",
+            Document::Translation => "驾驶证翻译件",
+            Document::TemporaryPermit => "当地的临时驾驶许可",
+            Document::LocalLicence => "当地驾驶证",
+            Document::IdentityDocument => "身份证件",
+            Document::Registration => "登记凭证",
+        }
+    }
+
+    fn crossing(&self, finding: &Finding<'_>, home: Place<'_>) -> String {
+        let from = format!("{}签发的驾驶证", self.place_name(home));
+        let mut text = match (&finding.needs, finding.basis) {
+            (Needs::NoSource, _) | (_, None) => format!(
+                "edl 没有来源说明{from}在当地是否有效：请查明是否需要国际驾驶许可证或翻译件"
+            ),
+            (needs, Some(basis)) => {
+                let needs = match needs {
+                    Needs::Valid => "在当地可直接使用".to_string(),
+                    Needs::WithIdp(conventions) => format!(
+                        "在当地须附国际驾驶许可证（{}）",
+                        conventions
+                            .iter()
+                            .map(|convention| convention.id())
+                            .collect::<Vec<_>>()
+                            .join(" 或 ")
+                    ),
+                    Needs::WithTranslation(translation) if translation.unless_written_in => {
+                        "在当地须附翻译件，以当地语言书写的除外".to_string()
+                    }
+                    Needs::WithTranslation(_) => "在当地须附翻译件".to_string(),
+                    Needs::LocalPermitOnly(permit) => format!(
+                        "在当地不能单独使用：须有{}",
+                        self.document(permit.document())
+                    ),
+                    Needs::NotValid | Needs::NoSource => "在当地无效".to_string(),
+                };
+                format!(
+                    "{from}{needs}（{}，{}）",
+                    basis.id,
+                    self.quality(basis.grade)
+                )
+            }
+        };
+        for note in &finding.notes {
+            let said = match note {
+                RecognitionNote::Said(wording) => self.wording(wording).to_string(),
+                RecognitionNote::NotParty(party) => format!(
+                    "{} 不是 {} 年公约的缔约方",
+                    party.territory.code(),
+                    party.convention.id()
+                ),
+                RecognitionNote::PartyUnknown {
+                    issuer,
+                    conventions,
+                } => format!(
+                    "edl 没有来源说明 {} 是否为 {} 年公约的缔约方",
+                    issuer.code(),
+                    conventions
+                        .iter()
+                        .map(|convention| convention.id())
+                        .collect::<Vec<_>>()
+                        .join(" 或 ")
+                ),
+                RecognitionNote::Gap(gap) => self.wording(&gap.reason).to_string(),
+            };
+            text.push('；');
+            text.push_str(said.trim_end_matches('。'));
+        }
+        text
+    }
+
+    fn carry_line(&self, documents: &[Document]) -> String {
+        let names: Vec<&str> = documents.iter().map(|&d| self.document(d)).collect();
+        if names.is_empty() {
+            "携带：此驾驶证在当地不能驾车".to_string()
+        } else {
+            format!("携带：{}", names.join("、"))
         }
     }
 

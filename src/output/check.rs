@@ -11,6 +11,7 @@ use super::{
     window_text, write_note,
 };
 use crate::data::Dataset;
+use crate::data::recognition::Document;
 use crate::i18n::{Blocking, CheckColumn, English, Messages};
 use crate::place::Place as PlaceOf;
 use crate::verdict::{Assessment, Days, Engine, LicenseState, Note, Status, Stop, Trip, Verdict};
@@ -30,6 +31,8 @@ pub struct CheckReport {
     /// could have an e-license on the date.
     pub home: Option<Vec<Place>>,
     pub notes: Vec<String>,
+    /// Every document to carry on the trip, each once (ids: `licence-card`, `idp-1949`, …).
+    pub carry: Vec<String>,
 }
 
 impl CheckReport {
@@ -55,6 +58,10 @@ impl CheckReport {
                 .collect(),
             home: trip.home.as_ref().map(|stop| reports(stop, true)),
             notes: notes(trip, &English),
+            carry: trip_carry(trip)
+                .into_iter()
+                .map(|document| document.id().to_string())
+                .collect(),
         }
     }
 }
@@ -73,13 +80,23 @@ fn stop_place(
     } else {
         English.reason(&place.why, place.place)
     };
-    Place::assessed(
+    let mut report = Place::assessed(
         Some(query),
         place,
         dataset.divisions,
         trip.verdict_for(place),
         Some(reason),
-    )
+    );
+    if !home {
+        report.carry = Some(
+            place
+                .carry()
+                .into_iter()
+                .map(|document| document.id().to_string())
+                .collect(),
+        );
+    }
+    report
 }
 
 /// The trip's own notes, then the standing advice, each once (a query that is both a stop and
@@ -280,10 +297,50 @@ pub fn check_human(
         writeln!(out, "{}", prose(&line, width, "  "))?;
         said.push(line);
     }
+    // Across a border: what the recognition facts say, stop by stop, and what to carry.
+    let home = trip
+        .home
+        .iter()
+        .flat_map(|home| &home.places)
+        .map(|place| place.place)
+        .next();
+    if let Some(home) = home
+        && stops.iter().any(|place| place.crossing.is_some())
+    {
+        for place in &stops {
+            if let Some(crossing) = &place.crossing {
+                let line = format!(
+                    "{}{}{}",
+                    messages.place_name(place.place),
+                    messages.colon(),
+                    messages.crossing(crossing, home)
+                );
+                writeln!(out, "{}", prose(&line, width, "  "))?;
+            }
+        }
+        writeln!(
+            out,
+            "{}",
+            prose(&messages.carry_line(&trip_carry(trip)), width, "  ")
+        )?;
+    }
     for note in notes(trip, messages) {
         write_note(out, messages, &note, width)?;
     }
     Ok(())
+}
+
+/// Everything to carry on the trip, each once, in the order the stops name them.
+fn trip_carry(trip: &Trip<'_>) -> Vec<Document> {
+    let mut carry: Vec<Document> = Vec::new();
+    for place in trip.stops.iter().flat_map(|stop| &stop.places) {
+        for document in place.carry() {
+            if !carry.contains(&document) {
+                carry.push(document);
+            }
+        }
+    }
+    carry
 }
 
 /// The table's second column: a division's province; a world place's subdivision and country.

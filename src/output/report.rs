@@ -49,6 +49,10 @@ pub struct Place {
     pub verdict: Verdict,
     /// Why, in one English sentence; `null` in `list` (`edl show` gives it).
     pub reason: Option<String>,
+    /// In `check`, a stop's documents to carry (ids: `digital-licence`, `licence-card`,
+    /// `idp-1949`, `translation`, `temporary-permit`, …); absent elsewhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carry: Option<Vec<String>>,
     /// The world row, for tables that name it in the reader's language; not in the JSON.
     #[serde(skip)]
     pub world: Option<&'static WorldPlace>,
@@ -196,6 +200,7 @@ impl Place {
             on: assessed.on,
             verdict: assessed.verdict,
             reason: assessed.reason,
+            carry: None,
             world: Some(row),
         }
     }
@@ -222,6 +227,7 @@ impl Place {
             on: assessed.on,
             verdict: assessed.verdict,
             reason: assessed.reason,
+            carry: None,
             world: None,
         }
     }

@@ -38,6 +38,7 @@ fn standing(place: &Place) -> Place {
     Place {
         query: None,
         reason: None,
+        carry: None,
         ..place.clone()
     }
 }
@@ -102,7 +103,14 @@ fn single_batch_list_show_and_error_json_parse_into_the_same_structs() {
         single.home.as_deref(),
         "a batch line has the trip's home"
     );
-    assert_eq!(show.place, *chengdu, "show's place is check's");
+    // check's place also says what to carry at the stop; show's has no trip to carry for.
+    assert_eq!(
+        chengdu.carry.as_deref(),
+        Some(&["digital-licence".to_string()][..])
+    );
+    let mut checked = chengdu.clone();
+    checked.carry = None;
+    assert_eq!(show.place, checked, "show's place is check's");
     let listed = list
         .places
         .iter()
@@ -110,7 +118,7 @@ fn single_batch_list_show_and_error_json_parse_into_the_same_structs() {
         .expect("成都 in 四川's list");
     assert_eq!(
         *listed,
-        standing(chengdu),
+        standing(&checked),
         "list's place is check's, unasked"
     );
 

@@ -196,8 +196,8 @@ fn hong_kong_and_the_mainland_each_at_home() {
     );
     answers(
         &["深圳", "--home", "HK"],
-        1,
-        "bring-card",
+        3,
+        "no-valid-license",
         "no source covers Hong Kong electronic driving licence (TD eDL app) in 深圳市 (广东省)",
     );
 }
@@ -253,14 +253,14 @@ fn a_licence_from_beyond_the_mainland_on_the_mainland() {
     // NSW's terms cover every place outside NSW, the mainland too.
     answers(
         &["成都", "--home", "NSW"],
-        1,
-        "bring-card",
+        3,
+        "no-valid-license",
         "(au-nsw-ddl-outside, strong)",
     );
     answers(
         &["成都", "--home", "Nairobi"],
-        1,
-        "bring-card",
+        3,
+        "no-valid-license",
         "edl knows no digital licence issued in",
     );
 }

@@ -383,11 +383,17 @@ fn wuhan_is_no_longer_marked_scheduled() {
     );
 }
 
-/// A mainland licence in Taiwan: Taiwan's own rule answers (tw-art-25), not "no source".
+/// A mainland licence in Taiwan: Taiwan's own rule answers (tw-art-25), not "no source"; and
+/// across that border the licence is not valid at all (taiwan-mainland-licence): exit 3.
 #[test]
 fn taipei_with_a_beijing_licence_cites_taiwans_own_rule() {
     let done = check(&["台北", "--home", "北京", "--on", "2025-01-01"]);
-    assert_eq!(done.code, 1, "{}", done.stdout);
+    assert_eq!(done.code, 3, "{}", done.stdout);
+    assert!(
+        done.stdout.contains("(taiwan-mainland-licence, "),
+        "{}",
+        done.stdout
+    );
     assert!(
         done.stdout
             .contains("台北市: the law here says to carry a licence (tw-art-25, strong)"),
