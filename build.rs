@@ -585,12 +585,9 @@ fn rollout(text: &str) -> String {
         let from = rule.from.as_ref().map_or("None".to_string(), |from| {
             format!("Some({})", date(ROLLOUT, text, from))
         });
-        let territory = rule.territory.as_ref().map_or("None".to_string(), |code| {
-            format!("Some({})", text_of(code.get_ref()))
-        });
         let _ = writeln!(
             out,
-            "        Rule {{ id: RuleId::{:?}, territory: {territory}, from: {from}, sources: {}, quality: {}, note: {} }},",
+            "        Rule {{ id: RuleId::{:?}, from: {from}, sources: {}, quality: {}, note: {} }},",
             rule.id.get_ref(),
             sources(&rule.sources),
             quality(rule.quality),

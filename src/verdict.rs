@@ -357,8 +357,8 @@ where
 
 /// Whose roads a place is on, as the rollout sees it: the country whose places the divisions
 /// table lists (the gazetteer links that country to the whole table), where the windows decide;
-/// or another jurisdiction, named by its country-level territory, whose own rules on the card
-/// are the rollout's rules with that `territory`. [`Place::territories`] alone decides which.
+/// or another jurisdiction, named by its country-level territory, where what a licence is worth
+/// is the recognition facts' to say. [`Place::territories`] alone decides which.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Reach {
     Within,
@@ -410,8 +410,6 @@ pub enum Reason<'d> {
     /// Outside the mainland, where the e-license is not valid.
     Outside {
         reach: Reach,
-        /// What the data says of the mainland card there, if anything.
-        card: Option<CardRule<'d>>,
         on: NaiveDate,
         /// Who governs the place, where the divisions list names it under a mainland province.
         governed_by: Option<&'d Division>,
@@ -444,21 +442,6 @@ pub enum Reason<'d> {
     Scheme,
     /// The licence's home outside the mainland: `Why::scheme` lists the schemes it issues.
     Issuer,
-}
-
-/// A rule of the rollout file on the mainland card in another territory (its `territory`),
-/// as a reason states it: in the rule's own words where it holds on the date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CardRule<'d> {
-    Holds {
-        cited: Cited,
-        note: &'d Wording,
-    },
-    /// The rule holds from a later day: nothing is known of the card before it.
-    NotYet {
-        cited: Cited,
-        from: NaiveDate,
-    },
 }
 
 /// What a window rests on.
@@ -722,21 +705,31 @@ fn by_schemes<'d>(
 /// Weighs a border crossing into a stop's assessment: where the licence's country is not the
 /// place's, the recognition facts say what the licence needs there. A licence that does not
 /// let its holder drive there is `no-valid-license`; anything else is at least `bring-card`,
-/// since no digital licence stands in for the card across a border.
-fn cross<'d>(dataset: &'d Dataset, home: Place<'d>, assessment: &mut Assessment<'d>) {
-    let licence = territories(dataset.divisions, home);
+/// since no digital licence stands in for the card across a border. A licence `edl` assumed
+/// (no `--home`) only raises the answer to `bring-card`: the user may hold another.
+fn cross<'d>(
+    dataset: &'d Dataset,
+    licence: Place<'d>,
+    assumed: Assumed,
+    assessment: &mut Assessment<'d>,
+) {
+    let home = territories(dataset.divisions, licence);
     let stop = territories(dataset.divisions, assessment.place);
-    if licence.last() == stop.last() {
+    if home.last() == stop.last() {
         return;
     }
-    let Some(finding) = Recognition::bundled().judge(&licence, &stop, assessment.on) else {
+    let Some(finding) = Recognition::bundled().judge(&home, &stop, assessment.on) else {
         return;
     };
-    assessment.verdict = match finding.needs {
-        Needs::NotValid | Needs::LocalPermitOnly(_) => Verdict::NoValidLicense,
+    assessment.verdict = match (finding.needs.clone(), assumed) {
+        (Needs::NotValid | Needs::LocalPermitOnly(_), Assumed::Given) => Verdict::NoValidLicense,
         _ => assessment.verdict.max(Verdict::BringCard),
     };
-    assessment.crossing = Some(finding);
+    assessment.crossing = Some(Crossing {
+        licence,
+        assumed,
+        finding,
+    });
 }
 
 /// A home read as the far more prominent of several places (Georgia, the country) means the
@@ -923,7 +916,26 @@ pub struct Assessment<'d> {
     pub why: Why<'d>,
     /// Across a border (the licence's country is not the place's): what the recognition facts
     /// say the licence needs there, and what to carry.
-    pub crossing: Option<Finding<'static>>,
+    pub crossing: Option<Crossing<'d>>,
+}
+
+/// A border crossed: the licence's place, and what the recognition facts say it needs.
+#[derive(Clone, Debug)]
+pub struct Crossing<'d> {
+    /// The licence's home; without `--home`, at a division beyond the mainland, the divided
+    /// country (China), whose licence `edl` answers for there.
+    pub licence: Place<'d>,
+    /// Whether the licence was assumed (no `--home`): the finding is then said, but only
+    /// raises the answer to `bring-card`.
+    pub assumed: Assumed,
+    pub finding: Finding<'static>,
+}
+
+/// Whether a crossing's licence is the user's or the one `edl` answers for without `--home`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Assumed {
+    Given,
+    Divided,
 }
 
 /// Which of the data's files answered for a place.
@@ -945,7 +957,13 @@ impl<'d> Assessment<'d> {
     /// of the licence, or the card.
     pub fn carry(&self) -> Vec<Document> {
         if let Some(crossing) = &self.crossing {
-            return crossing.carry.clone();
+            // A licence edl assumed answers bring-card: the card, unless the facts name more.
+            return match crossing.assumed {
+                Assumed::Divided if crossing.finding.carry.is_empty() => {
+                    vec![Document::LicenceCard]
+                }
+                _ => crossing.finding.carry.clone(),
+            };
         }
         match self.verdict {
             Verdict::ELicense => vec![Document::DigitalLicence],
@@ -1033,7 +1051,6 @@ pub fn assess<'d>(dataset: &'d Dataset, division: &'d Division, on: NaiveDate) -
         Availability::Never(facts) => Why {
             reason: Reason::Outside {
                 reach,
-                card: card_rule(dataset, reach, on),
                 on,
                 governed_by,
             },
@@ -1089,26 +1106,6 @@ pub fn assess<'d>(dataset: &'d Dataset, division: &'d Division, on: NaiveDate) -
         why,
         crossing: None,
     }
-}
-
-/// The rollout's rule on the mainland card in the territory a place is in, if it has one.
-fn card_rule<'d>(dataset: &'d Dataset, reach: Reach, on: NaiveDate) -> Option<CardRule<'d>> {
-    let Reach::Beyond(Some(territory)) = reach else {
-        return None;
-    };
-    let rule = dataset
-        .rollout
-        .rules
-        .iter()
-        .find(|rule| rule.territory.as_deref() == Some(territory.code()))?;
-    let cited = cite(dataset, rule.id)?;
-    Some(match rule.from {
-        Some(from) if on < from => CardRule::NotYet { cited, from },
-        _ => CardRule::Holds {
-            cited,
-            note: &rule.note,
-        },
-    })
 }
 
 /// The province-level division that governs a division beyond the divided country, where the
@@ -1523,8 +1520,21 @@ pub fn judge_licence<'d>(
     };
     let assess_stop = |place: Place<'d>, on: NaiveDate| -> Assessment<'d> {
         let mut assessment = assess_by_engine(place, on);
-        if let Some(home) = home_place {
-            cross(dataset, home, &mut assessment);
+        match home_place {
+            Some(home) => cross(dataset, home, Assumed::Given, &mut assessment),
+            // Without a home, a division beyond the mainland is answered for a mainland
+            // licence, as every division is: what that licence needs there is said.
+            None if matches!(place, Place::Division(_)) && assessment.reach != Reach::Within => {
+                if let Some(country) = World::bundled().divided_country() {
+                    cross(
+                        dataset,
+                        Place::World(country),
+                        Assumed::Divided,
+                        &mut assessment,
+                    );
+                }
+            }
+            None => {}
         }
         assessment
     };

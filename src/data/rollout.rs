@@ -125,14 +125,12 @@ pub struct DefaultWindow {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rule {
     pub id: RuleId,
-    /// The territory (`HK`) where the rule holds, for one that holds outside the mainland.
-    pub territory: Option<Text>,
     /// The first day it holds, where it has one.
     pub from: Option<NaiveDate>,
     /// Indexes into [`Rollout::sources`].
     pub sources: Cow<'static, [usize]>,
     pub quality: Option<Quality>,
-    /// What the rule says; a rule with a territory is stated in these words.
+    /// What the rule says.
     pub note: Wording,
 }
 
@@ -478,23 +476,8 @@ impl Rollout {
             if rule.sources.is_empty() {
                 problems.add(rule.id.span(), format!("rule `{}` has no source", id.id()));
             }
-            let territory = rule.territory.as_ref().and_then(|code| {
-                let known = super::schemes::Territory::parse(code.get_ref()).is_some();
-                if !known {
-                    problems.add(
-                        code.span(),
-                        format!(
-                            "rule `{}` names territory `{}`, which is no country or subdivision code of the gazetteer",
-                            id.id(),
-                            code.get_ref()
-                        ),
-                    );
-                }
-                known.then(|| code.get_ref().clone().into())
-            });
             rules.push(Rule {
                 id,
-                territory,
                 from: rule.from.as_ref().and_then(|from| problems.date(from)),
                 sources: problems.sources(&rule.sources, &known).into(),
                 quality: rule.quality,
@@ -1139,7 +1122,7 @@ sources = ["s1"]
         assert_eq!(problems(&once), Vec::<String>::new());
         let parsed = Rollout::parse(&once, "r.toml", Divisions::bundled()).expect("valid");
         assert!(parsed.rule(RuleId::ValidNationwide).is_some());
-        assert!(parsed.rule(RuleId::HkVisitors).is_none());
+        assert!(parsed.rule(RuleId::VehiclePapers).is_none());
         assert_eq!(
             problems(&format!("{once}{rule}")),
             ["r.toml:28:6: rule `valid-nationwide` is defined twice"]

@@ -107,10 +107,6 @@ pub enum RuleId {
     ValidNationwide,
     /// Police where it was not live yet might not verify it.
     LocalVerification,
-    /// Hong Kong lets a visitor drive on a valid licence from elsewhere.
-    HkVisitors,
-    /// Macau recognises mainland paper licences (from the rule's date).
-    MacauRecognition,
     /// The paper 行驶证 must be carried in the vehicle.
     VehiclePapers,
     /// The 电子行驶证 (from the rule's date) does not replace the paper one at a stop.
@@ -128,12 +124,10 @@ pub enum RuleId {
 }
 
 impl RuleId {
-    pub const ALL: [RuleId; 12] = [
+    pub const ALL: [RuleId; 10] = [
         RuleId::IssuingPlace,
         RuleId::ValidNationwide,
         RuleId::LocalVerification,
-        RuleId::HkVisitors,
-        RuleId::MacauRecognition,
         RuleId::VehiclePapers,
         RuleId::ERegistration,
         RuleId::LicenseRedCode,
@@ -148,8 +142,6 @@ impl RuleId {
             RuleId::IssuingPlace => "issuing-place",
             RuleId::ValidNationwide => "valid-nationwide",
             RuleId::LocalVerification => "local-verification",
-            RuleId::HkVisitors => "hk-visitors",
-            RuleId::MacauRecognition => "macau-recognition",
             RuleId::VehiclePapers => "vehicle-papers",
             RuleId::ERegistration => "e-registration",
             RuleId::LicenseRedCode => "license-red-code",
@@ -165,9 +157,6 @@ impl RuleId {
 #[serde(deny_unknown_fields)]
 pub struct RawRule {
     pub id: Spanned<RuleId>,
-    /// The jurisdiction (a gazetteer territory code: `HK`) whose rule on a mainland licence this
-    /// is, for a rule that holds there rather than on the mainland.
-    pub territory: Option<Spanned<String>>,
     /// The day the rule starts to hold, where it has one.
     pub from: Option<Spanned<Datetime>>,
     pub sources: Vec<Spanned<String>>,

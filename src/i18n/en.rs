@@ -17,8 +17,8 @@ use crate::data::{Claim, Division, Kind, Level, Quality, Wording};
 use crate::dates::{DateError, FIRST_YEAR, LAST_YEAR};
 use crate::place::{Place, PlaceNote};
 use crate::verdict::{
-    Ambiguous, CardRule, Cited, Days, Facts, Ground, LicenseState, Note, Placed, Reason, SchemeWhy,
-    Status, Verdict, Why,
+    Ambiguous, Cited, Days, Facts, Ground, LicenseState, Note, Placed, Reason, SchemeWhy, Status,
+    Verdict, Why,
 };
 
 pub struct English;
@@ -68,23 +68,6 @@ fn grounds_text(why: &Why<'_>) -> String {
         });
     }
     text
-}
-
-/// What the data says of the mainland card outside the mainland, in its own words.
-fn outside_card(card: Option<&CardRule<'_>>, on: NaiveDate) -> String {
-    match card {
-        Some(CardRule::Holds { cited, note }) => format!(
-            "; {}{}: bring the physical card",
-            English.wording(note).trim_end_matches('.'),
-            cite(cited)
-        ),
-        Some(CardRule::NotYet { cited, from }) => format!(
-            "; the rule edl has on mainland licences there{} holds only from {from}: edl has no source for driving there on {on}, so local rules apply",
-            cite(cited)
-        ),
-        None => "; edl has no source on driving there with a mainland licence: local rules apply"
-            .to_string(),
-    }
 }
 
 fn join_places(places: &[Place<'_>]) -> String {
@@ -721,9 +704,7 @@ impl Messages for English {
         };
         text.push_str(&grounds_text(why));
         match why.reason {
-            Reason::Outside { card, on, .. } => {
-                text.push_str(&outside_card(card.as_ref(), on));
-            }
+            Reason::Outside { .. } => {}
             _ => {
                 let half = |id| why.rules.iter().find(|rule| rule.rule == id);
                 let valid = half(RuleId::ValidNationwide).map(|rule| {

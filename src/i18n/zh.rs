@@ -19,8 +19,8 @@ use crate::data::{Claim, Division, Kind, Level, Quality, Wording};
 use crate::dates::{DateError, FIRST_YEAR, LAST_YEAR};
 use crate::place::{Place, PlaceNote};
 use crate::verdict::{
-    Ambiguous, CardRule, Cited, Days, Facts, Ground, LicenseState, Note, Placed, Reason, SchemeWhy,
-    Status, UnknownLicenseState, Verdict, Why,
+    Ambiguous, Cited, Days, Facts, Ground, LicenseState, Note, Placed, Reason, SchemeWhy, Status,
+    UnknownLicenseState, Verdict, Why,
 };
 
 pub struct Chinese;
@@ -80,22 +80,6 @@ fn grounds_text(why: &Why<'_>) -> String {
         });
     }
     text
-}
-
-/// 数据对大陆以外使用大陆实体驾驶证的说法，用其原话。
-fn outside_card(card: Option<&CardRule<'_>>, on: NaiveDate) -> String {
-    match card {
-        Some(CardRule::Holds { cited, note }) => format!(
-            "；{}{}：请带实体驾驶证",
-            Chinese.wording(note).trim_end_matches('。'),
-            cite(cited)
-        ),
-        Some(CardRule::NotYet { cited, from }) => format!(
-            "；edl 掌握的当地关于内地驾驶证的规定{}自 {from} 起才适用：edl 没有 {on} 在当地驾车的来源，以当地规定为准",
-            cite(cited)
-        ),
-        None => "；edl 没有持内地驾驶证在当地驾车的来源：以当地规定为准".to_string(),
-    }
 }
 
 fn join_places(places: &[Place<'_>]) -> String {
@@ -815,9 +799,7 @@ impl Messages for Chinese {
         };
         text.push_str(&grounds_text(why));
         match why.reason {
-            Reason::Outside { card, on, .. } => {
-                text.push_str(&outside_card(card.as_ref(), on));
-            }
+            Reason::Outside { .. } => {}
             _ => {
                 let half = |id| why.rules.iter().find(|rule| rule.rule == id);
                 let valid = half(RuleId::ValidNationwide)

@@ -298,22 +298,14 @@ pub fn check_human(
         said.push(line);
     }
     // Across a border: what the recognition facts say, stop by stop, and what to carry.
-    let home = trip
-        .home
-        .iter()
-        .flat_map(|home| &home.places)
-        .map(|place| place.place)
-        .next();
-    if let Some(home) = home
-        && stops.iter().any(|place| place.crossing.is_some())
-    {
+    if stops.iter().any(|place| place.crossing.is_some()) {
         for place in &stops {
             if let Some(crossing) = &place.crossing {
                 let line = format!(
                     "{}{}{}",
                     messages.place_name(place.place),
                     messages.colon(),
-                    messages.crossing(crossing, home)
+                    messages.crossing(&crossing.finding, crossing.licence)
                 );
                 writeln!(out, "{}", prose(&line, width, "  "))?;
             }

@@ -154,26 +154,28 @@ fn a_stop_not_live_yet_gives_both_halves_with_their_sources() {
 
 #[test]
 fn outside_the_mainland_says_what_the_sources_say_of_the_card_and_no_12123_notes() {
+    // The reason says the e-license is not valid; the next line says what the recognition facts
+    // say of a mainland licence (the card) there.
     let cases = [
         (
             "香港",
             "2025-01-01",
-            "香港特别行政区: the mainland e-license is not valid in 香港 (never-hk-macau, low); Hong Kong lets visitors drive on a valid driving licence from elsewhere; no source says the 12123 e-license counts there (hk-visitors, strong): bring the physical card",
+            "香港特别行政区: the mainland e-license is not valid in 香港 (never-hk-macau, low)\n香港特别行政区: a licence from China is valid here as it is (hong-kong-mainland-licence, medium); Hong Kong: a visitor may drive on the physical mainland licence, 12 months from the last arrival; no source says the 12123 e-licence counts there",
         ),
         (
             "澳门",
             "2025-01-01",
-            "澳门特别行政区: the mainland e-license is not valid in 澳门 (never-hk-macau, low); Macau lets the holder of a valid mainland paper licence drive there from 2023-05-16, within 14 days of entry, and up to a year after registering with the traffic police; no source says the 12123 e-license counts there (macau-recognition, strong): bring the physical card",
+            "澳门特别行政区: the mainland e-license is not valid in 澳门 (never-hk-macau, low)\n澳门特别行政区: a licence from China is valid here as it is (macau-mainland, medium); Mainland–Macau mutual recognition: the paper mainland licence (light vehicles) for the first 14 days after entry; to drive on, register with the Public Security Police traffic department, then up to 1 year, carrying the registration slip with the licence. The 12123 e-licence is not named",
         ),
         (
             "澳门",
             "2023-05-15",
-            "澳门特别行政区: the mainland e-license is not valid in 澳门 (never-hk-macau, low); the rule edl has on mainland licences there (macau-recognition, strong) holds only from 2023-05-16: edl has no source for driving there on 2023-05-15, so local rules apply",
+            "澳门特别行政区: the mainland e-license is not valid in 澳门 (never-hk-macau, low)\n澳门特别行政区: edl has no source on whether a licence from China is valid here: check whether it needs an IDP or a translation; edl has no source on a mainland licence in Macau before mutual recognition began on 2023-05-16",
         ),
         (
             "台湾",
             "2025-01-01",
-            "台湾省: the law here says to carry a licence (tw-art-25, strong): Art. 25 (the Ministry of Justice's English): \"Car operators shall carry their driver licenses while driving cars at all times\". Only the fine for not carrying was removed in 2013; the duty stays, and no dedicated digital licence was found",
+            "台湾省: the law here says to carry a licence (tw-art-25, strong): Art. 25 (the Ministry of Justice's English): \"Car operators shall carry their driver licenses while driving cars at all times\". Only the fine for not carrying was removed in 2013; the duty stays, and no dedicated digital licence was found\n台湾省: a licence from China is not valid here (taiwan-mainland-licence, medium); Taiwan: a mainland licence cannot be used; conversion needs a long stay permit, notarised documents and a written test",
         ),
     ];
     for (place, on, reason) in cases {
