@@ -632,7 +632,7 @@ fn a_name_two_letters_from_a_region_at_its_start_is_no_place() {
 
 /// A city that also names a second-level division of its region is the city, and a numbered
 /// district of a city is no place of its own: Leeds is not England, Cardiff not Wales, Milano
-/// not Lombardy, and Marseille asks no question among its 16 arrondissements.
+/// not Lombardy, Napoli not Campania, and Marseille asks no question among its 16 arrondissements.
 #[test]
 fn a_city_named_like_its_district_is_the_city() {
     for (query, town, region) in [
@@ -641,6 +641,12 @@ fn a_city_named_like_its_district_is_the_city() {
         ("Edinburgh", "2650225", "GB-SCT"),
         ("Manchester, England", "2643123", "GB-ENG"),
         ("Milano", "3173435", "IT-25"),
+        // The Italian name of the city, an alternate GeoNames has, is the province's too.
+        ("Napoli", "3172394", "IT-72"),
+        ("Torino", "3165524", "IT-21"),
+        ("Firenze", "3176959", "IT-52"),
+        ("Venezia", "3164603", "IT-34"),
+        ("Sevilla", "2510911", "ES-AN"),
         ("Marseille", "2995469", "FR-PAC"),
         ("Lyon", "2996944", "FR-ARA"),
     ] {

