@@ -431,9 +431,11 @@ impl<'d> Gazetteer<'d> {
                 return self.answer(trimmed, &spelled, found).map(Reading::One);
             }
         }
-        // "Beijing to Shanghai", "苏州 到 北京": a word between stops, read once the whole fails.
+        // "Beijing to Shanghai", "苏州 到 北京": a word between stops, read once the whole fails,
+        // also as a place with its country ("Sarajevo, Bosnia and Herzegovina").
         if let Some(chunks) = split_at_words(&text)
             && self.are_stops(&chunks)
+            && self.world_qualified(&text).is_empty()
         {
             return self.stops(&chunks);
         }

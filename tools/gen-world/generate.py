@@ -544,11 +544,14 @@ def row_keys(r):
 
 def reads_back(name):
     """A name a query reads as itself: no compatibility characters (Armenian և, full-width
-    brackets), none of the marks that split a query into stops or parts (– / , ( ), no digits,
+    brackets), none of the marks that split a query into stops or parts (– / , ( ), no quote
+    or bar (the table's own marks: Hebrew writes ארה"ב with one), no digits, no leading 中国,
     and, unless Chinese or an abbreviation in capitals (UK, U.S.), a key of four letters or more
     (Vietnamese Áo would be Angola's AO)."""
     return (unicodedata.normalize("NFKC", name) == name
-            and not any(c in "–—→/()（）,，、;；&" or c.isdigit() for c in name)
+            # A query's leading 中国 is taken off (src/place/normalise.rs): Japanese 中国領・台湾.
+            and not name.startswith(("中国", "中华人民共和国"))
+            and not any(c in "–—→/()（）,，、;；&\"|" or c.isdigit() for c in name)
             and (is_han(name) or len(key(name)) >= 4
                  or all(c.isascii() and (c.isupper() or c in ". ") for c in name)))
 
@@ -592,6 +595,70 @@ def add_country_names(rows, loc, cldr, t2s, known):
             and offered.get(key(n)) == {r["code"]})]
         han = [n for n in keep if is_han(n)]
         add_names(r, keep, han + [t2s.convert(h) for h in han])
+
+
+def inverted(name):
+    """The order people write an inverted name in ("Korea, Republic of" is the Republic of
+    Korea, "Micronésia, Estados Federados da" Estados Federados da Micronésia): only where the
+    part after the comma ends in a lowercase word, as a name cut before its preposition does;
+    else none."""
+    head, sep, tail = name.partition(", ")
+    words = tail.split()
+    if not sep or "," in tail or not words or not words[-1].isalpha() or not words[-1].islower():
+        return None
+    return tail + " " + head
+
+
+def isocodes_country_names(pycountry, codes):
+    """{alpha-2: {"iso-codes/LANG/N": name}}: Debian iso-codes' translations (pycountry's
+    locales) of each country's name, official name and common name in every language it ships
+    ("Российская Федерация", "Estados Unidos da América", "République démocratique du Congo"),
+    and the uninverted form of an inverted one ("Estados Federados da Micronésia")."""
+    langs = sorted(lang for lang in os.listdir(pycountry.LOCALES_DIR) if os.path.exists(
+        os.path.join(pycountry.LOCALES_DIR, lang, "LC_MESSAGES", "iso3166-1.mo")))
+    out = {c: {} for c in codes}
+    for lang in langs:
+        t = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+        for c in pycountry.countries:
+            if c.alpha_2 not in out:
+                continue
+            english = [getattr(c, f, None) for f in ("name", "official_name", "common_name")]
+            names = []
+            for n in [t.gettext(e) for e in english if e] + [e for e in english if e]:
+                names += [n] + [i for i in [inverted(n)] if i]
+            for i, n in enumerate(dict.fromkeys(names)):
+                out[c.alpha_2]["iso-codes/%s/%d" % (lang, i)] = n
+    return out
+
+
+def misplaced_translations(rows, cldr, isocodes):
+    """Drops, and returns as (code, name), the iso-codes translations that hold another
+    country's name (of five letters or more, and not part of one of its own: Samoa in American
+    Samoa) and none of their own country's (Tajik "Давлати Эритрея", State of Eritrea, for
+    Palestine; Welsh "Gweriniaeth Islamaidd Pacistan" for Afghanistan): a slip of the
+    translation, which would send a query to the wrong country."""
+    own = {r["code"]: row_keys(r) for r in rows if r["kind"] == "country"}
+    for code, names in cldr.items():
+        own[code] |= {key(n) for n in names.values()}
+    owners = {}
+    for code, ks in own.items():
+        for k in ks:
+            if len(k) >= 5:
+                owners.setdefault(k, set()).add(code)
+
+    def inside(k):
+        return {k[i:j] for i in range(len(k)) for j in range(i + 5, len(k) + 1)
+                if k[i:j] in owners}
+    dropped = []
+    for code, names in isocodes.items():
+        for label, n in list(names.items()):
+            found = inside(key(n))
+            mine = {o for o in found if code in owners[o]}
+            theirs = {o for o in found - mine if not any(o in m for m in own[code])}
+            if theirs and not mine:
+                del names[label]
+                dropped.append((code, n))
+    return dropped
 
 
 def add_city_names(rows, cities):
@@ -763,8 +830,15 @@ def main():
     if problem:
         die(problem)
     add_subdivision_zh(rows, cldr_zh, t2s, known)
-    add_country_names(rows, loc, localised.cldr_country_names(
-        babel, [r["code"] for r in rows if r["kind"] == "country"]), t2s, known)
+    country_codes = [r["code"] for r in rows if r["kind"] == "country"]
+    other_names = localised.cldr_country_names(babel, country_codes)
+    isocodes = isocodes_country_names(pycountry, country_codes)
+    for code, name in sorted(misplaced_translations(rows, other_names, isocodes)):
+        sys.stderr.write("generate.py: iso-codes' %r for %s names another country\n"
+                         % (name, code))
+    for code, names in isocodes.items():
+        other_names[code].update(names)
+    add_country_names(rows, loc, other_names, t2s, known)
     below = second_level_names(pycountry, loc)
     named = towns_named_by_second_level(rows, cities, below)
     for (code, _), (r, a) in sorted(named.items()):
