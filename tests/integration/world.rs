@@ -548,6 +548,40 @@ fn the_mainland_as_a_stop_or_a_home() {
     );
 }
 
+/// A country beyond China as a stop, with a licence issued in one of its states, is no one
+/// place: the reason says that the rules differ within it, in both languages.
+#[test]
+fn a_country_that_holds_the_home_says_it_depends() {
+    for (lang, said) in [
+        (
+            "en",
+            "Australia as a whole: the rules for a digital licence of New South Wales (Australia) differ within it; name the state or town you drive in",
+        ),
+        (
+            "zh",
+            "澳大利亚整体而言：新南威尔士州（澳大利亚）数字驾照的规定在其境内各地不同；请写明开车所在的州省或城市",
+        ),
+    ] {
+        let outcome = run([
+            "--lang",
+            lang,
+            "check",
+            "Australia",
+            "--home",
+            "NSW",
+            "--on",
+            "2026-12-01",
+        ]);
+        assert_eq!(outcome.code, 1, "{}", outcome.stdout);
+        assert!(outcome.stdout.contains(said), "{}", outcome.stdout);
+        assert!(
+            !outcome.stdout.contains("au-nsw-ddl-outside"),
+            "{}",
+            outcome.stdout
+        );
+    }
+}
+
 #[test]
 fn australian_places_show_the_chinese_names_the_mainland_writes() {
     let zh = run([
