@@ -462,6 +462,10 @@ fn chinese_korean_and_other_languages_name_the_places_they_mean() {
         ("Estados Federados da Micronésia", "FM"),
         ("State of Palestine", "PS"),
         ("Sarajevo, Bosnia and Herzegovina", "BA"),
+        // St and Saint, as GeoNames has both.
+        ("St Peter Port, Guernsey", "GG"),
+        ("Sault Sainte Marie, Ontario", "CA"),
+        ("port st. lucie, fl", "US"),
     ] {
         let (_, _, found) = codes(query);
         assert_eq!(found.as_deref(), Some(country), "{query}");

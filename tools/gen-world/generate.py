@@ -439,6 +439,26 @@ def capital_ids(cities, geo_countries, picked):
     return ids
 
 
+# Words a town's name is written with either way (Port St. Lucie, Port Saint Lucie; Sault Ste.
+# Marie, Sault Sainte Marie): the short form and the word it stands for.
+SHORT_WORDS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+
+
+def spelled_out(name):
+    """A name's key with its short words spelled out (St. Peter Port: saintpeterport)."""
+    words = re.split(r"[\s\-.'’]+", name)
+    return "".join(SHORT_WORDS.get(key(w), key(w)) for w in words if w)
+
+
+def short_word_forms(city):
+    """A town's GeoNames alternates that are its name with St, Ste, Mt or Ft written the other
+    way (St Peter Port for Saint Peter Port, Sault Sainte Marie for Sault Ste. Marie), for any
+    town: people write both, and there are some 120 such names."""
+    whole = spelled_out(city["name"])
+    return [a for a in city["alternatenames"]
+            if latin(a) and a[:1].isupper() and spelled_out(a) == whole]
+
+
 def acronyms(city):
     """A town's alternate names in capitals that are the initials of another of its names
     (NYC of New York City); other capitals are codes (SYD, LAX) and are left out."""
@@ -503,7 +523,7 @@ def towns(cities, geo_countries, rg, subdivision_codes, t2s, known, dropped, pic
                           and len(key(a)) >= 4]
             alternates = [a for a in alternates
                           if named_in.get(key(a), {cc}) <= {cc}] + acronyms(c)
-        add_names(r, alternates, han + simplified)
+        add_names(r, alternates + short_word_forms(c), han + simplified)
         where = (round(c["latitude"], 2), round(c["longitude"], 2))
         a1 = c["admin1code"]
         if (cc, *where) in rg:
