@@ -466,6 +466,8 @@ fn chinese_korean_and_other_languages_name_the_places_they_mean() {
         ("St Peter Port, Guernsey", "GG"),
         ("Sault Sainte Marie, Ontario", "CA"),
         ("port st. lucie, fl", "US"),
+        // A Korean town by its Hangul name.
+        ("고양시", "KR"),
     ] {
         let (_, _, found) = codes(query);
         assert_eq!(found.as_deref(), Some(country), "{query}");

@@ -459,6 +459,22 @@ def short_word_forms(city):
             if latin(a) and a[:1].isupper() and spelled_out(a) == whole]
 
 
+def hangul(text):
+    return bool(text) and all("\uac00" <= c <= "\ud7a3" for c in text)
+
+
+# A town's GeoNames alternates in its country's own script, which is no other country's: Korean
+# towns by their Hangul names (고양시, 포항; 204 names for 150 towns). Not Japanese, whose
+# kanji names are Chinese characters and would be read as Chinese names.
+OWN_SCRIPT = {"KR": hangul}
+
+
+def own_script_names(city):
+    """The town's alternates in OWN_SCRIPT's script of its country, if it has one."""
+    script = OWN_SCRIPT.get(city["countrycode"])
+    return [a for a in city["alternatenames"] if script(a)] if script else []
+
+
 def acronyms(city):
     """A town's alternate names in capitals that are the initials of another of its names
     (NYC of New York City); other capitals are codes (SYD, LAX) and are left out."""
@@ -523,7 +539,7 @@ def towns(cities, geo_countries, rg, subdivision_codes, t2s, known, dropped, pic
                           and len(key(a)) >= 4]
             alternates = [a for a in alternates
                           if named_in.get(key(a), {cc}) <= {cc}] + acronyms(c)
-        add_names(r, alternates + short_word_forms(c), han + simplified)
+        add_names(r, alternates + short_word_forms(c) + own_script_names(c), han + simplified)
         where = (round(c["latitude"], 2), round(c["longitude"], 2))
         a1 = c["admin1code"]
         if (cc, *where) in rg:
