@@ -466,6 +466,9 @@ fn chinese_korean_and_other_languages_name_the_places_they_mean() {
         ("St Peter Port, Guernsey", "GG"),
         ("Sault Sainte Marie, Ontario", "CA"),
         ("port st. lucie, fl", "US"),
+        // A country's name written inverted.
+        ("korea, süd", "KR"),
+        ("Kongo, demokratische republik", "CD"),
         // A Korean town by its Hangul name.
         ("고양시", "KR"),
     ] {
