@@ -63,6 +63,11 @@ impl Territory {
         self.0
     }
 
+    /// A subdivision of this country (`AU-NSW` of `AU`), not the country itself.
+    pub fn lies_in(self, country: Territory) -> bool {
+        self != country && self.country() == country.0
+    }
+
     /// The country part of the code: `US` for `US-MT` and for `US`.
     fn country(self) -> &'static str {
         self.0.split('-').next().unwrap_or(self.0)

@@ -164,6 +164,10 @@ impl English {
                     gap.id,
                     clause(self.wording(&gap.reason))
                 ),
+                SchemeReason::DependsWithin { .. } => format!(
+                    "{} as a whole: the rules for a digital licence of {home_name} differ within it; name the state or town you drive in",
+                    self.place_chain(place)
+                ),
                 SchemeReason::NoRuleCovers { scheme, .. } => format!(
                     "no source covers {} in {}: bring-card is the cautious answer",
                     self.wording(&scheme.name),

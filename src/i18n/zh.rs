@@ -235,6 +235,10 @@ impl Chinese {
                     gap.id,
                     clause(self.wording(&gap.reason))
                 ),
+                SchemeReason::DependsWithin { .. } => format!(
+                    "{}整体而言：{home_name}数字驾照的规定在其境内各地不同；请写明开车所在的州省或城市",
+                    self.place_chain(place)
+                ),
                 SchemeReason::NoRuleCovers { scheme, .. } => format!(
                     "没有来源说明{}在{}有效：稳妥起见请带实体驾驶证",
                     self.wording(&scheme.name),

@@ -36,7 +36,7 @@ fn decided_by<'a>(place: &'a Assessment<'_>) -> Option<&'a str> {
             Reason::CarryRequired { baseline } => &baseline.id,
             Reason::Gap { gap } => &gap.id,
             Reason::NoRuleCovers { scheme, .. } => &scheme.id,
-            Reason::NoHome { .. } | Reason::NoScheme => return None,
+            Reason::NoHome { .. } | Reason::NoScheme | Reason::DependsWithin { .. } => return None,
         },
     })
 }

@@ -432,9 +432,24 @@ impl<'d> Gazetteer<'d> {
                 return self.answer(trimmed, &spelled, found).map(Reading::One);
             }
         }
-        // "Beijing to Shanghai", "苏州 到 北京": a word between stops, read once the whole fails.
+        // "korea, süd", "Kongo, demokratische Republik": a country's name written inverted, as ISO
+        // writes some, is that country when the name in reading order is one country alone.
+        if let Some((head, tail)) = text.split_once([',', '，'])
+            && !tail.contains([',', '，'])
+        {
+            let uninverted = format!("{} {}", tail.trim(), head.trim());
+            if let Some(found) = self.term(&uninverted, false)
+                && found.places.is_empty()
+                && matches!(found.world[..], [one] if one.kind == PlaceKind::Country)
+            {
+                return self.answer(trimmed, &uninverted, found).map(Reading::One);
+            }
+        }
+        // "Beijing to Shanghai", "苏州 到 北京": a word between stops, read once the whole fails,
+        // also as a place with its country ("Sarajevo, Bosnia and Herzegovina").
         if let Some(chunks) = split_at_words(&text)
             && self.are_stops(&chunks)
+            && self.world_qualified(&text).is_empty()
         {
             return self.stops(&chunks);
         }

