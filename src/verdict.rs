@@ -444,6 +444,35 @@ pub enum Reason<'d> {
     Issuer,
 }
 
+/// When every place with a window was surely live, and the rollout's last step before that
+/// day (its nationwide start, 2021-12-10 in the bundled milestones), as a reason says them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Settled {
+    pub by: NaiveDate,
+    pub nationwide: Option<NaiveDate>,
+}
+
+impl Settled {
+    fn of(dataset: &Dataset, by: NaiveDate) -> Settled {
+        Settled {
+            by,
+            nationwide: nationwide(dataset, by),
+        }
+    }
+}
+
+/// The rollout's last milestone on or before the day every place was surely live: the step
+/// that made it nationwide.
+fn nationwide(dataset: &Dataset, by: NaiveDate) -> Option<NaiveDate> {
+    dataset
+        .rollout
+        .milestones
+        .iter()
+        .map(|milestone| milestone.date)
+        .filter(|&date| date <= by)
+        .max()
+}
+
 /// What a window rests on.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Ground {
@@ -459,6 +488,8 @@ pub enum Ground {
     DefaultWindow {
         earliest: NaiveDate,
         latest: NaiveDate,
+        /// The rollout's nationwide step, where the milestones give one before `latest`.
+        nationwide: Option<NaiveDate>,
         latest_quality: Quality,
     },
     /// No fact gives the earliest day: the second batch's start.
@@ -492,7 +523,7 @@ pub struct Why<'d> {
     pub rules: Vec<Cited>,
     /// For a live mainland stop on a date when the whole mainland is surely live: since when.
     /// The reason then leads with that, and the 2021 details stay in `edl show`.
-    pub settled: Option<NaiveDate>,
+    pub settled: Option<Settled>,
     /// For a place judged by the schemes file rather than the rollout: what it says.
     pub scheme: Option<SchemeWhy<'d>>,
 }
@@ -1012,7 +1043,7 @@ pub fn assess_place<'d>(dataset: &'d Dataset, place: Place<'d>, on: NaiveDate) -
                 grounds: Vec::new(),
                 low_quality: false,
                 rules: Vec::new(),
-                settled: Some(settled),
+                settled: Some(Settled::of(dataset, settled)),
                 scheme: None,
             },
             crossing: None,
@@ -1184,6 +1215,7 @@ fn grounds(dataset: &Dataset, window: &LiveWindow) -> Vec<Ground> {
         return vec![Ground::DefaultWindow {
             earliest: default.earliest,
             latest: default.latest,
+            nationwide: nationwide(dataset, default.latest),
             latest_quality,
         }];
     }
@@ -1604,7 +1636,7 @@ pub fn judge_licence<'d>(
     if let Some(settled) = settled {
         for place in stops.iter_mut().flat_map(|stop| stop.places.iter_mut()) {
             if place.reach == Reach::Within && place.status == Status::Live && place.on >= settled {
-                place.why.settled = Some(settled);
+                place.why.settled = Some(Settled::of(dataset, settled));
             }
         }
     }
@@ -1781,6 +1813,19 @@ mod tests {
         .map(Verdict::exit_code)
         .collect();
         assert_eq!(codes, [0, 1, 3]);
+    }
+
+    #[test]
+    fn the_nationwide_day_is_the_last_milestone_before_every_place_was_live() {
+        let dataset = Dataset::bundled();
+        let by = dataset
+            .all_live_by()
+            .expect("the bundled rollout has windows");
+        let day = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+        assert_eq!(by, day("2021-12-31"));
+        assert_eq!(nationwide(&dataset, by), Some(day("2021-12-10")));
+        // Before the first milestone there is none.
+        assert_eq!(nationwide(&dataset, day("2021-01-01")), None);
     }
 
     #[test]

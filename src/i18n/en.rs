@@ -43,9 +43,13 @@ fn grounds_text(why: &Why<'_>) -> String {
             Ground::DefaultWindow {
                 earliest,
                 latest,
+                nationwide,
                 latest_quality,
             } => format!(
-                "no source names its day: the second batch began {earliest}; nationwide from 2021-12-10, some places later, all by {latest}, the end-of-2021 target ({})",
+                "no source names its day: the second batch began {earliest};{} all by {latest}, the end-of-2021 target ({})",
+                nationwide.map_or(String::new(), |day| format!(
+                    " nationwide from {day}, some places later,"
+                )),
                 latest_quality.id()
             ),
             Ground::DefaultEarliest(day) => format!("not before {day}, when the second batch began"),
@@ -661,7 +665,11 @@ impl Messages for English {
                 _ => String::new(),
             };
             return format!(
-                "live on the whole mainland: nationwide from 2021-12-10, surely everywhere by {settled}{here} (the facts: edl show {})",
+                "live on the whole mainland:{} surely everywhere by {}{here} (the facts: edl show {})",
+                settled
+                    .nationwide
+                    .map_or(String::new(), |day| format!(" nationwide from {day},")),
+                settled.by,
                 place.code
             );
         }

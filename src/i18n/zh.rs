@@ -56,9 +56,13 @@ fn grounds_text(why: &Why<'_>) -> String {
             Ground::DefaultWindow {
                 earliest,
                 latest,
+                nationwide,
                 latest_quality,
             } => format!(
-                "没有来源给出具体日期：第二批自 {earliest} 起；2021-12-10 起全国推行，个别地区稍晚，{latest} 前全部启用（2021 年底的目标，{}）",
+                "没有来源给出具体日期：第二批自 {earliest} 起；{}{latest} 前全部启用（2021 年底的目标，{}）",
+                nationwide.map_or(String::new(), |day| format!(
+                    "{day} 起全国推行，个别地区稍晚，"
+                )),
                 Chinese.quality(*latest_quality)
             ),
             Ground::DefaultEarliest(day) => format!("不早于 {day}（第二批开始）"),
@@ -758,7 +762,11 @@ impl Messages for Chinese {
                 _ => String::new(),
             };
             return format!(
-                "中国大陆 2021-12-10 起全国推行，{settled} 前各地均已确定启用{here}（依据见 edl show {}）",
+                "中国大陆{}{} 前各地均已确定启用{here}（依据见 edl show {}）",
+                settled
+                    .nationwide
+                    .map_or(String::new(), |day| format!(" {day} 起全国推行，")),
+                settled.by,
                 place.code
             );
         }
