@@ -74,6 +74,15 @@ fn grounds_text(why: &Why<'_>) -> String {
     text
 }
 
+/// A list of codes, or a word saying it is empty.
+fn or_none(codes: &[String]) -> String {
+    if codes.is_empty() {
+        "none".to_string()
+    } else {
+        codes.join(", ")
+    }
+}
+
 fn join_places(places: &[Place<'_>]) -> String {
     places
         .iter()
@@ -1097,6 +1106,36 @@ impl Messages for English {
             )
         }));
         lines.push("  any other place: no source (bring-card)".to_string());
+        let crossings = &coverage.recognition;
+        lines.push(format!(
+            "Across borders (data/recognition.toml, version {}):",
+            crossings.version
+        ));
+        lines.push(format!(
+            "  visitor rules of: {}",
+            list(&crossings.destinations)
+        ));
+        for parties in &crossings.parties {
+            lines.push(format!(
+                "  {} convention: parties {}; not parties {}; any other: unknown",
+                parties.convention,
+                or_none(&parties.parties),
+                or_none(&parties.not_parties)
+            ));
+        }
+        lines.push("  gaps (bring-card, and edl says what is unknown):".to_string());
+        lines.extend(crossings.gaps.iter().map(|gap| {
+            format!(
+                "    {} ({}): {}",
+                gap.jurisdictions.join(", "),
+                gap.id,
+                self.wording(&gap.wording)
+            )
+        }));
+        lines.push(
+            "  any other pair: no source (bring-card; check whether an IDP or a translation is needed)"
+                .to_string(),
+        );
         lines
     }
 

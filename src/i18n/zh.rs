@@ -86,6 +86,15 @@ fn grounds_text(why: &Why<'_>) -> String {
     text
 }
 
+/// 代码列表，为空时说“无”。
+fn or_none(codes: &[String]) -> String {
+    if codes.is_empty() {
+        "无".to_string()
+    } else {
+        codes.join("、")
+    }
+}
+
 fn join_places(places: &[Place<'_>]) -> String {
     places
         .iter()
@@ -1158,6 +1167,36 @@ impl Messages for Chinese {
             )
         }));
         lines.push("  其他地方：没有来源（请带实体驾驶证）".to_string());
+        let crossings = &coverage.recognition;
+        lines.push(format!(
+            "跨境（data/recognition.toml，版本 {}）：",
+            crossings.version
+        ));
+        lines.push(format!(
+            "  有访客规定的地方：{}",
+            list(&crossings.destinations)
+        ));
+        for parties in &crossings.parties {
+            lines.push(format!(
+                "  {} 年公约：缔约方 {}；非缔约方 {}；其他：未知",
+                parties.convention,
+                or_none(&parties.parties),
+                or_none(&parties.not_parties)
+            ));
+        }
+        lines.push("  空缺（请带实体驾驶证，edl 会说明哪些未知）：".to_string());
+        lines.extend(crossings.gaps.iter().map(|gap| {
+            format!(
+                "    {}（{}）：{}",
+                gap.jurisdictions.join("、"),
+                gap.id,
+                self.wording(&gap.wording)
+            )
+        }));
+        lines.push(
+            "  其他组合：没有来源（请带实体驾驶证，并查明是否需要国际驾驶许可证或翻译件）"
+                .to_string(),
+        );
         lines
     }
 

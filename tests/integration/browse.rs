@@ -586,6 +586,54 @@ fn data_in_three_formats() {
     assert_eq!(outcome.first_line(), "id\tquality\ttitle\turl");
 }
 
+/// `edl data` says what the recognition file covers across borders and what it does not.
+#[test]
+fn data_lists_what_crossing_a_border_covers_and_not() {
+    let outcome = ok(&["data"]);
+    assert!(
+        outcome
+            .stdout
+            .contains("\nAcross borders (data/recognition.toml, version "),
+        "{}",
+        outcome.stdout
+    );
+    assert!(outcome.stdout.contains(
+        "  any other pair: no source (bring-card; check whether an IDP or a translation is needed)\n"
+    ));
+    let report = json(&ok(&["data", "--format", "json"]));
+    let crossings = &report["beyond_mainland"]["recognition"];
+    let japan = crossings["destinations"]
+        .as_array()
+        .expect("destinations")
+        .iter()
+        .find(|entry| entry["code"] == "JP")
+        .expect("Japan's visitor rules");
+    assert_eq!(
+        japan["ids"],
+        serde_json::json!(["japan-idp-1949", "japan-translation"])
+    );
+    let geneva = crossings["parties"]
+        .as_array()
+        .expect("parties")
+        .iter()
+        .find(|entry| entry["convention"] == "1949")
+        .expect("the 1949 convention");
+    assert!(
+        geneva["parties"]
+            .as_array()
+            .expect("list")
+            .contains(&"JP".into())
+    );
+    assert_eq!(geneva["not_parties"], serde_json::json!(["CN"]));
+    assert!(
+        crossings["gaps"]
+            .as_array()
+            .expect("gaps")
+            .iter()
+            .any(|gap| gap["id"] == "macau-mainland-before-2023")
+    );
+}
+
 #[test]
 fn data_check_of_the_bundled_file_is_ok() {
     let outcome = ok(&["data", "--check", BUNDLED]);
