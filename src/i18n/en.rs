@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 
 use super::{
-    Blocking, CheckColumn, DataSummary, Messages, Reach, Retype, ShowField, chain, echo, with_code,
-    world_chain,
+    Blocking, CheckColumn, DataSummary, Messages, Reach, Refusal, Retype, ShowField, beside_card,
+    chain, echo, with_code, world_chain,
 };
 use crate::data::RuleId;
 use crate::data::recognition::{Document, Finding, Needs, Note as RecognitionNote};
@@ -84,6 +84,15 @@ fn outside_card(card: Option<&CardRule<'_>>, on: NaiveDate) -> String {
         ),
         None => "; edl has no source on driving there with a mainland licence: local rules apply"
             .to_string(),
+    }
+}
+
+/// Items in running text: `a`, `a and b`, `a, b and c`.
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
 
@@ -510,14 +519,30 @@ impl Messages for English {
                 "no card needed {on}: at every stop the local law or the digital licence covers this licence"
             ),
             Verdict::NoValidLicense if !license.class().forbids_driving() => {
-                let places: Vec<String> = blocking
+                let Some(refusal) = Refusal::of(blocking) else {
+                    return format!("this licence does not let you drive {on}");
+                };
+                let names = |places: &[Place<'_>]| -> String {
+                    let names: Vec<String> =
+                        places.iter().map(|&place| self.place_name(place)).collect();
+                    names.join(", ")
+                };
+                let would: Vec<String> = refusal
+                    .would
                     .iter()
-                    .filter(|place| !place.home)
-                    .map(|place| self.place_name(place.place))
+                    .map(|(document, stops)| match stops.as_slice() {
+                        [] => self.document(*document).to_string(),
+                        _ => format!("{} for {}", self.document(*document), names(stops)),
+                    })
                     .collect();
+                let would = if would.is_empty() {
+                    String::new()
+                } else {
+                    format!(": get {}", and_list(&would))
+                };
                 format!(
-                    "this licence does not let you drive {on} ({})",
-                    places.join(", ")
+                    "this licence does not let you drive {on} ({}){would}",
+                    names(&refusal.places)
                 )
             }
             Verdict::NoValidLicense => format!(
@@ -557,7 +582,18 @@ impl Messages for English {
                 if places.is_empty() {
                     places.push(format!("license state {}", license.id()));
                 }
-                format!("bring the physical card {on} ({})", places.join(", "))
+                let beside: Vec<String> = beside_card(blocking)
+                    .into_iter()
+                    .map(|document| self.document(document).to_string())
+                    .collect();
+                let card = if beside.is_empty() {
+                    "the physical card".to_string()
+                } else {
+                    let mut all = vec!["the physical card".to_string()];
+                    all.extend(beside);
+                    and_list(&all)
+                };
+                format!("bring {card} {on} ({})", places.join(", "))
             }
         }
     }

@@ -5,8 +5,8 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use super::en::clause;
 use super::{
-    Blocking, CheckColumn, DataSummary, Messages, Reach, Retype, ShowField, chain, echo, with_code,
-    world_chain, world_zh,
+    Blocking, CheckColumn, DataSummary, Messages, Reach, Refusal, Retype, ShowField, beside_card,
+    chain, echo, with_code, world_chain, world_zh,
 };
 use crate::data::RuleId;
 use crate::data::recognition::{Document, Finding, Needs, Note as RecognitionNote};
@@ -610,12 +610,28 @@ impl Messages for Chinese {
                 format!("{on} 各站的当地法律或数字驾照都已涵盖这本驾照，无需携带实体驾驶证")
             }
             Verdict::NoValidLicense if !license.class().forbids_driving() => {
-                let places: Vec<String> = blocking
+                let Some(refusal) = Refusal::of(blocking) else {
+                    return format!("{on} 这本驾驶证不能驾车");
+                };
+                let names = |places: &[Place<'_>]| -> String {
+                    let names: Vec<String> =
+                        places.iter().map(|&place| self.place_name(place)).collect();
+                    names.join("、")
+                };
+                let would: Vec<String> = refusal
+                    .would
                     .iter()
-                    .filter(|place| !place.home)
-                    .map(|place| self.place_name(place.place))
+                    .map(|(document, stops)| match stops.as_slice() {
+                        [] => self.document(*document).to_string(),
+                        _ => format!("{}（{}）", self.document(*document), names(stops)),
+                    })
                     .collect();
-                format!("{on} 这本驾驶证不能在{}驾车", places.join("、"))
+                let would = if would.is_empty() {
+                    String::new()
+                } else {
+                    format!("，须办理{}", would.join("和"))
+                };
+                format!("{on} 这本驾驶证不能在{}驾车{would}", names(&refusal.places))
             }
             Verdict::NoValidLicense => {
                 format!(
@@ -650,7 +666,16 @@ impl Messages for Chinese {
                 if places.is_empty() {
                     places.push(format!("驾驶证状态“{}”", license.chinese()));
                 }
-                format!("{on}，{}", places.join("，"))
+                let beside: Vec<&str> = beside_card(blocking)
+                    .into_iter()
+                    .map(|document| self.document(document))
+                    .collect();
+                let beside = if beside.is_empty() {
+                    String::new()
+                } else {
+                    format!("；还须携带{}", beside.join("和"))
+                };
+                format!("{on}，{}{beside}", places.join("，"))
             }
         }
     }

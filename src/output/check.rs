@@ -11,8 +11,8 @@ use super::{
     window_text, write_note,
 };
 use crate::data::Dataset;
-use crate::data::recognition::Document;
-use crate::i18n::{Blocking, CheckColumn, English, Messages};
+use crate::data::recognition::{Document, Needs};
+use crate::i18n::{Asks, Blocking, CheckColumn, English, Messages};
 use crate::place::Place as PlaceOf;
 use crate::verdict::{Assessment, Days, Engine, LicenseState, Note, Status, Stop, Trip, Verdict};
 
@@ -218,6 +218,11 @@ pub fn check_human(
             judged_by: place.judged_by,
             status: place.status,
             on: several_days.then_some(place.on),
+            asks: if home {
+                Asks::Card(Vec::new())
+            } else {
+                asks(place)
+            },
         })
         .collect();
     let headline = messages.headline(
@@ -328,6 +333,29 @@ pub fn check_human(
         write_note(out, messages, &note, width)?;
     }
     Ok(())
+}
+
+/// What a stop asks beyond the e-license: across a border, what the recognition facts say the
+/// licence needs there (a local permit in its place, or documents beside the card); else the
+/// card alone.
+fn asks(place: &Assessment<'_>) -> Asks {
+    let Some(crossing) = &place.crossing else {
+        return Asks::Card(Vec::new());
+    };
+    match crossing.needs {
+        Needs::NotValid => Asks::Refused(Vec::new()),
+        Needs::LocalPermitOnly(permit) => Asks::Refused(vec![permit.document()]),
+        _ => Asks::Card(
+            crossing
+                .carry
+                .iter()
+                .copied()
+                .filter(|document| {
+                    !matches!(document, Document::LicenceCard | Document::DigitalLicence)
+                })
+                .collect(),
+        ),
+    }
 }
 
 /// Everything to carry on the trip, each once, in the order the stops name them.
