@@ -1184,6 +1184,74 @@ impl Messages for English {
         )
     }
 
+    fn show_visitors_heading(&self) -> &'static str {
+        "visitors' licences:"
+    }
+
+    fn visitor_rule(
+        &self,
+        rule: &crate::data::recognition::Rule,
+        only: &[&str],
+        except: &[&str],
+    ) -> String {
+        use crate::data::recognition::{Issued, Outcome};
+        let outcome = match &rule.outcome {
+            Outcome::Valid => "valid as it is".to_string(),
+            Outcome::Idp(conventions) => format!(
+                "with an International Driving Permit ({})",
+                conventions
+                    .iter()
+                    .map(|convention| convention.id())
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            ),
+            Outcome::Translation(translation) => format!(
+                "with a translation ({}, {}{})",
+                translation.language.id(),
+                translation.kind.id(),
+                if translation.unless_written_in {
+                    ", unless written in it"
+                } else {
+                    ""
+                }
+            ),
+            Outcome::LocalPermit(permit) => {
+                format!("only with {}", self.document(permit.document()))
+            }
+            Outcome::NotValid => "not valid".to_string(),
+        };
+        let mut scope = vec![
+            match rule.issuers.issued {
+                Issued::Abroad => "licences from abroad",
+                Issued::SameCountry => "licences from elsewhere in the country",
+                Issued::Elsewhere => "licences from elsewhere",
+            }
+            .to_string(),
+        ];
+        if !only.is_empty() {
+            scope.push(format!("only {}", only.join(", ")));
+        }
+        if !except.is_empty() {
+            scope.push(format!("except {}", except.join(", ")));
+        }
+        if let Some(from) = rule.from {
+            scope.push(format!("from {from}"));
+        }
+        if let Some(until) = rule.until {
+            scope.push(format!("until {until}"));
+        }
+        let note = rule
+            .note
+            .as_ref()
+            .map_or(String::new(), |note| format!(": {}", self.wording(note)));
+        format!(
+            "{} [{}] {outcome} ({}){note}",
+            rule.id,
+            rule.grade.id(),
+            scope.join("; ")
+        )
+    }
+
     fn baseline_line(&self, id: &str, grade: Quality, note: &str) -> String {
         format!("no licence carried: {id} [{}]: {note}", grade.id())
     }

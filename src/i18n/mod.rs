@@ -284,6 +284,16 @@ pub trait Messages: Sync {
     fn show_schemes_heading(&self) -> &'static str;
     /// One rule of a scheme: its id, grade, outcome, scope and note.
     fn scheme_rule(&self, rule: &crate::data::schemes::Rule) -> String;
+    /// `edl show`'s heading over a jurisdiction's rules for visitors' licences.
+    fn show_visitors_heading(&self) -> &'static str;
+    /// One rule for visitors' licences: its id, grade, outcome, whose licences (`only` and
+    /// `except` as codes and group ids), dates and note.
+    fn visitor_rule(
+        &self,
+        rule: &crate::data::recognition::Rule,
+        only: &[&str],
+        except: &[&str],
+    ) -> String;
     /// A place's own law needing no licence carried.
     fn baseline_line(&self, id: &str, grade: Quality, note: &str) -> String;
     /// What the data leaves open, and why.

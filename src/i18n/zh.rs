@@ -1233,6 +1233,83 @@ impl Messages for Chinese {
         )
     }
 
+    fn show_visitors_heading(&self) -> &'static str {
+        "外来驾驶证："
+    }
+
+    fn visitor_rule(
+        &self,
+        rule: &crate::data::recognition::Rule,
+        only: &[&str],
+        except: &[&str],
+    ) -> String {
+        use crate::data::recognition::{Issued, Language, Outcome, TranslationKind};
+        let outcome = match &rule.outcome {
+            Outcome::Valid => "可直接使用".to_string(),
+            Outcome::Idp(conventions) => format!(
+                "须附国际驾驶许可证（{}）",
+                conventions
+                    .iter()
+                    .map(|convention| convention.id())
+                    .collect::<Vec<_>>()
+                    .join("或")
+            ),
+            Outcome::Translation(translation) => {
+                let language = match translation.language {
+                    Language::En => "英文",
+                    Language::Ja => "日文",
+                    Language::De => "德文",
+                    Language::It => "意大利文",
+                    Language::Zh => "中文",
+                };
+                let kind = match translation.kind {
+                    TranslationKind::Any => "",
+                    TranslationKind::Official => "官方",
+                    TranslationKind::Sworn => "宣誓",
+                    TranslationKind::Approved => "认可的",
+                };
+                let unless = if translation.unless_written_in {
+                    "，驾驶证本为该语言的除外"
+                } else {
+                    ""
+                };
+                format!("须附{kind}{language}翻译件{unless}")
+            }
+            Outcome::LocalPermit(permit) => format!("只能凭{}", self.document(permit.document())),
+            Outcome::NotValid => "不能使用".to_string(),
+        };
+        let mut scope = vec![
+            match rule.issuers.issued {
+                Issued::Abroad => "外国或境外签发的驾驶证",
+                Issued::SameCountry => "本国其他地区签发的驾驶证",
+                Issued::Elsewhere => "外地签发的驾驶证",
+            }
+            .to_string(),
+        ];
+        if !only.is_empty() {
+            scope.push(format!("仅 {}", only.join("、")));
+        }
+        if !except.is_empty() {
+            scope.push(format!("{} 除外", except.join("、")));
+        }
+        if let Some(from) = rule.from {
+            scope.push(format!("{from} 起"));
+        }
+        if let Some(until) = rule.until {
+            scope.push(format!("至 {until}"));
+        }
+        let note = rule
+            .note
+            .as_ref()
+            .map_or(String::new(), |note| format!("：{}", self.wording(note)));
+        format!(
+            "{} [{}] {outcome}（{}）{note}",
+            rule.id,
+            self.quality(rule.grade),
+            scope.join("；")
+        )
+    }
+
     fn baseline_line(&self, id: &str, grade: Quality, note: &str) -> String {
         format!("无需携带驾照：{id} [{}]：{note}", self.quality(grade))
     }
