@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 
 use super::{
-    Blocking, CheckColumn, DataSummary, Messages, Reach, Retype, ShowField, chain, echo, with_code,
-    world_chain,
+    Blocking, CheckColumn, DataSummary, Messages, Reach, Refusal, Retype, ShowField, beside_card,
+    chain, echo, with_code, world_chain,
 };
 use crate::data::RuleId;
 use crate::data::recognition::{Document, Finding, Needs, Note as RecognitionNote};
@@ -80,6 +80,15 @@ fn or_none(codes: &[String]) -> String {
         "none".to_string()
     } else {
         codes.join(", ")
+    }
+}
+
+/// Items in running text: `a`, `a and b`, `a, b and c`.
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
 
@@ -510,14 +519,30 @@ impl Messages for English {
                 "no card needed {on}: at every stop the local law or the digital licence covers this licence"
             ),
             Verdict::NoValidLicense if !license.class().forbids_driving() => {
-                let places: Vec<String> = blocking
+                let Some(refusal) = Refusal::of(blocking) else {
+                    return format!("this licence does not let you drive {on}");
+                };
+                let names = |places: &[Place<'_>]| -> String {
+                    let names: Vec<String> =
+                        places.iter().map(|&place| self.place_name(place)).collect();
+                    names.join(", ")
+                };
+                let would: Vec<String> = refusal
+                    .would
                     .iter()
-                    .filter(|place| !place.home)
-                    .map(|place| self.place_name(place.place))
+                    .map(|(document, stops)| match stops.as_slice() {
+                        [] => self.document(*document).to_string(),
+                        _ => format!("{} for {}", self.document(*document), names(stops)),
+                    })
                     .collect();
+                let would = if would.is_empty() {
+                    String::new()
+                } else {
+                    format!(": get {}", and_list(&would))
+                };
                 format!(
-                    "this licence does not let you drive {on} ({})",
-                    places.join(", ")
+                    "this licence does not let you drive {on} ({}){would}",
+                    names(&refusal.places)
                 )
             }
             Verdict::NoValidLicense => format!(
@@ -557,7 +582,18 @@ impl Messages for English {
                 if places.is_empty() {
                     places.push(format!("license state {}", license.id()));
                 }
-                format!("bring the physical card {on} ({})", places.join(", "))
+                let beside: Vec<String> = beside_card(blocking)
+                    .into_iter()
+                    .map(|document| self.document(document).to_string())
+                    .collect();
+                let card = if beside.is_empty() {
+                    "the physical card".to_string()
+                } else {
+                    let mut all = vec!["the physical card".to_string()];
+                    all.extend(beside);
+                    and_list(&all)
+                };
+                format!("bring {card} {on} ({})", places.join(", "))
             }
         }
     }
@@ -1177,6 +1213,74 @@ impl Messages for English {
             rule.id,
             rule.grade.id(),
             self.wording(&rule.note)
+        )
+    }
+
+    fn show_visitors_heading(&self) -> &'static str {
+        "visitors' licences:"
+    }
+
+    fn visitor_rule(
+        &self,
+        rule: &crate::data::recognition::Rule,
+        only: &[&str],
+        except: &[&str],
+    ) -> String {
+        use crate::data::recognition::{Issued, Outcome};
+        let outcome = match &rule.outcome {
+            Outcome::Valid => "valid as it is".to_string(),
+            Outcome::Idp(conventions) => format!(
+                "with an International Driving Permit ({})",
+                conventions
+                    .iter()
+                    .map(|convention| convention.id())
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            ),
+            Outcome::Translation(translation) => format!(
+                "with a translation ({}, {}{})",
+                translation.language.id(),
+                translation.kind.id(),
+                if translation.unless_written_in {
+                    ", unless written in it"
+                } else {
+                    ""
+                }
+            ),
+            Outcome::LocalPermit(permit) => {
+                format!("only with {}", self.document(permit.document()))
+            }
+            Outcome::NotValid => "not valid".to_string(),
+        };
+        let mut scope = vec![
+            match rule.issuers.issued {
+                Issued::Abroad => "licences from abroad",
+                Issued::SameCountry => "licences from elsewhere in the country",
+                Issued::Elsewhere => "licences from elsewhere",
+            }
+            .to_string(),
+        ];
+        if !only.is_empty() {
+            scope.push(format!("only {}", only.join(", ")));
+        }
+        if !except.is_empty() {
+            scope.push(format!("except {}", except.join(", ")));
+        }
+        if let Some(from) = rule.from {
+            scope.push(format!("from {from}"));
+        }
+        if let Some(until) = rule.until {
+            scope.push(format!("until {until}"));
+        }
+        let note = rule
+            .note
+            .as_ref()
+            .map_or(String::new(), |note| format!(": {}", self.wording(note)));
+        format!(
+            "{} [{}] {outcome} ({}){note}",
+            rule.id,
+            rule.grade.id(),
+            scope.join("; ")
         )
     }
 

@@ -111,6 +111,65 @@ pub struct Blocking<'d> {
     pub status: Status,
     /// The stop's date, said when the trip's stops have several.
     pub on: Option<NaiveDate>,
+    pub asks: Asks,
+}
+
+/// What a place that keeps a trip from the e-license asks of the driver, for the verdict line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Asks {
+    /// The physical card, with these documents beside it (none: the card alone).
+    Card(Vec<Document>),
+    /// This licence does not let its holder drive there; these local documents would (none:
+    /// nothing the facts name).
+    Refused(Vec<Document>),
+}
+
+/// The documents to bring beside the card at the places that ask for it, each once.
+fn beside_card(blocking: &[Blocking<'_>]) -> Vec<Document> {
+    let mut documents: Vec<Document> = Vec::new();
+    for place in blocking {
+        if let Asks::Card(beside) = &place.asks {
+            for document in beside {
+                if !documents.contains(document) {
+                    documents.push(*document);
+                }
+            }
+        }
+    }
+    documents
+}
+
+/// The stops a licence does not let its holder drive at, and each local document that would,
+/// with the stops it is for (empty when it is for all of them).
+struct Refusal<'d> {
+    places: Vec<Place<'d>>,
+    would: Vec<(Document, Vec<Place<'d>>)>,
+}
+
+impl<'d> Refusal<'d> {
+    /// `None` where no stop is refused (a license state, not a border, forbids driving).
+    fn of(blocking: &[Blocking<'d>]) -> Option<Refusal<'d>> {
+        let mut places = Vec::new();
+        let mut would: Vec<(Document, Vec<Place<'d>>)> = Vec::new();
+        for place in blocking.iter().filter(|place| !place.home) {
+            let Asks::Refused(documents) = &place.asks else {
+                continue;
+            };
+            places.push(place.place);
+            for &document in documents {
+                match would.iter_mut().find(|(known, _)| *known == document) {
+                    Some((_, stops)) => stops.push(place.place),
+                    None => would.push((document, vec![place.place])),
+                }
+            }
+        }
+        for (_, stops) in &mut would {
+            if stops.len() == places.len() {
+                stops.clear();
+            }
+        }
+        (!places.is_empty()).then_some(Refusal { places, would })
+    }
 }
 
 /// The counts `edl data` prints.
@@ -225,6 +284,16 @@ pub trait Messages: Sync {
     fn show_schemes_heading(&self) -> &'static str;
     /// One rule of a scheme: its id, grade, outcome, scope and note.
     fn scheme_rule(&self, rule: &crate::data::schemes::Rule) -> String;
+    /// `edl show`'s heading over a jurisdiction's rules for visitors' licences.
+    fn show_visitors_heading(&self) -> &'static str;
+    /// One rule for visitors' licences: its id, grade, outcome, whose licences (`only` and
+    /// `except` as codes and group ids), dates and note.
+    fn visitor_rule(
+        &self,
+        rule: &crate::data::recognition::Rule,
+        only: &[&str],
+        except: &[&str],
+    ) -> String;
     /// A place's own law needing no licence carried.
     fn baseline_line(&self, id: &str, grade: Quality, note: &str) -> String;
     /// What the data leaves open, and why.

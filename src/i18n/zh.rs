@@ -5,8 +5,8 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use super::en::clause;
 use super::{
-    Blocking, CheckColumn, DataSummary, Messages, Reach, Retype, ShowField, chain, echo, with_code,
-    world_chain, world_zh,
+    Blocking, CheckColumn, DataSummary, Messages, Reach, Refusal, Retype, ShowField, beside_card,
+    chain, echo, with_code, world_chain, world_zh,
 };
 use crate::data::RuleId;
 use crate::data::recognition::{Document, Finding, Needs, Note as RecognitionNote};
@@ -611,12 +611,28 @@ impl Messages for Chinese {
                 format!("{on} 各站的当地法律或数字驾照都已涵盖这本驾照，无需携带实体驾驶证")
             }
             Verdict::NoValidLicense if !license.class().forbids_driving() => {
-                let places: Vec<String> = blocking
+                let Some(refusal) = Refusal::of(blocking) else {
+                    return format!("{on} 这本驾驶证不能驾车");
+                };
+                let names = |places: &[Place<'_>]| -> String {
+                    let names: Vec<String> =
+                        places.iter().map(|&place| self.place_name(place)).collect();
+                    names.join("、")
+                };
+                let would: Vec<String> = refusal
+                    .would
                     .iter()
-                    .filter(|place| !place.home)
-                    .map(|place| self.place_name(place.place))
+                    .map(|(document, stops)| match stops.as_slice() {
+                        [] => self.document(*document).to_string(),
+                        _ => format!("{}（{}）", self.document(*document), names(stops)),
+                    })
                     .collect();
-                format!("{on} 这本驾驶证不能在{}驾车", places.join("、"))
+                let would = if would.is_empty() {
+                    String::new()
+                } else {
+                    format!("，须办理{}", would.join("和"))
+                };
+                format!("{on} 这本驾驶证不能在{}驾车{would}", names(&refusal.places))
             }
             Verdict::NoValidLicense => {
                 format!(
@@ -651,7 +667,16 @@ impl Messages for Chinese {
                 if places.is_empty() {
                     places.push(format!("驾驶证状态“{}”", license.chinese()));
                 }
-                format!("{on}，{}", places.join("，"))
+                let beside: Vec<&str> = beside_card(blocking)
+                    .into_iter()
+                    .map(|document| self.document(document))
+                    .collect();
+                let beside = if beside.is_empty() {
+                    String::new()
+                } else {
+                    format!("；还须携带{}", beside.join("和"))
+                };
+                format!("{on}，{}{beside}", places.join("，"))
             }
         }
     }
@@ -1238,6 +1263,83 @@ impl Messages for Chinese {
             rule.id,
             self.quality(rule.grade),
             self.wording(&rule.note)
+        )
+    }
+
+    fn show_visitors_heading(&self) -> &'static str {
+        "外来驾驶证："
+    }
+
+    fn visitor_rule(
+        &self,
+        rule: &crate::data::recognition::Rule,
+        only: &[&str],
+        except: &[&str],
+    ) -> String {
+        use crate::data::recognition::{Issued, Language, Outcome, TranslationKind};
+        let outcome = match &rule.outcome {
+            Outcome::Valid => "可直接使用".to_string(),
+            Outcome::Idp(conventions) => format!(
+                "须附国际驾驶许可证（{}）",
+                conventions
+                    .iter()
+                    .map(|convention| convention.id())
+                    .collect::<Vec<_>>()
+                    .join("或")
+            ),
+            Outcome::Translation(translation) => {
+                let language = match translation.language {
+                    Language::En => "英文",
+                    Language::Ja => "日文",
+                    Language::De => "德文",
+                    Language::It => "意大利文",
+                    Language::Zh => "中文",
+                };
+                let kind = match translation.kind {
+                    TranslationKind::Any => "",
+                    TranslationKind::Official => "官方",
+                    TranslationKind::Sworn => "宣誓",
+                    TranslationKind::Approved => "认可的",
+                };
+                let unless = if translation.unless_written_in {
+                    "，驾驶证本为该语言的除外"
+                } else {
+                    ""
+                };
+                format!("须附{kind}{language}翻译件{unless}")
+            }
+            Outcome::LocalPermit(permit) => format!("只能凭{}", self.document(permit.document())),
+            Outcome::NotValid => "不能使用".to_string(),
+        };
+        let mut scope = vec![
+            match rule.issuers.issued {
+                Issued::Abroad => "外国或境外签发的驾驶证",
+                Issued::SameCountry => "本国其他地区签发的驾驶证",
+                Issued::Elsewhere => "外地签发的驾驶证",
+            }
+            .to_string(),
+        ];
+        if !only.is_empty() {
+            scope.push(format!("仅 {}", only.join("、")));
+        }
+        if !except.is_empty() {
+            scope.push(format!("{} 除外", except.join("、")));
+        }
+        if let Some(from) = rule.from {
+            scope.push(format!("{from} 起"));
+        }
+        if let Some(until) = rule.until {
+            scope.push(format!("至 {until}"));
+        }
+        let note = rule
+            .note
+            .as_ref()
+            .map_or(String::new(), |note| format!("：{}", self.wording(note)));
+        format!(
+            "{} [{}] {outcome}（{}）{note}",
+            rule.id,
+            self.quality(rule.grade),
+            scope.join("；")
         )
     }
 

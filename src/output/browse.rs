@@ -13,8 +13,9 @@ use super::{
     write_note,
 };
 use crate::data::coverage::{Coverage, coverage};
+use crate::data::recognition::{self, Recognition, Scope};
 use crate::data::schemes::{Rule, Schemes};
-use crate::data::world::World;
+use crate::data::world::{PlaceKind, World};
 use crate::data::{Availability, Basis, Claim, Dataset, Level, Quality, Wording};
 use crate::i18n::{DataSummary, English, Messages, ShowField};
 use crate::place::{Place as PlaceOf, PlaceNote};
@@ -371,6 +372,167 @@ fn about(
     (scheme_reports, baselines, gaps)
 }
 
+/// One source of a recognition entry: where it is, and the words the entry rests on.
+#[derive(Serialize)]
+struct CitedReport<'r> {
+    url: &'r str,
+    quote: &'r str,
+}
+
+/// A jurisdiction's rule for visitors' licences (`data/recognition.toml`).
+#[derive(Serialize)]
+struct VisitorRuleReport<'r> {
+    id: &'r str,
+    /// `valid`, `idp`, `translation`, `local-permit` or `not-valid`.
+    outcome: &'static str,
+    /// For `idp`: the conventions whose IDPs it takes (`1949`, `1968`).
+    idp: Vec<&'static str>,
+    /// For `translation`: into which language, and by whom.
+    translation: Option<TranslationReport>,
+    /// Whose licences: `abroad`, `same-country` or `elsewhere`, narrowed by `only` and `except`
+    /// (codes and group ids).
+    issued: &'static str,
+    only: Vec<&'r str>,
+    except: Vec<&'r str>,
+    from: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+    /// The documents to show at a stop (an IDP rule's IDP is added by the convention it takes).
+    carry: Vec<&'static str>,
+    grade: Quality,
+    note: Option<&'r str>,
+    sources: Vec<CitedReport<'r>>,
+    #[serde(skip)]
+    rule: &'r recognition::Rule,
+}
+
+#[derive(Serialize)]
+struct TranslationReport {
+    /// `en`, `ja`, `de`, `it` or `zh`.
+    language: &'static str,
+    /// `any`, `official`, `sworn` or `approved`.
+    kind: &'static str,
+    /// Not needed for a licence already written in `language`.
+    unless_written_in: bool,
+}
+
+/// A pair the recognition facts leave open at a jurisdiction.
+#[derive(Serialize)]
+struct VisitorGapReport<'r> {
+    id: &'r str,
+    only: Vec<&'r str>,
+    except: Vec<&'r str>,
+    reason: &'r str,
+    #[serde(skip)]
+    wording: &'r Wording,
+    sources: Vec<CitedReport<'r>>,
+}
+
+fn cited(sources: &[recognition::Cited]) -> Vec<CitedReport<'_>> {
+    sources
+        .iter()
+        .map(|source| CitedReport {
+            url: &source.url,
+            quote: &source.quote,
+        })
+        .collect()
+}
+
+/// What the recognition facts say of visitors' licences in a jurisdiction (a country or a
+/// subdivision, 香港, 澳门 and 台湾 among them): the rules that hold there, its country's with
+/// its own, and its gaps. A town or a mainland division is no jurisdiction: `edl show` of its
+/// country or subdivision gives them.
+fn visitors(
+    place: &Assessment<'_>,
+    dataset: &Dataset,
+) -> (
+    Vec<VisitorRuleReport<'static>>,
+    Vec<VisitorGapReport<'static>>,
+) {
+    let jurisdiction = match place.place {
+        PlaceOf::World(row) => row.kind != PlaceKind::City,
+        PlaceOf::Division(division) => {
+            division.level == Level::Province && place.reach != crate::verdict::Reach::Within
+        }
+    };
+    if !jurisdiction {
+        return (Vec::new(), Vec::new());
+    }
+    let here = crate::verdict::territories(dataset.divisions, place.place);
+    let facts = Recognition::bundled();
+    let codes = |scopes: &[Scope]| -> Vec<&'static str> {
+        scopes
+            .iter()
+            .map(|scope| match *scope {
+                Scope::Territory(territory) => territory.code(),
+                Scope::Group(group) => facts.groups[group].id.as_str(),
+            })
+            .collect()
+    };
+    // `rules_in` and `gaps_in` lend their entries only as long as `here`: pick the bundled
+    // file's own entries, which live for the program.
+    let held: Vec<*const recognition::Rule> =
+        facts.rules_in(&here).map(std::ptr::from_ref).collect();
+    let open: Vec<*const recognition::Gap> = facts.gaps_in(&here).map(std::ptr::from_ref).collect();
+    let rules = facts
+        .rules
+        .iter()
+        .filter(|rule| held.contains(&std::ptr::from_ref(*rule)))
+        .map(|rule| VisitorRuleReport {
+            id: &rule.id,
+            outcome: match rule.outcome {
+                recognition::Outcome::Valid => "valid",
+                recognition::Outcome::Idp(_) => "idp",
+                recognition::Outcome::Translation(_) => "translation",
+                recognition::Outcome::LocalPermit(_) => "local-permit",
+                recognition::Outcome::NotValid => "not-valid",
+            },
+            idp: match &rule.outcome {
+                recognition::Outcome::Idp(conventions) => conventions
+                    .iter()
+                    .map(|convention| convention.id())
+                    .collect(),
+                _ => Vec::new(),
+            },
+            translation: match rule.outcome {
+                recognition::Outcome::Translation(translation) => Some(TranslationReport {
+                    language: translation.language.id(),
+                    kind: translation.kind.id(),
+                    unless_written_in: translation.unless_written_in,
+                }),
+                _ => None,
+            },
+            issued: match rule.issuers.issued {
+                recognition::Issued::Abroad => "abroad",
+                recognition::Issued::SameCountry => "same-country",
+                recognition::Issued::Elsewhere => "elsewhere",
+            },
+            only: codes(&rule.issuers.only),
+            except: codes(&rule.issuers.except),
+            from: rule.from,
+            until: rule.until,
+            carry: rule.carry.iter().map(|document| document.id()).collect(),
+            grade: rule.grade,
+            note: rule.note.as_ref().map(|note| &*note.en),
+            sources: cited(&rule.sources),
+            rule,
+        })
+        .collect();
+    let gaps = facts
+        .gaps
+        .iter()
+        .filter(|gap| open.contains(&std::ptr::from_ref(*gap)))
+        .map(|gap| VisitorGapReport {
+            id: &gap.id,
+            only: codes(&gap.issuers.only),
+            except: codes(&gap.issuers.except),
+            reason: &gap.reason.en,
+            wording: &gap.reason,
+            sources: cited(&gap.sources),
+        })
+        .collect();
+    (rules, gaps)
+}
+
 #[derive(Serialize)]
 struct FactReport<'r> {
     id: &'r str,
@@ -402,6 +564,10 @@ struct ShowReport<'r> {
     baselines: Vec<BaselineReport<'r>>,
     /// What the data leaves open there, and why.
     gaps: Vec<GapReport<'r>>,
+    /// A country's or subdivision's rules for visitors' licences (`data/recognition.toml`).
+    visitor_rules: Vec<VisitorRuleReport<'r>>,
+    /// The pairs those facts leave open there.
+    visitor_gaps: Vec<VisitorGapReport<'r>>,
     default_window_applies: bool,
     default_sources: Vec<SourceReport<'r>>,
     /// What reading the query assumed (西安 taken as 西安市).
@@ -485,12 +651,15 @@ fn show_report<'r>(
         ),
     };
     let (schemes, baselines, gaps) = about(place, dataset);
+    let (visitor_rules, visitor_gaps) = visitors(place, dataset);
     ShowReport {
         schema_version: SCHEMA_VERSION,
         on,
         schemes,
         baselines,
         gaps,
+        visitor_rules,
+        visitor_gaps,
         place: Place::assessed(
             Some(query),
             place,
@@ -640,6 +809,36 @@ pub fn show_human(
             &messages.gap_line(gap.id, messages.wording(gap.wording)),
         )?;
         print_scheme_sources(out, &gap.sources)?;
+    }
+    // A source quoted twice (two passages of one page) is listed once.
+    let print_urls = |out: &mut dyn Write, sources: &[CitedReport<'_>]| -> io::Result<()> {
+        let mut listed: Vec<&str> = Vec::new();
+        for source in sources {
+            if !listed.contains(&source.url) {
+                writeln!(out, "      {}", source.url)?;
+                listed.push(source.url);
+            }
+        }
+        Ok(())
+    };
+    if !report.visitor_rules.is_empty() || !report.visitor_gaps.is_empty() {
+        writeln!(out, "{}", messages.show_visitors_heading())?;
+    }
+    for rule in &report.visitor_rules {
+        line(
+            out,
+            "  ",
+            &messages.visitor_rule(rule.rule, &rule.only, &rule.except),
+        )?;
+        print_urls(out, &rule.sources)?;
+    }
+    for gap in &report.visitor_gaps {
+        line(
+            out,
+            "  ",
+            &messages.gap_line(gap.id, messages.wording(gap.wording)),
+        )?;
+        print_urls(out, &gap.sources)?;
     }
     if report.default_window_applies {
         let default = &dataset.rollout.default;

@@ -11,8 +11,8 @@ use super::{
     window_text, write_note,
 };
 use crate::data::Dataset;
-use crate::data::recognition::Document;
-use crate::i18n::{Blocking, CheckColumn, English, Messages};
+use crate::data::recognition::{Document, Needs};
+use crate::i18n::{Asks, Blocking, CheckColumn, English, Messages};
 use crate::place::Place as PlaceOf;
 use crate::verdict::{Assessment, Days, Engine, LicenseState, Note, Status, Stop, Trip, Verdict};
 
@@ -89,8 +89,7 @@ fn stop_place(
     );
     if !home {
         report.carry = Some(
-            place
-                .carry()
+            stop_carry(trip, place)
                 .into_iter()
                 .map(|document| document.id().to_string())
                 .collect(),
@@ -145,7 +144,7 @@ pub fn check_json(out: &mut dyn Write, trip: &Trip<'_>, dataset: &Dataset) -> io
 }
 
 /// The columns of `check --format tsv`, one place a row, in single and batch mode alike.
-pub const CHECK_TSV_HEADER: &str = "query\ton\tverdict\tcode\tname\tpinyin\tprovince\tprefecture\tcountry\tsubdivision\tlevel\twindow_earliest\twindow_latest\tstatus\treason";
+pub const CHECK_TSV_HEADER: &str = "query\ton\tverdict\tcode\tname\tpinyin\tprovince\tprefecture\tcountry\tsubdivision\tlevel\twindow_earliest\twindow_latest\tstatus\tcarry\treason";
 
 pub fn check_tsv(out: &mut dyn Write, trip: &Trip<'_>, dataset: &Dataset) -> io::Result<()> {
     writeln!(out, "{CHECK_TSV_HEADER}")?;
@@ -153,7 +152,8 @@ pub fn check_tsv(out: &mut dyn Write, trip: &Trip<'_>, dataset: &Dataset) -> io:
     tsv_rows(out, &report.stops, &verdict_notes(trip))
 }
 
-/// One row a place; each reason ends with what else weighs on the verdict (`because`).
+/// One row a place: its documents to carry (ids joined by `+`), and its reason, last since it is
+/// free text, ending with what else weighs on the verdict (`because`).
 pub(super) fn tsv_rows(
     out: &mut dyn Write,
     places: &[Place],
@@ -166,7 +166,7 @@ pub(super) fn tsv_rows(
         let reason = place.reason.iter().chain(because).map(String::as_str);
         writeln!(
             out,
-            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
             tsv_field(place.query.as_deref().unwrap_or("")),
             place.on,
             place.verdict.id(),
@@ -187,6 +187,7 @@ pub(super) fn tsv_rows(
             optional_date(earliest),
             optional_date(latest),
             place.status.map_or("", Status::id),
+            place.carry.as_deref().unwrap_or_default().join("+"),
             tsv_field(&reason.collect::<Vec<_>>().join("; ")),
         )?;
     }
@@ -218,6 +219,11 @@ pub fn check_human(
             judged_by: place.judged_by,
             status: place.status,
             on: several_days.then_some(place.on),
+            asks: if home {
+                Asks::Card(Vec::new())
+            } else {
+                asks(place)
+            },
         })
         .collect();
     let headline = messages.headline(
@@ -322,11 +328,49 @@ pub fn check_human(
     Ok(())
 }
 
+/// What a stop asks beyond the e-license: across a border, what the recognition facts say the
+/// licence needs there (a local permit in its place, or documents beside the card); else the
+/// card alone.
+fn asks(place: &Assessment<'_>) -> Asks {
+    let Some(crossing) = &place.crossing else {
+        return Asks::Card(Vec::new());
+    };
+    match crossing.needs {
+        Needs::NotValid => Asks::Refused(Vec::new()),
+        Needs::LocalPermitOnly(permit) => Asks::Refused(vec![permit.document()]),
+        _ => Asks::Card(
+            crossing
+                .carry
+                .iter()
+                .copied()
+                .filter(|document| {
+                    !matches!(document, Document::LicenceCard | Document::DigitalLicence)
+                })
+                .collect(),
+        ),
+    }
+}
+
+/// A stop's documents as the trip answers for it: where the license state or the issuing place
+/// raise its verdict (an e-license place on a trip whose home is unknown), the documents of the
+/// verdict it gets: the card, or nothing for a licence that may not drive.
+fn stop_carry(trip: &Trip<'_>, place: &Assessment<'_>) -> Vec<Document> {
+    let verdict = trip.verdict_for(place);
+    if verdict == place.verdict() {
+        return place.carry();
+    }
+    match verdict {
+        Verdict::BringCard => vec![Document::LicenceCard],
+        Verdict::NoValidLicense => Vec::new(),
+        Verdict::ELicense | Verdict::NoCardNeeded => place.carry(),
+    }
+}
+
 /// Everything to carry on the trip, each once, in the order the stops name them.
 fn trip_carry(trip: &Trip<'_>) -> Vec<Document> {
     let mut carry: Vec<Document> = Vec::new();
     for place in trip.stops.iter().flat_map(|stop| &stop.places) {
-        for document in place.carry() {
+        for document in stop_carry(trip, place) {
             if !carry.contains(&document) {
                 carry.push(document);
             }

@@ -572,7 +572,7 @@ fn tsv_has_the_header_and_one_line_per_stop() {
     assert_eq!(lines[0], CHECK_TSV_HEADER);
     assert_eq!(
         lines[0],
-        "query\ton\tverdict\tcode\tname\tpinyin\tprovince\tprefecture\tcountry\tsubdivision\tlevel\twindow_earliest\twindow_latest\tstatus\treason"
+        "query\ton\tverdict\tcode\tname\tpinyin\tprovince\tprefecture\tcountry\tsubdivision\tlevel\twindow_earliest\twindow_latest\tstatus\tcarry\treason"
     );
     let width = CHECK_TSV_HEADER.split('\t').count();
     let rows: Vec<Vec<&str>> = lines[1..]

@@ -1,6 +1,7 @@
 //! Integration tests: they run the `edl` binary as a user or a script would.
 
 mod bad_input;
+mod borders;
 mod browse;
 mod check;
 mod dates;

@@ -193,7 +193,7 @@ fn batch_bad_lines_are_reported_with_their_line_numbers() {
             .strip_prefix(prefix)
             .unwrap_or_else(|| panic!("{error:?} starts with {prefix:?}"));
         assert!(message.starts_with(start), "{message:?}");
-        assert_eq!(row[14], message, "the result line carries the message");
+        assert_eq!(row[15], message, "the result line carries the message");
     }
 }
 
@@ -380,9 +380,9 @@ fn batch_lines_that_are_not_text() {
         verdicts,
         ["e-license", "error", "e-license", "error", "e-license"]
     );
-    assert_eq!(rows[1][14], "the line is not UTF-8 text");
+    assert_eq!(rows[1][15], "the line is not UTF-8 text");
     assert_eq!(rows[3][0], "a\\0b", "the NUL is shown escaped");
-    assert_eq!(rows[3][14], "the line contains a NUL byte");
+    assert_eq!(rows[3][15], "the line contains a NUL byte");
     assert_eq!(rows[4][0], "chengdu");
 }
 
