@@ -14,7 +14,9 @@ use crate::data::Dataset;
 use crate::data::recognition::{Document, Needs};
 use crate::i18n::{Asks, Blocking, CheckColumn, English, Messages};
 use crate::place::Place as PlaceOf;
-use crate::verdict::{Assessment, Days, Engine, LicenseState, Note, Status, Stop, Trip, Verdict};
+use crate::verdict::{
+    Assessment, Assumed, Days, Engine, LicenseState, Note, Status, Stop, Trip, Verdict,
+};
 
 /// `edl check --format json`, one object; also the body of a batch line.
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -335,11 +337,13 @@ fn asks(place: &Assessment<'_>) -> Asks {
     let Some(crossing) = &place.crossing else {
         return Asks::Card(Vec::new());
     };
-    match crossing.needs {
-        Needs::NotValid => Asks::Refused(Vec::new()),
-        Needs::LocalPermitOnly(permit) => Asks::Refused(vec![permit.document()]),
+    // A licence edl assumed (no --home) is never refused: the answer stays bring-card.
+    match (&crossing.finding.needs, crossing.assumed) {
+        (Needs::NotValid, Assumed::Given) => Asks::Refused(Vec::new()),
+        (Needs::LocalPermitOnly(permit), Assumed::Given) => Asks::Refused(vec![permit.document()]),
         _ => Asks::Card(
             crossing
+                .finding
                 .carry
                 .iter()
                 .copied()
