@@ -1628,10 +1628,12 @@ pub fn judge_licence<'d>(
         .map(Stop::verdict)
         .max()
         .unwrap_or(Verdict::ELicense);
-    let mainland = stops
-        .iter()
-        .flat_map(|stop| &stop.places)
-        .any(|place| place.reach == Reach::Within);
+    // The 12123 notes are for a licence the rollout answers for, at a stop on its ground.
+    let mainland = rollout_holder
+        && stops
+            .iter()
+            .flat_map(|stop| &stop.places)
+            .any(|place| place.reach == Reach::Within);
     let settled = dataset.all_live_by();
     if let Some(settled) = settled {
         for place in stops.iter_mut().flat_map(|stop| stop.places.iter_mut()) {

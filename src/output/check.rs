@@ -80,7 +80,7 @@ fn stop_place(
     let reason = if home {
         English.home_reason(&place.why, place.place)
     } else {
-        English.reason(&place.why, place.place)
+        stop_reason(place, &English)
     };
     let mut report = Place::assessed(
         Some(query),
@@ -292,7 +292,7 @@ pub fn check_human(
                 messages.home_reason(&place.why, place.place),
             )
         } else {
-            ("", messages.reason(&place.why, place.place))
+            ("", stop_reason(place, messages))
         };
         let line = format!(
             "{role}{}{}{reason}",
@@ -308,7 +308,7 @@ pub fn check_human(
     // Across a border: what the recognition facts say, stop by stop, and what to carry.
     if stops.iter().any(|place| place.crossing.is_some()) {
         for place in &stops {
-            if let Some(crossing) = &place.crossing {
+            if let Some(crossing) = place.crossing.as_ref().filter(|_| !refused(place)) {
                 let line = format!(
                     "{}{}{}",
                     messages.place_name(place.place),
@@ -328,6 +328,21 @@ pub fn check_human(
         write_note(out, messages, &note, width)?;
     }
     Ok(())
+}
+
+/// Whether the recognition facts refuse the user's licence at a stop: then what they say is
+/// the stop's reason, and nothing about a digital licence is.
+fn refused(place: &Assessment<'_>) -> bool {
+    matches!(asks(place), Asks::Refused(_))
+}
+
+/// A stop's reason: what the recognition facts say where they refuse the licence, else what
+/// the engine says of the digital licence there.
+fn stop_reason(place: &Assessment<'_>, messages: &dyn Messages) -> String {
+    match &place.crossing {
+        Some(crossing) if refused(place) => messages.crossing(&crossing.finding, crossing.licence),
+        _ => messages.reason(&place.why, place.place),
+    }
 }
 
 /// What a stop asks beyond the e-license: across a border, what the recognition facts say the

@@ -198,7 +198,7 @@ fn hong_kong_and_the_mainland_each_at_home() {
         &["深圳", "--home", "HK"],
         3,
         "no-valid-license",
-        "no source covers Hong Kong electronic driving licence (TD eDL app) in 深圳市 (广东省)",
+        "a local driving licence is needed (mainland-hong-kong-licence, ",
     );
 }
 
@@ -255,13 +255,13 @@ fn a_licence_from_beyond_the_mainland_on_the_mainland() {
         &["成都", "--home", "NSW"],
         3,
         "no-valid-license",
-        "(au-nsw-ddl-outside, strong)",
+        "(mainland-temporary-permit, strong)",
     );
     answers(
         &["成都", "--home", "Nairobi"],
         3,
         "no-valid-license",
-        "edl knows no digital licence issued in",
+        "a licence from Nairobi does not let you drive here alone: a local temporary driving permit is needed (mainland-temporary-permit, strong)",
     );
 }
 

@@ -385,22 +385,34 @@ fn wuhan_is_no_longer_marked_scheduled() {
     );
 }
 
-/// A mainland licence in Taiwan: Taiwan's own rule answers (tw-art-25), not "no source"; and
-/// across that border the licence is not valid at all (taiwan-mainland-licence): exit 3.
+/// A mainland licence in Taiwan: Taiwan's own rules answer, not "no source". With the licence's
+/// home given, Taiwan's rule on a mainland licence (it cannot be used: exit 3) is the reason;
+/// without one, Taiwan's Art. 25 (carry a licence) and, beside it, that rule.
 #[test]
 fn taipei_with_a_beijing_licence_cites_taiwans_own_rule() {
     let done = check(&["台北", "--home", "北京", "--on", "2025-01-01"]);
     assert_eq!(done.code, 3, "{}", done.stdout);
     assert!(
-        done.stdout.contains("(taiwan-mainland-licence, "),
-        "{}",
         done.stdout
-    );
-    assert!(
-        done.stdout
-            .contains("台北市: the law here says to carry a licence (tw-art-25, strong)"),
+            .contains("台北市: a licence from 北京市 is not valid here (taiwan-mainland-licence, "),
         "{}",
         done.stdout
     );
     assert!(!done.stdout.contains("no source"), "{}", done.stdout);
+    let alone = check(&["台北", "--on", "2025-01-01"]);
+    assert_eq!(alone.code, 1, "{}", alone.stdout);
+    assert!(
+        alone
+            .stdout
+            .contains("台北市: the law here says to carry a licence (tw-art-25, strong)"),
+        "{}",
+        alone.stdout
+    );
+    assert!(
+        alone
+            .stdout
+            .contains("台北市: a licence from China is not valid here (taiwan-mainland-licence, "),
+        "{}",
+        alone.stdout
+    );
 }
