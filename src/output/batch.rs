@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::check::{CHECK_TSV_HEADER, CheckReport, tsv_rows, verdict_notes};
+use super::check::{CHECK_TSV_HEADER, CheckReport, one_reason, tsv_rows, verdict_notes};
 use super::report::{ErrorReport, Place, PlaceLevel};
 use super::{SCHEMA_VERSION, optional_date, prose, table, tsv_field};
 use crate::data::{Code, Dataset, Divisions};
@@ -39,7 +39,7 @@ impl BatchAnswer {
             trip.stops
                 .iter()
                 .flat_map(|stop| &stop.places)
-                .map(|place| words.reason(&place.why, place.place))
+                .map(|place| one_reason(place, words))
                 .collect()
         });
         BatchAnswer {

@@ -80,7 +80,7 @@ fn stop_place(
     let reason = if home {
         English.home_reason(&place.why, place.place)
     } else {
-        stop_reason(place, &English)
+        one_reason(place, &English)
     };
     let mut report = Place::assessed(
         Some(query),
@@ -342,6 +342,19 @@ fn stop_reason(place: &Assessment<'_>, messages: &dyn Messages) -> String {
     match &place.crossing {
         Some(crossing) if refused(place) => messages.crossing(&crossing.finding, crossing.licence),
         _ => messages.reason(&place.why, place.place),
+    }
+}
+
+/// A stop's reason in one sentence, where there is room for one only (JSON, TSV, the batch
+/// table): its reason, and beside it what the recognition facts say across a border.
+pub(super) fn one_reason(place: &Assessment<'_>, messages: &dyn Messages) -> String {
+    let reason = stop_reason(place, messages);
+    match &place.crossing {
+        Some(crossing) if !refused(place) => format!(
+            "{reason}; {}",
+            messages.crossing(&crossing.finding, crossing.licence)
+        ),
+        _ => reason,
     }
 }
 

@@ -326,6 +326,39 @@ fn batch_tsv_has_the_carry_column_too() {
     assert_eq!(carry, ["licence-card+idp-1949", "digital-licence"]);
 }
 
+/// The batch table for people gives each stop's reason in one sentence: beside the digital
+/// licence's, what the recognition facts say; where they refuse the licence, only that.
+#[test]
+fn batch_reasons_say_what_crossing_the_border_needs() {
+    let mut command = edl(["check", "-", "--home", "NSW", "--on", "2026-12-01"]);
+    command.write_stdin("Tokyo\n成都\n");
+    let outcome = outcome(command);
+    assert_eq!(outcome.code, 3, "stderr: {}", outcome.stderr);
+    let tokyo = outcome
+        .stdout
+        .lines()
+        .find(|line| line.starts_with("Tokyo: "))
+        .expect("Tokyo's reason");
+    assert!(tokyo.contains("(au-nsw-ddl-outside, strong)"), "{tokyo}");
+    assert!(
+        tokyo
+            .contains("needs an International Driving Permit here (1949) (japan-idp-1949, strong)"),
+        "{tokyo}"
+    );
+    let chengdu = outcome
+        .stdout
+        .lines()
+        .find(|line| line.starts_with("成都市 Chengdu: "))
+        .expect("成都's reason");
+    assert!(
+        chengdu.starts_with(
+            "成都市 Chengdu: a licence from New South Wales does not let you drive here alone"
+        ),
+        "{chengdu}"
+    );
+    assert!(!chengdu.contains("au-nsw-ddl-outside"), "{chengdu}");
+}
+
 #[test]
 fn show_lists_a_jurisdictions_visitor_rules_with_their_sources() {
     let outcome = run(["show", "JP"]);
