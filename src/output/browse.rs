@@ -730,11 +730,12 @@ pub fn show_human(
             .collect(),
     };
     field(out, ShowField::Chain, &chain.join(" → "))?;
-    let live_from = place.standing.as_ref().map_or_else(
-        || messages.never().to_string(),
-        |standing| window_text(&standing.availability, messages),
-    );
-    field(out, ShowField::LiveFrom, &live_from)?;
+    // The e-license's window, where a division has one; a place beyond the divisions has
+    // none to give ("never" read as if the rollout had ruled on Sydney).
+    if let Some(standing) = &place.standing {
+        let live_from = window_text(&standing.availability, messages);
+        field(out, ShowField::LiveFrom, &live_from)?;
+    }
     let reason = messages.reason(&place.why, place.place);
     field(
         out,

@@ -231,7 +231,9 @@ fn show_gives_a_world_places_chain_and_its_digital_licences() {
     assert_eq!(lines[1], "code:      2147714");
     assert_eq!(lines[2], "level:     city");
     assert_eq!(lines[3], "chain:     Sydney → New South Wales → Australia");
-    assert_eq!(lines[4], "live from: never");
+    // No e-license window: the rollout does not rule on Sydney.
+    assert!(lines[4].starts_with("status:    "), "{}", lines[4]);
+    assert!(!outcome.stdout.contains("live from:"), "{}", outcome.stdout);
     assert!(
         outcome
             .stdout
