@@ -19,7 +19,7 @@ const EPILOGUE: &str = concat!(
     "  0  e-license: the e-license (or, beyond the mainland, the licence's digital licence) is enough at every stop on the date; no-card-needed: at some stop the local law needs no licence carried for this licence, and the rest are e-license\n",
     "  1  bring-card: bring the physical card (a stop is not live yet, or not surely live, or outside the mainland; or the license's home was not live, or no --home was given before every mainland place was surely live; or the state is transferred-out; beyond the mainland: no source lets the licence count there, a source says to carry the card, or sources disagree)\n",
     "  2  error: bad usage, unknown or ambiguous place, bad date, bad data file; with check -, any bad line or no query at all\n",
-    "  3  no-valid-license: the license state does not allow driving at all\n",
+    "  3  no-valid-license: the license state does not allow driving at all; or, across a border, the licence does not let you drive there (it is not valid, or only a local permit or licence is)\n",
     "\n",
     "Environment:\n",
     "  EDL_DATA     a rollout or schemes file to use instead of the bundled one of its kind (as --data)\n",

@@ -19,7 +19,7 @@ pub const EXIT_CODE_TABLE: [(&str, &str); 4] = [
     ),
     (
         "3",
-        "no-valid-license: the license state does not allow driving at all",
+        "no-valid-license: the license state does not allow driving at all; or, across a border, the licence does not let you drive there (it is not valid, or only a local permit or licence is)",
     ),
 ];
 
