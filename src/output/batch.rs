@@ -64,6 +64,8 @@ pub struct BatchLine {
     pub stops: Vec<Place>,
     pub home: Option<Vec<Place>>,
     pub notes: Vec<String>,
+    /// The line's documents to carry, as `check`'s `carry` (empty for a bad line).
+    pub carry: Vec<String>,
     /// `null` unless the line was bad.
     pub error: Option<ErrorReport>,
 }
@@ -103,6 +105,7 @@ pub fn batch_json_line(
             stops: answer.report.stops.clone(),
             home: answer.report.home.clone(),
             notes: answer.report.notes.clone(),
+            carry: answer.report.carry.clone(),
             error: None,
         },
         Err(error) => BatchLine {
@@ -115,6 +118,7 @@ pub fn batch_json_line(
             stops: Vec::new(),
             home: None,
             notes: Vec::new(),
+            carry: Vec::new(),
             error: Some(error.clone()),
         },
     };

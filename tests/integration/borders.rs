@@ -326,6 +326,36 @@ fn batch_tsv_has_the_carry_column_too() {
     assert_eq!(carry, ["licence-card+idp-1949", "digital-licence"]);
 }
 
+/// A batch JSON line names the line's documents as `check`'s `carry` does.
+#[test]
+fn batch_json_lines_carry_the_lines_documents() {
+    let mut command = edl([
+        "check",
+        "-",
+        "--home",
+        "NSW",
+        "--on",
+        "2026-12-01",
+        "--format",
+        "json",
+    ]);
+    command.write_stdin("Tokyo\nSydney\n");
+    let outcome = outcome(command);
+    assert_eq!(outcome.code, 1, "stderr: {}", outcome.stderr);
+    let carry: Vec<serde_json::Value> = outcome
+        .stdout
+        .lines()
+        .map(|line| serde_json::from_str::<serde_json::Value>(line).expect("JSON")["carry"].clone())
+        .collect();
+    assert_eq!(
+        carry,
+        [
+            serde_json::json!(["licence-card", "idp-1949"]),
+            serde_json::json!(["digital-licence"])
+        ]
+    );
+}
+
 /// The batch table for people gives each stop's reason in one sentence: beside the digital
 /// licence's, what the recognition facts say; where they refuse the licence, only that.
 #[test]

@@ -236,6 +236,7 @@ fn batch_json_lines_have_the_documented_keys() {
         "stops",
         "home",
         "notes",
+        "carry",
         "error",
     ]
     .into();
@@ -249,6 +250,10 @@ fn batch_json_lines_have_the_documented_keys() {
         let object = line.as_object().expect("each line is an object");
         let found: BTreeSet<&str> = object.keys().map(String::as_str).collect();
         assert_eq!(found, keys, "{line}");
+        // A bad line carries nothing.
+        if line["error"].is_object() {
+            assert_eq!(line["carry"], serde_json::json!([]), "{line}");
+        }
     }
     let summary: Vec<(&str, &str, Value, i64)> = lines
         .iter()
