@@ -23,7 +23,7 @@ use toml::value::Datetime;
 
 pub use judge::{Basis, Finding, Needs, Note};
 
-use super::rollout::{Problems, Wording, line_column, past_token_budget};
+use super::rollout::{Problems, Wording, read_toml};
 use super::schema::Quality;
 use super::schemes::Territory;
 use super::world::World;
@@ -574,19 +574,7 @@ impl Recognition {
     /// Parses and validates a recognition file. Every problem found is returned, each naming
     /// `file`, its line and column, and what is wrong.
     pub fn parse(text: &str, file: &str) -> Result<Recognition, Vec<DataError>> {
-        if let Some(offset) = past_token_budget(text) {
-            let (line, column) = line_column(text, offset);
-            let message = format!(
-                "the file has more than {} keys, values and brackets; a recognition file needs far fewer",
-                super::rollout::MAX_TOKENS
-            );
-            return Err(vec![DataError::new(file, line, column, message)]);
-        }
-        let raw: RawRecognition = toml::from_str(text).map_err(|error| {
-            let (line, column) = line_column(text, error.span().map_or(0, |span| span.start));
-            let message = error.message().trim_end().replace('\n', " ");
-            vec![DataError::new(file, line, column, message)]
-        })?;
+        let raw: RawRecognition = read_toml(text, file, "recognition")?;
         let mut check = Checker {
             problems: Problems::new(file, text),
             ids: HashSet::new(),

@@ -211,6 +211,27 @@ pub(super) fn past_token_budget(text: &str) -> Option<usize> {
         .map(|token| token.span().start())
 }
 
+/// Reads a data file of some `kind` (rollout, schemes, recognition) as TOML into its serde
+/// shape, within the token budget: the one error, with its line and column, where it cannot.
+pub(super) fn read_toml<T: serde::de::DeserializeOwned>(
+    text: &str,
+    file: &str,
+    kind: &str,
+) -> Result<T, Vec<DataError>> {
+    if let Some(offset) = past_token_budget(text) {
+        let (line, column) = line_column(text, offset);
+        let message = format!(
+            "the file has more than {MAX_TOKENS} keys, values and brackets; a {kind} file needs far fewer"
+        );
+        return Err(vec![DataError::new(file, line, column, message)]);
+    }
+    toml::from_str(text).map_err(|error| {
+        let (line, column) = line_column(text, error.span().map_or(0, |span| span.start));
+        let message = error.message().trim_end().replace('\n', " ");
+        vec![DataError::new(file, line, column, message)]
+    })
+}
+
 /// Problems listed one by one; past these, one more says how many were left out. Finding a
 /// problem's column reads its line from the start, so thousands on one long line would cost
 /// seconds, and nobody reads past the first hundred.
@@ -333,18 +354,7 @@ impl Rollout {
     /// Parses and validates a rollout file against the divisions. Every problem found is
     /// returned, each naming `file`, its line and column, and what is wrong.
     pub fn parse(text: &str, file: &str, divisions: &Divisions) -> Result<Rollout, Vec<DataError>> {
-        if let Some(offset) = past_token_budget(text) {
-            let (line, column) = line_column(text, offset);
-            let message = format!(
-                "the file has more than {MAX_TOKENS} keys, values and brackets; a rollout file needs far fewer"
-            );
-            return Err(vec![DataError::new(file, line, column, message)]);
-        }
-        let raw: RawRollout = toml::from_str(text).map_err(|error| {
-            let (line, column) = line_column(text, error.span().map_or(0, |span| span.start));
-            let message = error.message().trim_end().replace('\n', " ");
-            vec![DataError::new(file, line, column, message)]
-        })?;
+        let raw: RawRollout = read_toml(text, file, "rollout")?;
         let mut problems = Problems::new(file, text);
 
         let mut known_sources = HashMap::new();

@@ -20,7 +20,7 @@ use toml::Spanned;
 
 pub use judge::{Answer, Holder, Judgement, Note, Reason};
 
-use super::rollout::{Problems, Text, Wording, date, line_column, past_token_budget};
+use super::rollout::{Problems, Text, Wording, date, read_toml};
 use super::schema::Quality;
 pub use super::schemes_schema::{Carry, Form, HolderKind, Outcome, Stage};
 use super::schemes_schema::{PhoneFailureKind, RawPhoneFailure, RawSchemes};
@@ -363,19 +363,7 @@ impl Schemes {
     /// Parses and validates a schemes file. Every problem found is returned, each naming `file`,
     /// its line and column, and what is wrong.
     pub fn parse(text: &str, file: &str) -> Result<Schemes, Vec<DataError>> {
-        if let Some(offset) = past_token_budget(text) {
-            let (line, column) = line_column(text, offset);
-            let message = format!(
-                "the file has more than {} keys, values and brackets; a schemes file needs far fewer",
-                super::rollout::MAX_TOKENS
-            );
-            return Err(vec![DataError::new(file, line, column, message)]);
-        }
-        let raw: RawSchemes = toml::from_str(text).map_err(|error| {
-            let (line, column) = line_column(text, error.span().map_or(0, |span| span.start));
-            let message = error.message().trim_end().replace('\n', " ");
-            vec![DataError::new(file, line, column, message)]
-        })?;
+        let raw: RawSchemes = read_toml(text, file, "schemes")?;
         let mut problems = Problems::new(file, text);
         let mut ids = Ids::default();
 

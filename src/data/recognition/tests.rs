@@ -1,6 +1,7 @@
 use chrono::NaiveDate;
 
 use super::*;
+use crate::data::rollout::past_token_budget;
 
 fn day(text: &str) -> NaiveDate {
     text.parse().expect("a date")
