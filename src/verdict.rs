@@ -752,15 +752,17 @@ fn cross<'d>(
     let Some(finding) = Recognition::bundled().judge(&home, &stop, assessment.on) else {
         return;
     };
-    assessment.verdict = match (finding.needs.clone(), assumed) {
-        (Needs::NotValid | Needs::LocalPermitOnly(_), Assumed::Given) => Verdict::NoValidLicense,
-        _ => assessment.verdict.max(Verdict::BringCard),
-    };
-    assessment.crossing = Some(Crossing {
+    let crossing = Crossing {
         licence,
         assumed,
         finding,
-    });
+    };
+    assessment.verdict = if crossing.refuses() {
+        Verdict::NoValidLicense
+    } else {
+        assessment.verdict.max(Verdict::BringCard)
+    };
+    assessment.crossing = Some(crossing);
 }
 
 /// A home read as the far more prominent of several places (Georgia, the country) means the
@@ -960,6 +962,19 @@ pub struct Crossing<'d> {
     /// raises the answer to `bring-card`.
     pub assumed: Assumed,
     pub finding: Finding<'static>,
+}
+
+impl Crossing<'_> {
+    /// Whether the facts refuse the user's licence here: it is not valid, or only a local
+    /// permit or licence is. A licence `edl` assumed (no `--home`) is never refused: the user
+    /// may hold another.
+    pub fn refuses(&self) -> bool {
+        self.assumed == Assumed::Given
+            && matches!(
+                self.finding.needs,
+                Needs::NotValid | Needs::LocalPermitOnly(_)
+            )
+    }
 }
 
 /// Whether a crossing's licence is the user's or the one `edl` answers for without `--home`.
@@ -1419,6 +1434,34 @@ impl Trip<'_> {
             Verdict::ELicense
         };
         place.verdict().max(floor)
+    }
+
+    /// A place's documents as the trip answers for it: where the license state or the issuing
+    /// place raise its verdict (an e-license place on a trip whose home is unknown), the
+    /// documents of the verdict it gets: the card, or nothing for a licence that may not drive.
+    pub fn carry_for(&self, place: &Assessment<'_>) -> Vec<Document> {
+        let verdict = self.verdict_for(place);
+        if verdict == place.verdict() {
+            return place.carry();
+        }
+        match verdict {
+            Verdict::BringCard => vec![Document::LicenceCard],
+            Verdict::NoValidLicense => Vec::new(),
+            Verdict::ELicense | Verdict::NoCardNeeded => place.carry(),
+        }
+    }
+
+    /// Everything to carry on the trip, each once, in the order the stops name them.
+    pub fn carry(&self) -> Vec<Document> {
+        let mut carry: Vec<Document> = Vec::new();
+        for place in self.stops.iter().flat_map(|stop| &stop.places) {
+            for document in self.carry_for(place) {
+                if !carry.contains(&document) {
+                    carry.push(document);
+                }
+            }
+        }
+        carry
     }
 
     /// Whether the unknown issuing place keeps the trip from the e-license.

@@ -14,9 +14,7 @@ use crate::data::Dataset;
 use crate::data::recognition::{Document, Needs};
 use crate::i18n::{Asks, Blocking, CheckColumn, English, Messages};
 use crate::place::Place as PlaceOf;
-use crate::verdict::{
-    Assessment, Assumed, Days, Engine, LicenseState, Note, Status, Stop, Trip, Verdict,
-};
+use crate::verdict::{Assessment, Days, Engine, LicenseState, Note, Status, Stop, Trip, Verdict};
 
 /// `edl check --format json`, one object; also the body of a batch line.
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -60,7 +58,8 @@ impl CheckReport {
                 .collect(),
             home: trip.home.as_ref().map(|stop| reports(stop, true)),
             notes: notes(trip, &English),
-            carry: trip_carry(trip)
+            carry: trip
+                .carry()
                 .into_iter()
                 .map(|document| document.id().to_string())
                 .collect(),
@@ -91,7 +90,7 @@ fn stop_place(
     );
     if !home {
         report.carry = Some(
-            stop_carry(trip, place)
+            trip.carry_for(place)
                 .into_iter()
                 .map(|document| document.id().to_string())
                 .collect(),
@@ -321,7 +320,7 @@ pub fn check_human(
         writeln!(
             out,
             "{}",
-            prose(&messages.carry_line(&trip_carry(trip)), width, "  ")
+            prose(&messages.carry_line(&trip.carry()), width, "  ")
         )?;
     }
     for note in notes(trip, messages) {
@@ -333,7 +332,10 @@ pub fn check_human(
 /// Whether the recognition facts refuse the user's licence at a stop: then what they say is
 /// the stop's reason, and nothing about a digital licence is.
 fn refused(place: &Assessment<'_>) -> bool {
-    matches!(asks(place), Asks::Refused(_))
+    place
+        .crossing
+        .as_ref()
+        .is_some_and(|crossing| crossing.refuses())
 }
 
 /// A stop's reason: what the recognition facts say where they refuse the licence, else what
@@ -365,10 +367,11 @@ fn asks(place: &Assessment<'_>) -> Asks {
     let Some(crossing) = &place.crossing else {
         return Asks::Card(Vec::new());
     };
-    // A licence edl assumed (no --home) is never refused: the answer stays bring-card.
-    match (&crossing.finding.needs, crossing.assumed) {
-        (Needs::NotValid, Assumed::Given) => Asks::Refused(Vec::new()),
-        (Needs::LocalPermitOnly(permit), Assumed::Given) => Asks::Refused(vec![permit.document()]),
+    match &crossing.finding.needs {
+        Needs::LocalPermitOnly(permit) if crossing.refuses() => {
+            Asks::Refused(vec![permit.document()])
+        }
+        _ if crossing.refuses() => Asks::Refused(Vec::new()),
         _ => Asks::Card(
             crossing
                 .finding
@@ -381,34 +384,6 @@ fn asks(place: &Assessment<'_>) -> Asks {
                 .collect(),
         ),
     }
-}
-
-/// A stop's documents as the trip answers for it: where the license state or the issuing place
-/// raise its verdict (an e-license place on a trip whose home is unknown), the documents of the
-/// verdict it gets: the card, or nothing for a licence that may not drive.
-fn stop_carry(trip: &Trip<'_>, place: &Assessment<'_>) -> Vec<Document> {
-    let verdict = trip.verdict_for(place);
-    if verdict == place.verdict() {
-        return place.carry();
-    }
-    match verdict {
-        Verdict::BringCard => vec![Document::LicenceCard],
-        Verdict::NoValidLicense => Vec::new(),
-        Verdict::ELicense | Verdict::NoCardNeeded => place.carry(),
-    }
-}
-
-/// Everything to carry on the trip, each once, in the order the stops name them.
-fn trip_carry(trip: &Trip<'_>) -> Vec<Document> {
-    let mut carry: Vec<Document> = Vec::new();
-    for place in trip.stops.iter().flat_map(|stop| &stop.places) {
-        for document in stop_carry(trip, place) {
-            if !carry.contains(&document) {
-                carry.push(document);
-            }
-        }
-    }
-    carry
 }
 
 /// The table's second column: a division's province; a world place's subdivision and country.
