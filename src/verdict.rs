@@ -562,11 +562,6 @@ impl Default for Licence {
     }
 }
 
-/// The ISO territories a place is in, most specific first (see [`Place::territories`]).
-pub fn territories(divisions: &Divisions, place: Place<'_>) -> Vec<Territory> {
-    place.territories(divisions)
-}
-
 /// A jurisdiction's first-level subdivisions (or itself, where it has none), each with what a
 /// licence from `home` is worth there on a date (`edl list --country`); without a home, which
 /// licences would count.
@@ -688,7 +683,7 @@ fn by_schemes<'d>(
     home: Option<Place<'d>>,
     licence: Licence,
 ) -> Option<Assessment<'d>> {
-    let home_territories = home.map(|home| territories(dataset.divisions, home));
+    let home_territories = home.map(|home| home.territories(dataset.divisions));
     let holder = Holder {
         home: home_territories.as_deref(),
         stage: licence.stage,
@@ -696,7 +691,7 @@ fn by_schemes<'d>(
         kind: licence.kind,
         has_digital: licence.has_digital,
     };
-    let stop = territories(dataset.divisions, place);
+    let stop = place.territories(dataset.divisions);
     let judgement = dataset.schemes().judge(&holder, &stop, on);
     let (verdict, status) = match &judgement.answer {
         Answer::ByAvailability { .. } => return None,
@@ -744,8 +739,8 @@ fn cross<'d>(
     assumed: Assumed,
     assessment: &mut Assessment<'d>,
 ) {
-    let home = territories(dataset.divisions, licence);
-    let stop = territories(dataset.divisions, assessment.place);
+    let home = licence.territories(dataset.divisions);
+    let stop = assessment.place.territories(dataset.divisions);
     if home.last() == stop.last() {
         return;
     }
@@ -785,7 +780,7 @@ fn home_near_stops<'d>(
             && stops.iter().all(|(stop, _)| {
                 stop.candidates
                     .iter()
-                    .any(|&p| territories(dataset.divisions, p).contains(&territory))
+                    .any(|&p| p.territories(dataset.divisions).contains(&territory))
             })
     };
     if home.candidates.len() > 1 {
@@ -869,8 +864,7 @@ fn stops_near_home<'d>(
         if stop.candidates.len() < 2 {
             continue;
         }
-        let within =
-            |place: &Place<'d>| territories(dataset.divisions, *place).contains(&territory);
+        let within = |place: &Place<'d>| place.territories(dataset.divisions).contains(&territory);
         let near: Vec<Place<'d>> = stop.candidates.iter().copied().filter(within).collect();
         let [chosen] = near[..] else {
             continue;
@@ -888,7 +882,7 @@ fn issuer<'d>(
     licence: Licence,
 ) -> Assessment<'d> {
     let schemes = dataset.schemes();
-    let chain = territories(dataset.divisions, home);
+    let chain = home.territories(dataset.divisions);
     let issued: Vec<&'static Scheme> = schemes.issued_by(&chain);
     let frees = schemes.frees(&chain, on).filter(|_| issued.is_empty());
     let (verdict, answer) = match frees {
@@ -1586,7 +1580,7 @@ pub fn judge_licence<'d>(
             && (Reach::of(dataset.divisions, place) == Reach::Within
                 || dataset
                     .schemes()
-                    .by_availability(&territories(dataset.divisions, place)));
+                    .by_availability(&place.territories(dataset.divisions)));
         if !by_rollout && let Some(assessment) = by_schemes(dataset, place, on, home_place, licence)
         {
             return assessment;

@@ -323,7 +323,7 @@ fn about(
         return (Vec::new(), Vec::new(), Vec::new());
     }
     let schemes = dataset.schemes();
-    let about = schemes.about(&crate::verdict::territories(dataset.divisions, place.place));
+    let about = schemes.about(&place.place.territories(dataset.divisions));
     let scheme_reports = about
         .schemes
         .iter()
@@ -457,7 +457,7 @@ fn visitors(
     if !jurisdiction {
         return (Vec::new(), Vec::new());
     }
-    let here = crate::verdict::territories(dataset.divisions, place.place);
+    let here = place.place.territories(dataset.divisions);
     let facts = Recognition::bundled();
     let codes = |scopes: &[Scope]| -> Vec<&'static str> {
         scopes
