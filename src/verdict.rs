@@ -1526,15 +1526,18 @@ pub fn judge_licence<'d>(
         home_near_stops(dataset, query, &stops);
         stops_near_home(dataset, query, &mut stops);
     }
-    let rollout_holder = home.as_ref().is_none_or(|query| {
-        query.candidates.iter().all(|&place| {
-            matches!(place, Place::Division(_))
-                && Reach::of(dataset.divisions, place) == Reach::Within
-        })
+    // Whether the licence is one whose worth the evaluator leaves to its scheme's availability
+    // by division, even at its home (the 12123 e-license, for a home on the mainland); no home
+    // is answered for that licence wherever its availability reaches.
+    let by_availability = home.as_ref().is_none_or(|query| {
+        query
+            .candidates
+            .iter()
+            .all(|&place| by_schemes(dataset, place, first, Some(place), licence).is_none())
     });
-    // A home beyond the mainland that could be several places: ask only if the trip's answer
-    // depends on which.
-    if !rollout_holder
+    // Any other home that could be several places: ask only if the trip's answer depends on
+    // which.
+    if !by_availability
         && let Some(query) = &mut home
         && query.candidates.len() > 1
     {
@@ -1572,20 +1575,11 @@ pub fn judge_licence<'d>(
     let home_place = home
         .as_ref()
         .and_then(|query| query.candidates.first().copied());
+    // One evaluator for every stop: the schemes file's, whose answer for a licence judged by
+    // availability (where its scheme's `rollout` list names the stop) is the division's window.
     let assess_by_engine = |place: Place<'d>, on: NaiveDate| -> Assessment<'d> {
-        // Beyond the divided country, the schemes file says whether the rollout answers: where
-        // its scheme's `rollout` list names the place (HK, MO), not elsewhere (TW).
-        let by_rollout = rollout_holder
-            && matches!(place, Place::Division(_))
-            && (Reach::of(dataset.divisions, place) == Reach::Within
-                || dataset
-                    .schemes()
-                    .by_availability(&place.territories(dataset.divisions)));
-        if !by_rollout && let Some(assessment) = by_schemes(dataset, place, on, home_place, licence)
-        {
-            return assessment;
-        }
-        assess_place(dataset, place, on)
+        by_schemes(dataset, place, on, home_place, licence)
+            .unwrap_or_else(|| assess_place(dataset, place, on))
     };
     let assess_stop = |place: Place<'d>, on: NaiveDate| -> Assessment<'d> {
         let mut assessment = assess_by_engine(place, on);
@@ -1651,7 +1645,7 @@ pub fn judge_licence<'d>(
         .map(|(query, on)| judge_stop(query, on, &assess_stop))
         .collect::<Result<Vec<_>, _>>()?;
     let home = match home {
-        Some(query) if rollout_holder => Some(judge_stop(query, first, &|place, on| {
+        Some(query) if by_availability => Some(judge_stop(query, first, &|place, on| {
             assess_place(dataset, place, on)
         })?),
         Some(query) => Some(judge_stop(query, first, &|place, on| {
@@ -1665,12 +1659,11 @@ pub fn judge_licence<'d>(
         .map(Stop::verdict)
         .max()
         .unwrap_or(Verdict::ELicense);
-    // The 12123 notes are for a licence the rollout answers for, at a stop on its ground.
-    let mainland = rollout_holder
-        && stops
-            .iter()
-            .flat_map(|stop| &stop.places)
-            .any(|place| place.reach == Reach::Within);
+    // The 12123 notes are for a licence the rollout answered for, at a stop on its ground.
+    let mainland = stops
+        .iter()
+        .flat_map(|stop| &stop.places)
+        .any(|place| place.judged_by == Engine::Rollout && place.reach == Reach::Within);
     let settled = dataset.all_live_by();
     if let Some(settled) = settled {
         for place in stops.iter_mut().flat_map(|stop| stop.places.iter_mut()) {

@@ -726,14 +726,6 @@ impl Schemes {
         }
     }
 
-    /// Whether a scheme's availability by division (the rollout file) answers at a place with
-    /// these territories: its `rollout` list names one of them.
-    pub fn by_availability(&self, territories: &[Territory]) -> bool {
-        self.schemes
-            .iter()
-            .any(|scheme| scheme.rollout.iter().any(|t| territories.contains(t)))
-    }
-
     pub fn source(&self, index: usize) -> &Source {
         &self.sources[index]
     }

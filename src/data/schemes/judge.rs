@@ -235,8 +235,9 @@ impl Schemes {
         }
     }
 
-    /// With no home given: the mainland's own rules decide on the mainland; elsewhere, say whose
-    /// credentials would count.
+    /// With no home given: where a scheme's availability by division answers (its `rollout`
+    /// list names the stop), that answers, for the licence the divisions' own; elsewhere, say
+    /// whose credentials would count.
     fn without_home<'s>(
         &'s self,
         holder: &Holder<'_>,
@@ -246,7 +247,7 @@ impl Schemes {
         if let Some(scheme) = self
             .schemes
             .iter()
-            .find(|scheme| !scheme.rollout.is_empty() && self.issued_in(scheme.issuer, stop))
+            .find(|scheme| scheme.rollout.iter().any(|place| stop.contains(place)))
         {
             return Judgement {
                 answer: Answer::ByAvailability { scheme },

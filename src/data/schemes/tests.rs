@@ -509,9 +509,15 @@ fn baselines_gaps_and_holders_without_a_scheme() {
 
 #[test]
 fn without_a_home_the_reason_names_whose_credential_would_count() {
+    // Where the 12123 scheme's `rollout` list names the stop, its availability answers, for the
+    // licence edl assumes without a home; Taiwan, not on that list, answers by its own law.
     assert_eq!(
         said(&judge(None, FULL, &["HK"], "2026-03-01")),
-        "no-home [hk-edl] []"
+        "rollout cn-12123"
+    );
+    assert_eq!(
+        said(&judge(None, FULL, &["TW-TPE", "TW"], "2026-03-01")),
+        "carry-required tw-art-25"
     );
     assert_eq!(
         said(&judge(None, FULL, &["PL"], "2026-03-01")),
