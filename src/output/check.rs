@@ -312,7 +312,7 @@ pub fn check_human(
                     "{}{}{}",
                     messages.place_name(place.place),
                     messages.colon(),
-                    messages.crossing(&crossing.finding, crossing.licence)
+                    messages.crossing(crossing)
                 );
                 writeln!(out, "{}", prose(&line, width, "  "))?;
             }
@@ -342,7 +342,7 @@ fn refused(place: &Assessment<'_>) -> bool {
 /// the engine says of the digital licence there.
 fn stop_reason(place: &Assessment<'_>, messages: &dyn Messages) -> String {
     match &place.crossing {
-        Some(crossing) if refused(place) => messages.crossing(&crossing.finding, crossing.licence),
+        Some(crossing) if refused(place) => messages.crossing(crossing),
         _ => messages.reason(&place.why, place.place),
     }
 }
@@ -352,10 +352,7 @@ fn stop_reason(place: &Assessment<'_>, messages: &dyn Messages) -> String {
 pub(super) fn one_reason(place: &Assessment<'_>, messages: &dyn Messages) -> String {
     let reason = stop_reason(place, messages);
     match &place.crossing {
-        Some(crossing) if !refused(place) => format!(
-            "{reason}; {}",
-            messages.crossing(&crossing.finding, crossing.licence)
-        ),
+        Some(crossing) if !refused(place) => format!("{reason}; {}", messages.crossing(crossing)),
         _ => reason,
     }
 }
