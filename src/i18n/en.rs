@@ -17,8 +17,8 @@ use crate::data::{Claim, Division, Kind, Level, Quality, Wording};
 use crate::dates::{DateError, FIRST_YEAR, LAST_YEAR};
 use crate::place::{Place, PlaceNote};
 use crate::verdict::{
-    Ambiguous, Cited, Crossing, Days, Facts, Ground, LicenseState, Note, Placed, Reason, SchemeWhy,
-    Status, Verdict, Why,
+    Ambiguous, Cited, Crossing, Days, Engine, Facts, Ground, LicenseState, Note, Placed, Reason,
+    SchemeWhy, Status, Verdict, Why,
 };
 
 pub struct English;
@@ -707,7 +707,7 @@ impl Messages for English {
         text
     }
 
-    fn carry_line(&self, documents: &[Document]) -> String {
+    fn carry_line(&self, documents: &[Document], _digital: Engine) -> String {
         let names: Vec<&str> = documents.iter().map(|&d| self.document(d)).collect();
         if names.is_empty() {
             "carry: nothing lets this licence drive here".to_string()

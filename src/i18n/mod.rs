@@ -241,8 +241,9 @@ pub trait Messages: Sync {
     /// What the recognition facts say of the licence at a place across a border, and where
     /// the local permit it needs is issued there.
     fn crossing(&self, crossing: &Crossing<'_>) -> String;
-    /// The line naming everything to carry on the trip.
-    fn carry_line(&self, documents: &[Document]) -> String;
+    /// The line naming everything to carry on the trip; `digital` is the data that judged where
+    /// the digital licence counts (the 12123 e-license's rollout, or another issuer's scheme).
+    fn carry_line(&self, documents: &[Document], digital: Engine) -> String;
     fn reason(&self, why: &Why<'_>, place: Place<'_>) -> String;
     /// The reason for the license's issuing place: whether licenses issued there could have an
     /// e-license on the date.

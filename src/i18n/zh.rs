@@ -19,8 +19,8 @@ use crate::data::{Claim, Division, Kind, Level, Quality, Wording};
 use crate::dates::{DateError, FIRST_YEAR, LAST_YEAR};
 use crate::place::{Place, PlaceNote};
 use crate::verdict::{
-    Ambiguous, Cited, Crossing, Days, Facts, Ground, LicenseState, Note, Placed, Reason, SchemeWhy,
-    Status, UnknownLicenseState, Verdict, Why,
+    Ambiguous, Cited, Crossing, Days, Engine, Facts, Ground, LicenseState, Note, Placed, Reason,
+    SchemeWhy, Status, UnknownLicenseState, Verdict, Why,
 };
 
 pub struct Chinese;
@@ -793,8 +793,15 @@ impl Messages for Chinese {
         text
     }
 
-    fn carry_line(&self, documents: &[Document]) -> String {
-        let names: Vec<&str> = documents.iter().map(|&d| self.document(d)).collect();
+    fn carry_line(&self, documents: &[Document], digital: Engine) -> String {
+        let names: Vec<&str> = documents
+            .iter()
+            .map(|&document| match (document, digital) {
+                // 电子驾驶证 is the mainland's 12123 licence; another issuer's is a 数字驾照.
+                (Document::DigitalLicence, Engine::Schemes) => "数字驾照",
+                _ => self.document(document),
+            })
+            .collect();
         if names.is_empty() {
             "携带：此驾驶证在当地不能驾车".to_string()
         } else {

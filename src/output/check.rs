@@ -317,10 +317,19 @@ pub fn check_human(
                 writeln!(out, "{}", prose(&line, width, "  "))?;
             }
         }
+        // The digital licence is the 12123 e-license where the rollout judged a stop it counts at.
+        let digital = if stops.iter().any(|place| {
+            place.judged_by == Engine::Rollout
+                && trip.carry_for(place).contains(&Document::DigitalLicence)
+        }) {
+            Engine::Rollout
+        } else {
+            Engine::Schemes
+        };
         writeln!(
             out,
             "{}",
-            prose(&messages.carry_line(&trip.carry()), width, "  ")
+            prose(&messages.carry_line(&trip.carry(), digital), width, "  ")
         )?;
     }
     for note in notes(trip, messages) {

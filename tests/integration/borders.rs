@@ -601,6 +601,21 @@ fn a_hong_kong_drivers_mainland_licence_has_no_office_line() {
 }
 
 #[test]
+fn a_digital_licence_beyond_the_mainland_is_no_12123_licence_in_chinese() {
+    let nsw = in_chinese(&with_on(&["Sydney", "成都", "--home", "NSW"]), 3);
+    assert!(
+        nsw.lines()
+            .any(|line| line == "携带：数字驾照、临时机动车驾驶许可、实体驾驶证、驾驶证翻译件"),
+        "{nsw}"
+    );
+    let mainland = in_chinese(&with_on(&["Tokyo", "成都", "--home", "成都"]), 3);
+    assert!(
+        mainland.lines().any(|line| line == "携带：电子驾驶证"),
+        "{mainland}"
+    );
+}
+
+#[test]
 fn show_cn_lists_where_the_permit_is_issued_and_where_it_is_not_known() {
     let outcome = run(["show", "CN"]);
     assert_eq!(outcome.code, 0, "stderr: {}", outcome.stderr);
