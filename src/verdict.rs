@@ -747,9 +747,9 @@ fn cross<'d>(
     let Some(finding) = Recognition::bundled().judge(&home, &stop, assessment.on) else {
         return;
     };
-    let issuing = match finding.needs {
-        Needs::LocalPermitOnly(permit) => {
-            Recognition::bundled().issuing(permit, &stop, assessment.on)
+    let issuing = match (&finding.needs, finding.basis) {
+        (Needs::LocalPermitOnly(_), Some(rule)) => {
+            Recognition::bundled().issuing(rule.id, &stop, assessment.on)
         }
         _ => None,
     };

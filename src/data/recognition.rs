@@ -329,6 +329,9 @@ pub struct Gap {
 pub struct Office {
     pub id: String,
     pub permit: LocalPermit,
+    /// The rules whose permit it issues: the holders it is told to (foreigners' licences, a
+    /// Taiwan resident's), where its source says it serves them.
+    pub rules: Vec<String>,
     /// The division it lies in.
     pub division: Code,
     /// The subdivision (province) it lies in: the stops it is told to.
@@ -346,6 +349,8 @@ pub struct Office {
 pub struct OfficeGap {
     pub id: String,
     pub permit: LocalPermit,
+    /// The rules whose permit it is about, as an office's.
+    pub rules: Vec<String>,
     pub places: Vec<Scope>,
     pub reason: Wording,
     pub sources: Vec<Cited>,
@@ -487,6 +492,7 @@ struct RawGap {
 struct RawOffice {
     id: Spanned<String>,
     permit: LocalPermit,
+    rules: Spanned<Vec<Spanned<String>>>,
     division: Spanned<String>,
     name: String,
     name_zh: Option<Spanned<String>>,
@@ -502,6 +508,7 @@ struct RawOffice {
 struct RawOfficeGap {
     id: Spanned<String>,
     permit: LocalPermit,
+    rules: Spanned<Vec<Spanned<String>>>,
     #[serde(rename = "in")]
     places: Spanned<Vec<Spanned<String>>>,
     reason: String,
@@ -809,6 +816,13 @@ impl Recognition {
             check.id(&office.id);
             let whose = format!("office `{}`", office.id.get_ref());
             let place = check.province(&office.division, &whose);
+            let served = permit_rules(
+                &mut check.problems,
+                &rules,
+                office.permit,
+                &office.rules,
+                &whose,
+            );
             if *office.grade.get_ref() == Quality::Low {
                 check.problems.add(
                     office.grade.span(),
@@ -825,6 +839,7 @@ impl Recognition {
                 offices.push(Office {
                     id: office.id.get_ref().clone(),
                     permit: office.permit,
+                    rules: served,
                     division,
                     province,
                     name,
@@ -841,6 +856,7 @@ impl Recognition {
             check.id(&gap.id);
             let whose = format!("office gap `{}`", gap.id.get_ref());
             let places = check.places(&gap.places, &whose);
+            let served = permit_rules(&mut check.problems, &rules, gap.permit, &gap.rules, &whose);
             let reason = check
                 .problems
                 .wording(&whose, "reason", &gap.reason, &gap.reason_zh);
@@ -848,6 +864,7 @@ impl Recognition {
             office_gaps.push(OfficeGap {
                 id: gap.id.get_ref().clone(),
                 permit: gap.permit,
+                rules: served,
                 places,
                 reason,
                 sources,
@@ -921,6 +938,44 @@ impl Recognition {
             })
             .max()
     }
+}
+
+/// The rules an office (or office gap) issues the permit of: each a rule of the file whose
+/// outcome is that local permit, at least one.
+fn permit_rules(
+    problems: &mut Problems<'_>,
+    rules: &[Rule],
+    permit: LocalPermit,
+    ids: &Spanned<Vec<Spanned<String>>>,
+    whose: &str,
+) -> Vec<String> {
+    if ids.get_ref().is_empty() {
+        problems.add(
+            ids.span(),
+            format!("{whose} serves no rule: name the rules whose permit it issues"),
+        );
+    }
+    for id in ids.get_ref() {
+        let asks = rules
+            .iter()
+            .find(|rule| rule.id == *id.get_ref())
+            .map(|rule| rule.outcome == Outcome::LocalPermit(permit));
+        match asks {
+            Some(true) => {}
+            Some(false) => problems.add(
+                id.span(),
+                format!("rule `{}` in {whose} asks for no such permit", id.get_ref()),
+            ),
+            None => problems.add(
+                id.span(),
+                format!("`{}` in {whose} is no rule of this file", id.get_ref()),
+            ),
+        }
+    }
+    ids.get_ref()
+        .iter()
+        .map(|id| id.get_ref().clone())
+        .collect()
 }
 
 /// What a rule's outcome and its fields say, or a problem where they disagree.

@@ -541,6 +541,8 @@ fn is_jurisdiction(place: &Assessment<'_>) -> bool {
 struct OfficeReport<'r> {
     id: &'r str,
     permit: &'static str,
+    /// The rules whose holders it issues the permit to.
+    rules: &'r [String],
     /// The GB/T 2260 code of the division it lies in.
     division: String,
     name: &'r str,
@@ -557,6 +559,7 @@ struct OfficeReport<'r> {
 struct OfficeGapReport<'r> {
     id: &'r str,
     permit: &'static str,
+    rules: &'r [String],
     reason: &'r str,
     #[serde(skip)]
     wording: &'r Wording,
@@ -583,6 +586,7 @@ fn offices(
         .map(|office| OfficeReport {
             id: &office.id,
             permit: office.permit.document().id(),
+            rules: &office.rules,
             division: office.division.to_string(),
             name: &office.name.en,
             from: office.from,
@@ -599,6 +603,7 @@ fn offices(
         .map(|gap| OfficeGapReport {
             id: &gap.id,
             permit: gap.permit.document().id(),
+            rules: &gap.rules,
             reason: &gap.reason.en,
             wording: &gap.reason,
             sources: cited(&gap.sources),

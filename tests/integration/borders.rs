@@ -660,6 +660,14 @@ fn show_cn_lists_where_the_permit_is_issued_and_where_it_is_not_known() {
     assert_eq!(offices[3]["division"], "460100");
     assert_eq!(offices[3]["from"], "2019-08-26");
     assert_eq!(offices[3]["grade"], "strong");
+    assert_eq!(
+        offices[3]["rules"],
+        serde_json::json!([
+            "mainland-temporary-permit-2007",
+            "mainland-temporary-permit",
+            "mainland-taiwan-licence"
+        ])
+    );
     assert_eq!(offices[5]["from"], serde_json::Value::Null);
     let gaps = value["permit_office_gaps"]
         .as_array()
@@ -676,7 +684,7 @@ fn data_check_places_a_broken_office_at_its_line_and_column() {
     let bundled = std::fs::read_to_string("data/recognition.toml").expect("the bundled file");
     let lines = bundled.lines().count();
     let broken = format!(
-        "{bundled}\n[[office]]\nid = \"x-office\"\npermit = \"temporary-permit\"\ndivision = \"999999\"\nname = \"a desk\"\ngrade = \"low\"\nsources = [{{ url = \"https://example.org\", quote = \"x\" }}]\n"
+        "{bundled}\n[[office]]\nid = \"x-office\"\npermit = \"temporary-permit\"\nrules = [\"mainland-temporary-permit\"]\ndivision = \"999999\"\nname = \"a desk\"\ngrade = \"low\"\nsources = [{{ url = \"https://example.org\", quote = \"x\" }}]\n"
     );
     let path = std::env::temp_dir().join(format!("edl-offices-{}.toml", std::process::id()));
     std::fs::write(&path, broken).expect("written");
@@ -687,12 +695,12 @@ fn data_check_places_a_broken_office_at_its_line_and_column() {
         format!(
             "{}:{}:12: `999999` in office `x-office` is no division code",
             path.display(),
-            lines + 5
+            lines + 6
         ),
         format!(
             "{}:{}:9: office `x-office` rests on low-grade sources only: make it an [[office_gap]]",
             path.display(),
-            lines + 7
+            lines + 8
         ),
     ] {
         assert!(

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{LocalPermit, Office, OfficeGap, Recognition, Scope};
+use super::{Office, OfficeGap, Recognition, Scope};
 use crate::data::schemes::Territory;
 
 /// Where a stop's local permit is issued, as far as the facts say.
@@ -16,20 +16,21 @@ pub enum Issuing<'r> {
 }
 
 impl Recognition {
-    /// Where `permit` is issued for a stop in `destination` (its territories: `[CN-BJ, CN]`) on
-    /// `on`. `None` where the facts say nothing of where this permit is issued, near the stop or
-    /// anywhere around it.
+    /// Where the permit a rule (its id) asks for is issued to its holders, for a stop in
+    /// `destination` (its territories: `[CN-BJ, CN]`) on `on`. `None` where the facts say
+    /// nothing of where it is issued to them, near the stop or anywhere around it.
     pub fn issuing(
         &self,
-        permit: LocalPermit,
+        rule: &str,
         destination: &[Territory],
         on: NaiveDate,
     ) -> Option<Issuing<'_>> {
+        let serves = |rules: &[String]| rules.iter().any(|id| id == rule);
         let offices: Vec<&Office> = self
             .offices
             .iter()
             .filter(|office| {
-                office.permit == permit
+                serves(&office.rules)
                     && destination.contains(&office.province)
                     && office.from.is_none_or(|from| from <= on)
             })
@@ -38,7 +39,7 @@ impl Recognition {
             return Some(Issuing::At(offices));
         }
         let mut best: Option<(bool, &OfficeGap)> = None;
-        for gap in self.office_gaps.iter().filter(|gap| gap.permit == permit) {
+        for gap in self.office_gaps.iter().filter(|gap| serves(&gap.rules)) {
             let Some(subdivision) = self.covers(&gap.places, destination) else {
                 continue;
             };
@@ -49,9 +50,9 @@ impl Recognition {
         match best {
             Some((_, gap)) => Some(Issuing::NoSource(Some(gap))),
             // An office elsewhere in the country, on the day or later: the facts know of offices
-            // for this permit, just none here.
+            // for these holders, just none here.
             None if self.offices.iter().any(|office| {
-                office.permit == permit
+                serves(&office.rules)
                     && destination
                         .iter()
                         .any(|territory| office.province.lies_in(*territory))

@@ -536,7 +536,7 @@ fn a_file_past_the_token_budget_is_refused_before_it_is_read() {
 }
 
 fn issued_at(destination: &[&str], on: &str) -> Option<Issuing<'static>> {
-    Recognition::bundled().issuing(LocalPermit::TemporaryPermit, &place(destination), day(on))
+    Recognition::bundled().issuing("mainland-temporary-permit", &place(destination), day(on))
 }
 
 fn office_ids(issuing: &Option<Issuing<'static>>) -> Vec<&'static str> {
@@ -576,12 +576,29 @@ fn beijing_and_hainan_name_their_airport_offices() {
 
 #[test]
 fn an_office_is_named_only_from_the_day_the_facts_show_it() {
-    let before = issued_at(&["CN", "CN-HI"], "2019-08-25");
+    let file = Recognition::bundled();
+    let hainan = place(&["CN", "CN-HI"]);
+    // Before the report that shows the stations the 2007 rule held, and the facts name none.
+    let before = file.issuing("mainland-temporary-permit-2007", &hainan, day("2019-08-25"));
     assert!(office_ids(&before).is_empty());
     assert_eq!(gap_id(&before), Some("mainland-permit-offices"));
     assert_eq!(
-        office_ids(&issued_at(&["CN", "CN-HI"], "2019-08-26")),
+        office_ids(&file.issuing("mainland-temporary-permit-2007", &hainan, day("2019-08-26"))),
         ["haikou-meilan-airport", "sanya-phoenix-airport"]
+    );
+}
+
+#[test]
+fn an_office_is_named_only_to_the_holders_its_source_says_it_serves() {
+    let file = Recognition::bundled();
+    // Hainan's pilot served residents of Taiwan too; Beijing's sources speak of foreigners.
+    assert_eq!(
+        office_ids(&file.issuing("mainland-taiwan-licence", &place(&["CN", "CN-HI"]), day(ON))),
+        ["haikou-meilan-airport", "sanya-phoenix-airport"]
+    );
+    assert_eq!(
+        file.issuing("mainland-taiwan-licence", &place(&["CN", "CN-BJ"]), day(ON)),
+        Some(Issuing::NoSource(None))
     );
 }
 
@@ -606,11 +623,11 @@ fn where_the_facts_say_nothing_of_a_permit_nothing_is_said() {
     let file = Recognition::bundled();
     let shenzhen = place(&["CN", "CN-GD"]);
     assert_eq!(
-        file.issuing(LocalPermit::LocalLicence, &shenzhen, day(ON)),
+        file.issuing("mainland-hong-kong-licence", &shenzhen, day(ON)),
         None
     );
     assert_eq!(
-        file.issuing(LocalPermit::TemporaryPermit, &place(&["JP"]), day(ON)),
+        file.issuing("mainland-temporary-permit", &place(&["JP"]), day(ON)),
         None
     );
 }
@@ -662,9 +679,20 @@ fn every_chinese_wording_of_the_bundled_file_uses_full_width_punctuation() {
 }
 
 const OFFICE: &str = r#"
+[[rule]]
+id = "permit"
+in = ["CN"]
+issued = "abroad"
+outcome = "local-permit"
+permit = "temporary-permit"
+carry = ["temporary-permit"]
+grade = "strong"
+sources = [{ url = "https://example.org/permit", quote = "a permit" }]
+
 [[office]]
 id = "o"
 permit = "temporary-permit"
+rules = ["permit"]
 division = "110000"
 name = "a station"
 name_zh = "一个站"
@@ -677,13 +705,22 @@ sources = [{ url = "https://example.org/o", quote = "a station" }]
 fn an_office_lies_in_a_known_division_and_rests_on_more_than_low_grade_sources() {
     let with_office = format!("{BASE}{OFFICE}");
     assert_eq!(problems(&with_office), Vec::<String>::new());
-    let base_lines = BASE.lines().count();
+    // The 1-based line of the office's line that starts with `start`.
+    let line_of = |start: &str| {
+        let office = with_office.find("[[office]]").expect("the office");
+        with_office[..office].lines().count()
+            + with_office[office..]
+                .lines()
+                .position(|line| line.starts_with(start))
+                .expect("the line")
+            + 1
+    };
     let broken_office = |from: &str, to: &str| problems(&with_office.replacen(from, to, 1));
     assert_eq!(
         broken_office("division = \"110000\"", "division = \"119999\""),
         [format!(
             "t.toml:{}:12: `119999` in office `o` is no division code (want six digits of data/divisions.csv, as `110000`)",
-            base_lines + 5
+            line_of("division")
         )]
     );
     assert_eq!(
@@ -693,11 +730,28 @@ fn an_office_lies_in_a_known_division_and_rests_on_more_than_low_grade_sources()
         ),
         [format!(
             "t.toml:{}:9: office `o` rests on low-grade sources only: make it an [[office_gap]]",
-            base_lines + 9
+            line_of("grade")
         )]
     );
     assert_eq!(
-        broken_office("permit = \"temporary-permit\"", "permit = \"visa\"").len(),
+        broken_office("rules = [\"permit\"]", "rules = [\"r\", \"nope\"]"),
+        [
+            format!(
+                "t.toml:{}:10: rule `r` in office `o` asks for no such permit",
+                line_of("rules")
+            ),
+            format!(
+                "t.toml:{}:15: `nope` in office `o` is no rule of this file",
+                line_of("rules")
+            ),
+        ]
+    );
+    assert_eq!(
+        broken_office(
+            "permit = \"temporary-permit\"\nrules",
+            "permit = \"visa\"\nrules"
+        )
+        .len(),
         1
     );
 }
