@@ -8,7 +8,7 @@ use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::data::Divisions;
-use crate::data::recognition::{Document, Finding, Needs, Recognition};
+use crate::data::recognition::{Document, Finding, Issuing, Needs, Recognition};
 use crate::data::rollout::Milestone;
 use crate::data::rollout::{Text, Wording};
 use crate::data::schemes::{self, Answer, Holder, HolderKind, Judgement, Scheme, Stage, Territory};
@@ -747,10 +747,17 @@ fn cross<'d>(
     let Some(finding) = Recognition::bundled().judge(&home, &stop, assessment.on) else {
         return;
     };
+    let issuing = match (&finding.needs, finding.basis) {
+        (Needs::LocalPermitOnly(_), Some(rule)) => {
+            Recognition::bundled().issuing(rule.id, &stop, assessment.on)
+        }
+        _ => None,
+    };
     let crossing = Crossing {
         licence,
         assumed,
         finding,
+        issuing,
     };
     assessment.verdict = if crossing.refuses() {
         Verdict::NoValidLicense
@@ -956,6 +963,9 @@ pub struct Crossing<'d> {
     /// raises the answer to `bring-card`.
     pub assumed: Assumed,
     pub finding: Finding<'static>,
+    /// Where the local permit the finding asks for is issued near the stop, as far as the
+    /// facts say; `None` where they say nothing of it or no local permit is asked for.
+    pub issuing: Option<Issuing<'static>>,
 }
 
 impl Crossing<'_> {

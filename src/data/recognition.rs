@@ -8,9 +8,13 @@
 //! speaks, a road-traffic convention both places are parties to. A pair nothing covers is a
 //! gap, never "valid".
 //!
+//! Where a destination's local permit is issued is told as `[[office]]`s, each tied to the division
+//! it lies in, and `[[office_gap]]`s where the facts do not say (in `offices`).
+//!
 //! The bundled file is parsed on first use only, so a check that stays at home never pays for it.
 
 mod judge;
+mod offices;
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -22,7 +26,10 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 pub use judge::{Basis, Finding, Needs, Note};
+pub use offices::Issuing;
 
+use super::Divisions;
+use super::divisions::Code;
 use super::rollout::{Problems, Wording, read_toml};
 use super::schema::Quality;
 use super::schemes::Territory;
@@ -317,6 +324,38 @@ pub struct Gap {
     pub sources: Vec<Cited>,
 }
 
+/// A place that issues a local permit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Office {
+    pub id: String,
+    pub permit: LocalPermit,
+    /// The rules whose permit it issues: the holders it is told to (foreigners' licences, a
+    /// Taiwan resident's), where its source says it serves them.
+    pub rules: Vec<String>,
+    /// The division it lies in.
+    pub division: Code,
+    /// The subdivision (province) it lies in: the stops it is told to.
+    pub province: Territory,
+    pub name: Wording,
+    /// The first day the facts show it issuing.
+    pub from: Option<NaiveDate>,
+    pub grade: Quality,
+    pub sources: Vec<Cited>,
+    pub note: Option<Wording>,
+}
+
+/// Where the facts do not say where a permit is issued.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OfficeGap {
+    pub id: String,
+    pub permit: LocalPermit,
+    /// The rules whose permit it is about, as an office's.
+    pub rules: Vec<String>,
+    pub places: Vec<Scope>,
+    pub reason: Wording,
+    pub sources: Vec<Cited>,
+}
+
 /// A validated recognition file.
 #[derive(Clone, Debug)]
 pub struct Recognition {
@@ -327,6 +366,8 @@ pub struct Recognition {
     pub parties: Vec<Party>,
     pub rules: Vec<Rule>,
     pub gaps: Vec<Gap>,
+    pub offices: Vec<Office>,
+    pub office_gaps: Vec<OfficeGap>,
 }
 
 // The file as serde reads it.
@@ -346,6 +387,10 @@ struct RawRecognition {
     rule: Vec<RawRule>,
     #[serde(default)]
     gap: Vec<RawGap>,
+    #[serde(default)]
+    office: Vec<RawOffice>,
+    #[serde(default)]
+    office_gap: Vec<RawOfficeGap>,
 }
 
 #[derive(Deserialize)]
@@ -436,6 +481,36 @@ struct RawGap {
     only: Vec<Spanned<String>>,
     #[serde(default)]
     except: Vec<Spanned<String>>,
+    reason: String,
+    reason_zh: Option<Spanned<String>>,
+    #[serde(default)]
+    sources: Vec<RawCited>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOffice {
+    id: Spanned<String>,
+    permit: LocalPermit,
+    rules: Spanned<Vec<Spanned<String>>>,
+    division: Spanned<String>,
+    name: String,
+    name_zh: Option<Spanned<String>>,
+    from: Option<Spanned<Datetime>>,
+    grade: Spanned<Quality>,
+    sources: Spanned<Vec<RawCited>>,
+    note: Option<String>,
+    note_zh: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOfficeGap {
+    id: Spanned<String>,
+    permit: LocalPermit,
+    rules: Spanned<Vec<Spanned<String>>>,
+    #[serde(rename = "in")]
+    places: Spanned<Vec<Spanned<String>>>,
     reason: String,
     reason_zh: Option<Spanned<String>>,
     #[serde(default)]
@@ -557,6 +632,31 @@ impl Checker<'_> {
             );
         }
         (start, end)
+    }
+
+    /// The province a division code lies in, as a territory; a problem where the code is no
+    /// division, or no province of the world's table holds it.
+    fn province(&mut self, code: &Spanned<String>, whose: &str) -> Option<(Code, Territory)> {
+        let divisions = Divisions::bundled();
+        let text = code.get_ref();
+        let Some(division) = Code::parse(text).and_then(|found| divisions.get(found)) else {
+            self.problems.add(
+                code.span(),
+                format!("`{text}` in {whose} is no division code (want six digits of data/divisions.csv, as `110000`)"),
+            );
+            return None;
+        };
+        let province = World::bundled()
+            .rows_of_division(divisions, divisions.province_of(division))
+            .filter_map(Territory::of)
+            .find(|territory| territory.code().contains('-'));
+        if province.is_none() {
+            self.problems.add(
+                code.span(),
+                format!("{whose}: division `{text}` lies in no subdivision of data/world.csv"),
+            );
+        }
+        province.map(|province| (division.code, province))
     }
 
     fn places(&mut self, places: &Spanned<Vec<Spanned<String>>>, whose: &str) -> Vec<Scope> {
@@ -711,6 +811,66 @@ impl Recognition {
             });
         }
 
+        let mut offices = Vec::with_capacity(raw.office.len());
+        for office in &raw.office {
+            check.id(&office.id);
+            let whose = format!("office `{}`", office.id.get_ref());
+            let place = check.province(&office.division, &whose);
+            let served = permit_rules(
+                &mut check.problems,
+                &rules,
+                office.permit,
+                &office.rules,
+                &whose,
+            );
+            if *office.grade.get_ref() == Quality::Low {
+                check.problems.add(
+                    office.grade.span(),
+                    format!("{whose} rests on low-grade sources only: make it an [[office_gap]]"),
+                );
+            }
+            let name = check
+                .problems
+                .wording(&whose, "name", &office.name, &office.name_zh);
+            let from = check.date(&office.from);
+            let sources = check.sources(&office.sources, &whose);
+            let note = check.note(&whose, &office.note, &office.note_zh);
+            if let Some((division, province)) = place {
+                offices.push(Office {
+                    id: office.id.get_ref().clone(),
+                    permit: office.permit,
+                    rules: served,
+                    division,
+                    province,
+                    name,
+                    from,
+                    grade: *office.grade.get_ref(),
+                    sources,
+                    note,
+                });
+            }
+        }
+
+        let mut office_gaps = Vec::with_capacity(raw.office_gap.len());
+        for gap in &raw.office_gap {
+            check.id(&gap.id);
+            let whose = format!("office gap `{}`", gap.id.get_ref());
+            let places = check.places(&gap.places, &whose);
+            let served = permit_rules(&mut check.problems, &rules, gap.permit, &gap.rules, &whose);
+            let reason = check
+                .problems
+                .wording(&whose, "reason", &gap.reason, &gap.reason_zh);
+            let sources = check.cited(&gap.sources, &whose);
+            office_gaps.push(OfficeGap {
+                id: gap.id.get_ref().clone(),
+                permit: gap.permit,
+                rules: served,
+                places,
+                reason,
+                sources,
+            });
+        }
+
         if check.problems.is_empty() {
             Ok(Recognition {
                 version: raw.version,
@@ -720,6 +880,8 @@ impl Recognition {
                 parties,
                 rules,
                 gaps,
+                offices,
+                office_gaps,
             })
         } else {
             Err(check.problems.into_found())
@@ -776,6 +938,44 @@ impl Recognition {
             })
             .max()
     }
+}
+
+/// The rules an office (or office gap) issues the permit of: each a rule of the file whose
+/// outcome is that local permit, at least one.
+fn permit_rules(
+    problems: &mut Problems<'_>,
+    rules: &[Rule],
+    permit: LocalPermit,
+    ids: &Spanned<Vec<Spanned<String>>>,
+    whose: &str,
+) -> Vec<String> {
+    if ids.get_ref().is_empty() {
+        problems.add(
+            ids.span(),
+            format!("{whose} serves no rule: name the rules whose permit it issues"),
+        );
+    }
+    for id in ids.get_ref() {
+        let asks = rules
+            .iter()
+            .find(|rule| rule.id == *id.get_ref())
+            .map(|rule| rule.outcome == Outcome::LocalPermit(permit));
+        match asks {
+            Some(true) => {}
+            Some(false) => problems.add(
+                id.span(),
+                format!("rule `{}` in {whose} asks for no such permit", id.get_ref()),
+            ),
+            None => problems.add(
+                id.span(),
+                format!("`{}` in {whose} is no rule of this file", id.get_ref()),
+            ),
+        }
+    }
+    ids.get_ref()
+        .iter()
+        .map(|id| id.get_ref().clone())
+        .collect()
 }
 
 /// What a rule's outcome and its fields say, or a problem where they disagree.

@@ -4,10 +4,10 @@ use chrono::NaiveDate;
 
 use super::{
     Blocking, CheckColumn, DataSummary, Messages, Reach, Refusal, Retype, ShowField, beside_card,
-    chain, echo, with_code, world_chain,
+    chain, echo, office_province, with_code, world_chain,
 };
 use crate::data::RuleId;
-use crate::data::recognition::{Document, Finding, Needs, Note as RecognitionNote};
+use crate::data::recognition::{Document, Issuing, Needs, Note as RecognitionNote};
 use crate::data::schemes::{
     Answer, HolderKind, Note as SchemeNote, PhoneFailure, Reason as SchemeReason,
 };
@@ -17,8 +17,8 @@ use crate::data::{Claim, Division, Kind, Level, Quality, Wording};
 use crate::dates::{DateError, FIRST_YEAR, LAST_YEAR};
 use crate::place::{Place, PlaceNote};
 use crate::verdict::{
-    Ambiguous, Cited, Days, Facts, Ground, LicenseState, Note, Placed, Reason, SchemeWhy, Status,
-    Verdict, Why,
+    Ambiguous, Cited, Crossing, Days, Engine, Facts, Ground, LicenseState, Note, Placed, Reason,
+    SchemeWhy, Status, Verdict, Why,
 };
 
 pub struct English;
@@ -624,8 +624,9 @@ impl Messages for English {
         }
     }
 
-    fn crossing(&self, finding: &Finding<'_>, home: Place<'_>) -> String {
-        let from = format!("a licence from {}", self.place_name(home));
+    fn crossing(&self, crossing: &Crossing<'_>) -> String {
+        let finding = &crossing.finding;
+        let from = format!("a licence from {}", self.place_name(crossing.licence));
         let mut text = match (&finding.needs, finding.basis) {
             (Needs::NoSource, _) | (_, None) => format!(
                 "edl has no source on whether {from} is valid here: check whether it needs an IDP or a translation"
@@ -680,10 +681,33 @@ impl Messages for English {
             text.push_str("; ");
             text.push_str(said.trim_end_matches('.'));
         }
+        match &crossing.issuing {
+            Some(Issuing::At(offices)) => {
+                let names: Vec<String> = offices
+                    .iter()
+                    .map(|office| office.name.en.to_string())
+                    .collect();
+                let province = office_province(offices).map_or("here".to_string(), |place| {
+                    format!("in {}", self.place_name(place))
+                });
+                text.push_str(&format!(
+                    "; where edl's sources say it is issued {province}: {}",
+                    and_list(&names)
+                ));
+            }
+            Some(Issuing::NoSource(Some(gap))) => {
+                text.push_str("; ");
+                text.push_str(self.wording(&gap.reason).trim_end_matches('.'));
+            }
+            Some(Issuing::NoSource(None)) => {
+                text.push_str("; edl has no source on where it is issued here");
+            }
+            None => {}
+        }
         text
     }
 
-    fn carry_line(&self, documents: &[Document]) -> String {
+    fn carry_line(&self, documents: &[Document], _digital: Engine) -> String {
         let names: Vec<&str> = documents.iter().map(|&d| self.document(d)).collect();
         if names.is_empty() {
             "carry: nothing lets this licence drive here".to_string()
@@ -1213,6 +1237,31 @@ impl Messages for English {
             rule.id,
             rule.grade.id(),
             self.wording(&rule.note)
+        )
+    }
+
+    fn show_offices_heading(&self) -> &'static str {
+        "where local permits are issued:"
+    }
+
+    fn office_line(&self, office: &crate::data::recognition::Office) -> String {
+        let since = office
+            .from
+            .map_or(String::new(), |from| format!(", from {from}"));
+        let note = office
+            .note
+            .as_ref()
+            .map_or(String::new(), |note| format!(": {}", self.wording(note)));
+        let division = Divisions::bundled()
+            .get(office.division)
+            .map_or(String::new(), |division| format!(" {}", division.name()));
+        format!(
+            "{} [{}] {}: {} ({}{division}{since}){note}",
+            office.id,
+            office.grade.id(),
+            self.document(office.permit.document()),
+            self.wording(&office.name),
+            office.division
         )
     }
 

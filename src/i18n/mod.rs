@@ -12,13 +12,14 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 
-use crate::data::recognition::{Document, Finding};
+use crate::data::recognition::Document;
 use crate::data::world::{World, WorldPlace};
 use crate::data::{Claim, Division, Divisions, Kind, Level, Quality, Wording};
 use crate::dates::DateError;
 use crate::place::{Place, PlaceError, PlaceNote};
 use crate::verdict::{
-    Ambiguous, Days, Engine, LicenseState, Note, Placed, Status, UnknownLicenseState, Verdict, Why,
+    Ambiguous, Crossing, Days, Engine, LicenseState, Note, Placed, Status, UnknownLicenseState,
+    Verdict, Why,
 };
 
 pub use en::English;
@@ -122,6 +123,15 @@ pub enum Asks {
     /// This licence does not let its holder drive there; these local documents would (none:
     /// nothing the facts name).
     Refused(Vec<Document>),
+}
+
+/// The province the offices a stop is told lie in (they share it).
+fn office_province(offices: &[&crate::data::recognition::Office]) -> Option<Place<'static>> {
+    let divisions = Divisions::bundled();
+    offices
+        .first()
+        .and_then(|office| divisions.get(office.division))
+        .map(|division| Place::Division(divisions.province_of(division)))
 }
 
 /// The documents to bring beside the card at the places that ask for it, each once.
@@ -228,10 +238,12 @@ pub trait Messages: Sync {
     fn home_prefix(&self) -> &'static str;
     /// A document to carry, as a list names it.
     fn document(&self, document: Document) -> &'static str;
-    /// What the recognition facts say of a licence from `home` at a place across a border.
-    fn crossing(&self, finding: &Finding<'_>, home: Place<'_>) -> String;
-    /// The line naming everything to carry on the trip.
-    fn carry_line(&self, documents: &[Document]) -> String;
+    /// What the recognition facts say of the licence at a place across a border, and where
+    /// the local permit it needs is issued there.
+    fn crossing(&self, crossing: &Crossing<'_>) -> String;
+    /// The line naming everything to carry on the trip; `digital` is the data that judged where
+    /// the digital licence counts (the 12123 e-license's rollout, or another issuer's scheme).
+    fn carry_line(&self, documents: &[Document], digital: Engine) -> String;
     fn reason(&self, why: &Why<'_>, place: Place<'_>) -> String;
     /// The reason for the license's issuing place: whether licenses issued there could have an
     /// e-license on the date.
@@ -286,6 +298,10 @@ pub trait Messages: Sync {
     fn scheme_rule(&self, rule: &crate::data::schemes::Rule) -> String;
     /// `edl show`'s heading over a jurisdiction's rules for visitors' licences.
     fn show_visitors_heading(&self) -> &'static str;
+    /// The heading of `show`'s list of the places that issue a local permit.
+    fn show_offices_heading(&self) -> &'static str;
+    /// A place that issues a local permit, as `show` lists it.
+    fn office_line(&self, office: &crate::data::recognition::Office) -> String;
     /// One rule for visitors' licences: its id, grade, outcome, whose licences (`only` and
     /// `except` as codes and group ids), dates and note.
     fn visitor_rule(

@@ -9,7 +9,7 @@ use super::{
     chain, echo, with_code, world_chain, world_zh,
 };
 use crate::data::RuleId;
-use crate::data::recognition::{Document, Finding, Needs, Note as RecognitionNote};
+use crate::data::recognition::{Document, Issuing, Needs, Note as RecognitionNote};
 use crate::data::schemes::{
     Answer, HolderKind, Note as SchemeNote, PhoneFailure, Reason as SchemeReason, Stage,
 };
@@ -19,8 +19,8 @@ use crate::data::{Claim, Division, Kind, Level, Quality, Wording};
 use crate::dates::{DateError, FIRST_YEAR, LAST_YEAR};
 use crate::place::{Place, PlaceNote};
 use crate::verdict::{
-    Ambiguous, Cited, Days, Facts, Ground, LicenseState, Note, Placed, Reason, SchemeWhy, Status,
-    UnknownLicenseState, Verdict, Why,
+    Ambiguous, Cited, Crossing, Days, Engine, Facts, Ground, LicenseState, Note, Placed, Reason,
+    SchemeWhy, Status, UnknownLicenseState, Verdict, Why,
 };
 
 pub struct Chinese;
@@ -703,15 +703,16 @@ impl Messages for Chinese {
             Document::Idp1949 => "国际驾驶许可证（1949）",
             Document::Idp1968 => "国际驾驶许可证（1968）",
             Document::Translation => "驾驶证翻译件",
-            Document::TemporaryPermit => "当地的临时驾驶许可",
+            Document::TemporaryPermit => "临时机动车驾驶许可",
             Document::LocalLicence => "当地驾驶证",
             Document::IdentityDocument => "身份证件",
             Document::Registration => "登记凭证",
         }
     }
 
-    fn crossing(&self, finding: &Finding<'_>, home: Place<'_>) -> String {
-        let from = format!("{}签发的驾驶证", self.place_name(home));
+    fn crossing(&self, crossing: &Crossing<'_>) -> String {
+        let finding = &crossing.finding;
+        let from = format!("{}签发的驾驶证", self.place_name(crossing.licence));
         let mut text = match (&finding.needs, finding.basis) {
             (Needs::NoSource, _) | (_, None) => format!(
                 "edl 没有来源说明{from}在当地是否有效：请查明是否需要国际驾驶许可证或翻译件"
@@ -769,11 +770,38 @@ impl Messages for Chinese {
             text.push('；');
             text.push_str(said.trim_end_matches('。'));
         }
+        match &crossing.issuing {
+            Some(Issuing::At(offices)) => {
+                let names: Vec<&str> = offices
+                    .iter()
+                    .map(|office| self.wording(&office.name))
+                    .collect();
+                let province = super::office_province(offices)
+                    .map_or("当地".to_string(), |place| self.place_name(place));
+                text.push_str(&format!(
+                    "；据 edl 的来源，{province}的办理地点：{}",
+                    names.join("、")
+                ));
+            }
+            Some(Issuing::NoSource(Some(gap))) => {
+                text.push('；');
+                text.push_str(self.wording(&gap.reason).trim_end_matches('。'));
+            }
+            Some(Issuing::NoSource(None)) => text.push_str("；当地办理地点：edl 没有来源"),
+            None => {}
+        }
         text
     }
 
-    fn carry_line(&self, documents: &[Document]) -> String {
-        let names: Vec<&str> = documents.iter().map(|&d| self.document(d)).collect();
+    fn carry_line(&self, documents: &[Document], digital: Engine) -> String {
+        let names: Vec<&str> = documents
+            .iter()
+            .map(|&document| match (document, digital) {
+                // 电子驾驶证 is the mainland's 12123 licence; another issuer's is a 数字驾照.
+                (Document::DigitalLicence, Engine::Schemes) => "数字驾照",
+                _ => self.document(document),
+            })
+            .collect();
         if names.is_empty() {
             "携带：此驾驶证在当地不能驾车".to_string()
         } else {
@@ -1266,6 +1294,31 @@ impl Messages for Chinese {
             rule.id,
             self.quality(rule.grade),
             self.wording(&rule.note)
+        )
+    }
+
+    fn show_offices_heading(&self) -> &'static str {
+        "当地许可办理地点："
+    }
+
+    fn office_line(&self, office: &crate::data::recognition::Office) -> String {
+        let since = office
+            .from
+            .map_or(String::new(), |from| format!("；{from} 起"));
+        let note = office
+            .note
+            .as_ref()
+            .map_or(String::new(), |note| format!("：{}", self.wording(note)));
+        let division = Divisions::bundled()
+            .get(office.division)
+            .map_or(String::new(), |division| format!(" {}", division.name()));
+        format!(
+            "{} [{}] {}：{}（{}{division}{since}）{note}",
+            office.id,
+            self.quality(office.grade),
+            self.document(office.permit.document()),
+            self.wording(&office.name),
+            office.division
         )
     }
 

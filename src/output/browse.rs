@@ -448,13 +448,7 @@ fn visitors(
     Vec<VisitorRuleReport<'static>>,
     Vec<VisitorGapReport<'static>>,
 ) {
-    let jurisdiction = match place.place {
-        PlaceOf::World(row) => row.kind != PlaceKind::City,
-        PlaceOf::Division(division) => {
-            division.level == Level::Province && place.reach != crate::verdict::Reach::Within
-        }
-    };
-    if !jurisdiction {
+    if !is_jurisdiction(place) {
         return (Vec::new(), Vec::new());
     }
     let here = place.place.territories(dataset.divisions);
@@ -533,6 +527,91 @@ fn visitors(
     (rules, gaps)
 }
 
+fn is_jurisdiction(place: &Assessment<'_>) -> bool {
+    match place.place {
+        PlaceOf::World(row) => row.kind != PlaceKind::City,
+        PlaceOf::Division(division) => {
+            division.level == Level::Province && place.reach != crate::verdict::Reach::Within
+        }
+    }
+}
+
+/// A place that issues a local permit (`data/recognition.toml`'s `[[office]]`).
+#[derive(Serialize)]
+struct OfficeReport<'r> {
+    id: &'r str,
+    permit: &'static str,
+    /// The rules whose holders it issues the permit to.
+    rules: &'r [String],
+    /// The GB/T 2260 code of the division it lies in.
+    division: String,
+    name: &'r str,
+    from: Option<NaiveDate>,
+    grade: Quality,
+    note: Option<&'r str>,
+    sources: Vec<CitedReport<'r>>,
+    #[serde(skip)]
+    office: &'r recognition::Office,
+}
+
+/// Where the facts do not say where a local permit is issued.
+#[derive(Serialize)]
+struct OfficeGapReport<'r> {
+    id: &'r str,
+    permit: &'static str,
+    rules: &'r [String],
+    reason: &'r str,
+    #[serde(skip)]
+    wording: &'r Wording,
+    sources: Vec<CitedReport<'r>>,
+}
+
+/// Where a jurisdiction's local permits are issued, and where the facts do not say.
+fn offices(
+    place: &Assessment<'_>,
+    dataset: &Dataset,
+) -> (Vec<OfficeReport<'static>>, Vec<OfficeGapReport<'static>>) {
+    if !is_jurisdiction(place) {
+        return (Vec::new(), Vec::new());
+    }
+    let here = place.place.territories(dataset.divisions);
+    let facts = Recognition::bundled();
+    // The lookups lend their entries only as long as `here`: pick the file's own by id.
+    let named: Vec<&str> = facts.offices_in(&here).map(|o| o.id.as_str()).collect();
+    let open: Vec<&str> = facts.office_gaps_in(&here).map(|g| g.id.as_str()).collect();
+    let offices = facts
+        .offices
+        .iter()
+        .filter(|office| named.contains(&office.id.as_str()))
+        .map(|office| OfficeReport {
+            id: &office.id,
+            permit: office.permit.document().id(),
+            rules: &office.rules,
+            division: office.division.to_string(),
+            name: &office.name.en,
+            from: office.from,
+            grade: office.grade,
+            note: office.note.as_ref().map(|note| &*note.en),
+            sources: cited(&office.sources),
+            office,
+        })
+        .collect();
+    let gaps = facts
+        .office_gaps
+        .iter()
+        .filter(|gap| open.contains(&gap.id.as_str()))
+        .map(|gap| OfficeGapReport {
+            id: &gap.id,
+            permit: gap.permit.document().id(),
+            rules: &gap.rules,
+            reason: &gap.reason.en,
+            wording: &gap.reason,
+            sources: cited(&gap.sources),
+        })
+        .collect();
+    (offices, gaps)
+}
+
 #[derive(Serialize)]
 struct FactReport<'r> {
     id: &'r str,
@@ -568,6 +647,10 @@ struct ShowReport<'r> {
     visitor_rules: Vec<VisitorRuleReport<'r>>,
     /// The pairs those facts leave open there.
     visitor_gaps: Vec<VisitorGapReport<'r>>,
+    /// Where its local permits are issued (the mainland's temporary permit).
+    permit_offices: Vec<OfficeReport<'r>>,
+    /// Where the facts do not say where they are issued.
+    permit_office_gaps: Vec<OfficeGapReport<'r>>,
     default_window_applies: bool,
     default_sources: Vec<SourceReport<'r>>,
     /// What reading the query assumed (西安 taken as 西安市).
@@ -652,6 +735,7 @@ fn show_report<'r>(
     };
     let (schemes, baselines, gaps) = about(place, dataset);
     let (visitor_rules, visitor_gaps) = visitors(place, dataset);
+    let (permit_offices, permit_office_gaps) = offices(place, dataset);
     ShowReport {
         schema_version: SCHEMA_VERSION,
         on,
@@ -660,6 +744,8 @@ fn show_report<'r>(
         gaps,
         visitor_rules,
         visitor_gaps,
+        permit_offices,
+        permit_office_gaps,
         place: Place::assessed(
             Some(query),
             place,
@@ -834,6 +920,21 @@ pub fn show_human(
         print_urls(out, &rule.sources)?;
     }
     for gap in &report.visitor_gaps {
+        line(
+            out,
+            "  ",
+            &messages.gap_line(gap.id, messages.wording(gap.wording)),
+        )?;
+        print_urls(out, &gap.sources)?;
+    }
+    if !report.permit_offices.is_empty() || !report.permit_office_gaps.is_empty() {
+        writeln!(out, "{}", messages.show_offices_heading())?;
+    }
+    for office in &report.permit_offices {
+        line(out, "  ", &messages.office_line(office.office))?;
+        print_urls(out, &office.sources)?;
+    }
+    for gap in &report.permit_office_gaps {
         line(
             out,
             "  ",

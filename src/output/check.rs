@@ -312,15 +312,24 @@ pub fn check_human(
                     "{}{}{}",
                     messages.place_name(place.place),
                     messages.colon(),
-                    messages.crossing(&crossing.finding, crossing.licence)
+                    messages.crossing(crossing)
                 );
                 writeln!(out, "{}", prose(&line, width, "  "))?;
             }
         }
+        // The digital licence is the 12123 e-license where the rollout judged a stop it counts at.
+        let digital = if stops.iter().any(|place| {
+            place.judged_by == Engine::Rollout
+                && trip.carry_for(place).contains(&Document::DigitalLicence)
+        }) {
+            Engine::Rollout
+        } else {
+            Engine::Schemes
+        };
         writeln!(
             out,
             "{}",
-            prose(&messages.carry_line(&trip.carry()), width, "  ")
+            prose(&messages.carry_line(&trip.carry(), digital), width, "  ")
         )?;
     }
     for note in notes(trip, messages) {
@@ -342,7 +351,7 @@ fn refused(place: &Assessment<'_>) -> bool {
 /// the engine says of the digital licence there.
 fn stop_reason(place: &Assessment<'_>, messages: &dyn Messages) -> String {
     match &place.crossing {
-        Some(crossing) if refused(place) => messages.crossing(&crossing.finding, crossing.licence),
+        Some(crossing) if refused(place) => messages.crossing(crossing),
         _ => messages.reason(&place.why, place.place),
     }
 }
@@ -352,10 +361,7 @@ fn stop_reason(place: &Assessment<'_>, messages: &dyn Messages) -> String {
 pub(super) fn one_reason(place: &Assessment<'_>, messages: &dyn Messages) -> String {
     let reason = stop_reason(place, messages);
     match &place.crossing {
-        Some(crossing) if !refused(place) => format!(
-            "{reason}; {}",
-            messages.crossing(&crossing.finding, crossing.licence)
-        ),
+        Some(crossing) if !refused(place) => format!("{reason}; {}", messages.crossing(crossing)),
         _ => reason,
     }
 }

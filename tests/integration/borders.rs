@@ -486,3 +486,227 @@ fn show_in_chinese_names_the_rules_in_chinese() {
         outcome.stdout
     );
 }
+
+/// The stop's line of people's output that starts with `prefix`.
+fn stop_line<'t>(text: &'t str, prefix: &str) -> &'t str {
+    text.lines()
+        .find(|line| line.starts_with(prefix))
+        .unwrap_or_else(|| panic!("no line starts with {prefix}:\n{text}"))
+}
+
+/// What every refused mainland stop says of the permit before where it is issued.
+const PERMIT_EN: &str = "a local temporary driving permit is needed (mainland-temporary-permit, strong); Mainland China recognises no foreign licence and no IDP: a temporary driving permit (临时机动车驾驶许可), shown with the foreign licence and its Chinese translation (MPS Order 90 Art. 15); 3 months, extendable to 1 year for longer stays (since 2019-09-20); rented or own imported small cars only";
+const PERMIT_ZH: &str = "须有临时机动车驾驶许可（mainland-temporary-permit，可靠）；中国内地不承认境外驾驶证和国际驾驶许可证：须申领临时机动车驾驶许可，并与境外驾驶证及其中文翻译文本同时使用（公安部令第90号第十五条）；有效期三个月，停居留超过三个月的可延长至一年（2019-09-20起）；仅限驾驶租赁或自带入境的小型汽车";
+
+fn in_chinese(args: &[&str], code: i32) -> String {
+    let outcome = outcome(edl(["--lang", "zh", "check"]
+        .into_iter()
+        .chain(args.iter().copied())));
+    assert_eq!(outcome.code, code, "stderr: {}", outcome.stderr);
+    outcome.stdout
+}
+
+#[test]
+fn beijing_names_where_the_temporary_permit_is_issued() {
+    let args = with_on(&["北京", "--home", "California"]);
+    assert_carry(
+        &carried(&args, 3),
+        &["temporary-permit", "licence-card", "translation"],
+    );
+    let text = human(&args, 3);
+    assert_eq!(
+        stop_line(&text, "北京市: "),
+        format!(
+            "北京市: a licence from California does not let you drive here alone: {PERMIT_EN}; where edl's sources say it is issued in 北京市: the vehicle administration service station at Beijing Capital International Airport (Terminal 3), the vehicle administration service station at Beijing Daxing International Airport and the vehicle administration offices (车管所) of the Beijing traffic police"
+        )
+    );
+    let zh = in_chinese(&args, 3);
+    assert_eq!(
+        zh.lines().next(),
+        Some("驾驶证不可用：2026-12-01 这本驾驶证不能在北京市驾车，须办理临时机动车驾驶许可")
+    );
+    assert_eq!(
+        stop_line(&zh, "北京市："),
+        format!(
+            "北京市：加利福尼亚州签发的驾驶证在当地不能单独使用：{PERMIT_ZH}；据 edl 的来源，北京市的办理地点：首都机场车管服务站（T3航站楼）、大兴机场车管服务站、北京市公安交通管理局车辆管理所及其分所"
+        )
+    );
+    assert!(
+        zh.lines()
+            .any(|line| line == "携带：临时机动车驾驶许可、实体驾驶证、驾驶证翻译件"),
+        "{zh}"
+    );
+}
+
+#[test]
+fn haikou_names_hainans_two_airport_stations() {
+    let args = with_on(&["海口", "--home", "NSW"]);
+    let text = human(&args, 3);
+    assert_eq!(
+        stop_line(&text, "海口市: "),
+        format!(
+            "海口市: a licence from New South Wales does not let you drive here alone: {PERMIT_EN}; where edl's sources say it is issued in 海南省: the traffic management service station at Haikou Meilan International Airport and the traffic management service station at Sanya Phoenix International Airport"
+        )
+    );
+    assert_eq!(
+        stop_line(&in_chinese(&args, 3), "海口市："),
+        format!(
+            "海口市：新南威尔士州签发的驾驶证在当地不能单独使用：{PERMIT_ZH}；据 edl 的来源，海南省的办理地点：海口美兰国际机场交通管理服务站、三亚凤凰国际机场交通管理服务站"
+        )
+    );
+    // Before the report that shows the stations, no station is named.
+    let before = human(&["海口", "--home", "NSW", "--on", "2019-08-25"], 3);
+    assert!(
+        !before.contains("Haikou Meilan")
+            && before
+                .contains("edl has no source of adequate grade on where the permit is issued here"),
+        "{before}"
+    );
+}
+
+#[test]
+fn where_no_office_is_sourced_the_line_says_edl_has_no_source() {
+    let text = human(&with_on(&["成都", "--home", "JP"]), 3);
+    assert_eq!(
+        stop_line(&text, "成都市: "),
+        format!(
+            "成都市: a licence from Japan does not let you drive here alone: {PERMIT_EN}; edl has no source of adequate grade on where the permit is issued here: only a low-grade copy of a 2015 China.org.cn guide says it is the traffic police (vehicle administration office, 车管所) of the city of entry, or of the city where the car rental company is"
+        )
+    );
+    assert_eq!(
+        stop_line(
+            &in_chinese(&with_on(&["成都", "--home", "JP"]), 3),
+            "成都市："
+        ),
+        format!(
+            "成都市：日本签发的驾驶证在当地不能单独使用：{PERMIT_ZH}；当地在哪里办理临时机动车驾驶许可，edl没有足够可靠的来源：只有一份低可信度的2015年中国网指南转载称，向入境地或租车公司所在地城市的公安交通管理部门（车管所）申请"
+        )
+    );
+    // A province with its own low-grade claim says that one.
+    let kunming = human(&with_on(&["昆明", "--home", "JP"]), 3);
+    assert!(
+        stop_line(&kunming, "昆明市: ").ends_with("; edl has no source of adequate grade on where the permit is issued in Yunnan: only a low-grade copy of a notice names a traffic service station in the international arrivals of Kunming Changshui airport, and the airport's traffic police"),
+        "{kunming}"
+    );
+}
+
+#[test]
+fn a_hong_kong_drivers_mainland_licence_has_no_office_line() {
+    let text = human(&with_on(&["深圳", "--home", "HK"]), 3);
+    assert!(
+        !text.contains("it is issued") && !text.contains("where the permit is issued"),
+        "{text}"
+    );
+    assert!(!in_chinese(&with_on(&["深圳", "--home", "HK"]), 3).contains("办理地点"));
+}
+
+#[test]
+fn a_digital_licence_beyond_the_mainland_is_no_12123_licence_in_chinese() {
+    let nsw = in_chinese(&with_on(&["Sydney", "成都", "--home", "NSW"]), 3);
+    assert!(
+        nsw.lines()
+            .any(|line| line == "携带：数字驾照、临时机动车驾驶许可、实体驾驶证、驾驶证翻译件"),
+        "{nsw}"
+    );
+    let mainland = in_chinese(&with_on(&["Tokyo", "成都", "--home", "成都"]), 3);
+    assert!(
+        mainland.lines().any(|line| line == "携带：电子驾驶证"),
+        "{mainland}"
+    );
+}
+
+#[test]
+fn show_cn_lists_where_the_permit_is_issued_and_where_it_is_not_known() {
+    let outcome = run(["show", "CN"]);
+    assert_eq!(outcome.code, 0, "stderr: {}", outcome.stderr);
+    let text = &outcome.stdout;
+    let start = text
+        .find("where local permits are issued:\n")
+        .expect("the heading");
+    let entries: Vec<&str> = text[start..]
+        .lines()
+        .filter(|line| line.starts_with("  ") && !line.starts_with("   "))
+        .map(|line| {
+            let entry = line.trim_start();
+            let entry = entry.strip_prefix("gap: ").unwrap_or(entry);
+            entry.split(' ').next().unwrap_or("")
+        })
+        .collect();
+    assert_eq!(
+        entries,
+        [
+            "beijing-capital-airport",
+            "beijing-daxing-airport",
+            "beijing-vehicle-administration",
+            "haikou-meilan-airport",
+            "sanya-phoenix-airport",
+            "zhengzhou-xinzheng-airport",
+            "mainland-permit-offices:",
+            "yunnan-permit-offices:",
+            "shanghai-permit-offices:",
+        ],
+        "{text}"
+    );
+    assert!(text.contains("  beijing-capital-airport [strong] a local temporary driving permit: the vehicle administration service station at Beijing Capital International Airport (Terminal 3) (110000 北京市, from 2024-05-31): "), "{text}");
+    assert!(text.contains("  zhengzhou-xinzheng-airport [medium] a local temporary driving permit: the airport police at Zhengzhou Xinzheng International Airport (410100 郑州市): "), "{text}");
+
+    let json = run(["show", "CN", "--format", "json"]);
+    assert_eq!(json.code, 0);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    let offices = value["permit_offices"].as_array().expect("permit_offices");
+    assert_eq!(offices.len(), 6);
+    assert_eq!(offices[3]["id"], "haikou-meilan-airport");
+    assert_eq!(offices[3]["permit"], "temporary-permit");
+    assert_eq!(offices[3]["division"], "460100");
+    assert_eq!(offices[3]["from"], "2019-08-26");
+    assert_eq!(offices[3]["grade"], "strong");
+    assert_eq!(
+        offices[3]["rules"],
+        serde_json::json!([
+            "mainland-temporary-permit-2007",
+            "mainland-temporary-permit",
+            "mainland-taiwan-licence"
+        ])
+    );
+    assert_eq!(offices[5]["from"], serde_json::Value::Null);
+    let gaps = value["permit_office_gaps"]
+        .as_array()
+        .expect("permit_office_gaps");
+    assert_eq!(gaps[0]["id"], "mainland-permit-offices");
+    // Japan has none.
+    let japan: serde_json::Value =
+        serde_json::from_str(&run(["show", "JP", "--format", "json"]).stdout).expect("JSON");
+    assert_eq!(japan["permit_offices"], serde_json::json!([]));
+}
+
+#[test]
+fn data_check_places_a_broken_office_at_its_line_and_column() {
+    let bundled = std::fs::read_to_string("data/recognition.toml").expect("the bundled file");
+    let lines = bundled.lines().count();
+    let broken = format!(
+        "{bundled}\n[[office]]\nid = \"x-office\"\npermit = \"temporary-permit\"\nrules = [\"mainland-temporary-permit\"]\ndivision = \"999999\"\nname = \"a desk\"\ngrade = \"low\"\nsources = [{{ url = \"https://example.org\", quote = \"x\" }}]\n"
+    );
+    let path = std::env::temp_dir().join(format!("edl-offices-{}.toml", std::process::id()));
+    std::fs::write(&path, broken).expect("written");
+    let failed = run(["data", "--check", path.to_str().expect("a UTF-8 path")]);
+    std::fs::remove_file(&path).expect("removed");
+    assert_eq!(failed.code, 2);
+    for expected in [
+        format!(
+            "{}:{}:12: `999999` in office `x-office` is no division code",
+            path.display(),
+            lines + 6
+        ),
+        format!(
+            "{}:{}:9: office `x-office` rests on low-grade sources only: make it an [[office_gap]]",
+            path.display(),
+            lines + 8
+        ),
+    ] {
+        assert!(
+            failed.stderr.contains(&expected),
+            "want {expected}: {}",
+            failed.stderr
+        );
+    }
+}

@@ -1,6 +1,7 @@
 use chrono::NaiveDate;
 
 use super::*;
+use crate::data::rollout::Wording;
 use crate::data::rollout::past_token_budget;
 
 fn day(text: &str) -> NaiveDate {
@@ -531,5 +532,226 @@ fn a_file_past_the_token_budget_is_refused_before_it_is_read() {
         errors[0]
             .message
             .contains("a recognition file needs far fewer")
+    );
+}
+
+fn issued_at(destination: &[&str], on: &str) -> Option<Issuing<'static>> {
+    Recognition::bundled().issuing("mainland-temporary-permit", &place(destination), day(on))
+}
+
+fn office_ids(issuing: &Option<Issuing<'static>>) -> Vec<&'static str> {
+    match issuing {
+        Some(Issuing::At(offices)) => offices.iter().map(|office| office.id.as_str()).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn gap_id(issuing: &Option<Issuing<'static>>) -> Option<&'static str> {
+    match issuing {
+        Some(Issuing::NoSource(gap)) => gap.map(|gap| gap.id.as_str()),
+        _ => None,
+    }
+}
+
+#[test]
+fn beijing_and_hainan_name_their_airport_offices() {
+    assert_eq!(
+        office_ids(&issued_at(&["CN", "CN-BJ"], ON)),
+        [
+            "beijing-capital-airport",
+            "beijing-daxing-airport",
+            "beijing-vehicle-administration"
+        ]
+    );
+    let hainan = issued_at(&["CN", "CN-HI"], ON);
+    assert_eq!(
+        office_ids(&hainan),
+        ["haikou-meilan-airport", "sanya-phoenix-airport"]
+    );
+    assert_eq!(
+        office_ids(&issued_at(&["CN", "CN-HA"], ON)),
+        ["zhengzhou-xinzheng-airport"]
+    );
+}
+
+#[test]
+fn an_office_is_named_only_from_the_day_the_facts_show_it() {
+    let file = Recognition::bundled();
+    let hainan = place(&["CN", "CN-HI"]);
+    // Before the report that shows the stations the 2007 rule held, and the facts name none.
+    let before = file.issuing("mainland-temporary-permit-2007", &hainan, day("2019-08-25"));
+    assert!(office_ids(&before).is_empty());
+    assert_eq!(gap_id(&before), Some("mainland-permit-offices"));
+    assert_eq!(
+        office_ids(&file.issuing("mainland-temporary-permit-2007", &hainan, day("2019-08-26"))),
+        ["haikou-meilan-airport", "sanya-phoenix-airport"]
+    );
+}
+
+#[test]
+fn an_office_is_named_only_to_the_holders_its_source_says_it_serves() {
+    let file = Recognition::bundled();
+    // Hainan's pilot served residents of Taiwan too; Beijing's sources speak of foreigners.
+    assert_eq!(
+        office_ids(&file.issuing("mainland-taiwan-licence", &place(&["CN", "CN-HI"]), day(ON))),
+        ["haikou-meilan-airport", "sanya-phoenix-airport"]
+    );
+    assert_eq!(
+        file.issuing("mainland-taiwan-licence", &place(&["CN", "CN-BJ"]), day(ON)),
+        Some(Issuing::NoSource(None))
+    );
+}
+
+#[test]
+fn a_province_without_offices_gets_its_most_specific_gap() {
+    assert_eq!(
+        gap_id(&issued_at(&["CN", "CN-SC"], ON)),
+        Some("mainland-permit-offices")
+    );
+    assert_eq!(
+        gap_id(&issued_at(&["CN", "CN-YN"], ON)),
+        Some("yunnan-permit-offices")
+    );
+    assert_eq!(
+        gap_id(&issued_at(&["CN", "CN-SH"], ON)),
+        Some("shanghai-permit-offices")
+    );
+}
+
+#[test]
+fn where_the_facts_say_nothing_of_a_permit_nothing_is_said() {
+    let file = Recognition::bundled();
+    let shenzhen = place(&["CN", "CN-GD"]);
+    assert_eq!(
+        file.issuing("mainland-hong-kong-licence", &shenzhen, day(ON)),
+        None
+    );
+    assert_eq!(
+        file.issuing("mainland-temporary-permit", &place(&["JP"]), day(ON)),
+        None
+    );
+}
+
+#[test]
+fn show_lists_a_countrys_offices_and_their_gaps() {
+    let file = Recognition::bundled();
+    let china = place(&["CN"]);
+    assert_eq!(file.offices_in(&china).count(), 6);
+    assert_eq!(file.office_gaps_in(&china).count(), 3);
+    assert_eq!(file.offices_in(&place(&["JP"])).count(), 0);
+}
+
+#[test]
+fn every_chinese_wording_of_the_bundled_file_uses_full_width_punctuation() {
+    let file = Recognition::bundled();
+    let mut chinese: Vec<(&str, &str)> = Vec::new();
+    let mut push = |id: &'static str, wording: Option<&'static Wording>| {
+        if let Some(zh) = wording.and_then(|wording| wording.zh.as_deref()) {
+            chinese.push((id, zh));
+        }
+    };
+    for rule in &file.rules {
+        push(&rule.id, rule.note.as_ref());
+    }
+    for gap in &file.gaps {
+        push(&gap.id, Some(&gap.reason));
+    }
+    for party in &file.parties {
+        push(&party.id, party.note.as_ref());
+    }
+    for fact in &file.conventions {
+        push(&fact.id, Some(&fact.note));
+    }
+    for office in &file.offices {
+        push(&office.id, Some(&office.name));
+        push(&office.id, office.note.as_ref());
+    }
+    for gap in &file.office_gaps {
+        push(&gap.id, Some(&gap.reason));
+    }
+    assert!(chinese.len() > 40, "{}", chinese.len());
+    for (id, zh) in chinese {
+        assert!(
+            !zh.contains([',', ':', ';', '(', ')']),
+            "{id}: ASCII punctuation in {zh}"
+        );
+    }
+}
+
+const OFFICE: &str = r#"
+[[rule]]
+id = "permit"
+in = ["CN"]
+issued = "abroad"
+outcome = "local-permit"
+permit = "temporary-permit"
+carry = ["temporary-permit"]
+grade = "strong"
+sources = [{ url = "https://example.org/permit", quote = "a permit" }]
+
+[[office]]
+id = "o"
+permit = "temporary-permit"
+rules = ["permit"]
+division = "110000"
+name = "a station"
+name_zh = "一个站"
+from = 2024-05-31
+grade = "strong"
+sources = [{ url = "https://example.org/o", quote = "a station" }]
+"#;
+
+#[test]
+fn an_office_lies_in_a_known_division_and_rests_on_more_than_low_grade_sources() {
+    let with_office = format!("{BASE}{OFFICE}");
+    assert_eq!(problems(&with_office), Vec::<String>::new());
+    // The 1-based line of the office's line that starts with `start`.
+    let line_of = |start: &str| {
+        let office = with_office.find("[[office]]").expect("the office");
+        with_office[..office].lines().count()
+            + with_office[office..]
+                .lines()
+                .position(|line| line.starts_with(start))
+                .expect("the line")
+            + 1
+    };
+    let broken_office = |from: &str, to: &str| problems(&with_office.replacen(from, to, 1));
+    assert_eq!(
+        broken_office("division = \"110000\"", "division = \"119999\""),
+        [format!(
+            "t.toml:{}:12: `119999` in office `o` is no division code (want six digits of data/divisions.csv, as `110000`)",
+            line_of("division")
+        )]
+    );
+    assert_eq!(
+        broken_office(
+            "grade = \"strong\"\nsources = [{ url = \"https://example.org/o\"",
+            "grade = \"low\"\nsources = [{ url = \"https://example.org/o\""
+        ),
+        [format!(
+            "t.toml:{}:9: office `o` rests on low-grade sources only: make it an [[office_gap]]",
+            line_of("grade")
+        )]
+    );
+    assert_eq!(
+        broken_office("rules = [\"permit\"]", "rules = [\"r\", \"nope\"]"),
+        [
+            format!(
+                "t.toml:{}:10: rule `r` in office `o` asks for no such permit",
+                line_of("rules")
+            ),
+            format!(
+                "t.toml:{}:15: `nope` in office `o` is no rule of this file",
+                line_of("rules")
+            ),
+        ]
+    );
+    assert_eq!(
+        broken_office(
+            "permit = \"temporary-permit\"\nrules",
+            "permit = \"visa\"\nrules"
+        )
+        .len(),
+        1
     );
 }
