@@ -291,10 +291,7 @@ fn tsv_has_a_carry_column() {
     assert_eq!(outcome.code, 1, "stderr: {}", outcome.stderr);
     let lines: Vec<&str> = outcome.stdout.lines().collect();
     assert_eq!(lines[0], CHECK_TSV_HEADER);
-    let at = CHECK_TSV_HEADER
-        .split('\t')
-        .position(|column| column == "carry")
-        .expect("a carry column");
+    let at = carry_column();
     assert_eq!(lines[1].split('\t').nth(at), Some("licence-card+idp-1949"));
 }
 
@@ -315,10 +312,7 @@ fn batch_tsv_has_the_carry_column_too() {
     assert_eq!(outcome.code, 1, "stderr: {}", outcome.stderr);
     let lines: Vec<&str> = outcome.stdout.lines().collect();
     assert_eq!(lines[0], CHECK_TSV_HEADER);
-    let at = CHECK_TSV_HEADER
-        .split('\t')
-        .position(|column| column == "carry")
-        .expect("a carry column");
+    let at = carry_column();
     let carry: Vec<&str> = lines[1..]
         .iter()
         .map(|line| line.split('\t').nth(at).unwrap_or("?"))
@@ -709,4 +703,12 @@ fn data_check_places_a_broken_office_at_its_line_and_column() {
             failed.stderr
         );
     }
+}
+
+/// Where the `carry` column is in check's TSV.
+fn carry_column() -> usize {
+    CHECK_TSV_HEADER
+        .split('\t')
+        .position(|column| column == "carry")
+        .expect("a carry column")
 }
